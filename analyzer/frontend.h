@@ -1,0 +1,56 @@
+/* frontend.h: the libclang front end. The only part of refflow that includes
+ * clang-c/Index.h (in frontend_*.c); everything else sees ir.h.
+ *
+ * It parses one translation unit with the given compiler arguments, adds
+ * -resource-dir (found at build time) when the arguments lack one, and lowers
+ * every function *defined in the main file* to an ir_function, handing each to
+ * a callback. Function bodies from headers (static inline helpers such as
+ * Python 3.11's _Py_INCREF) are not lowered; calls to them are calls.
+ *
+ * A translation unit that does not fully parse is still lowered as far as the
+ * AST allows: fe_result.errors counts the error diagnostics and each is
+ * printed as a warning; the functions lowered from it carry incomplete=true.
+ * Only a file that cannot be read or parsed at all is a failure.
+ *
+ * Memory: each ir_function is built in an arena that the front end resets
+ * after the callback returns; the callback must copy what it keeps.
+ */
+#ifndef REFFLOW_FRONTEND_H
+#define REFFLOW_FRONTEND_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "ir.h"
+#include "rules.h"
+
+typedef struct fe_options {
+    const char *file;         /* path as the user gave it (used in locations) */
+    const char *const *args;  /* compiler arguments, not including the file */
+    int nargs;
+    const char *directory;    /* working directory for relative paths, or NULL */
+    const rule_set *rules;    /* object types and refcount fields */
+    FILE *diag;               /* where parse warnings go (stderr) */
+    bool keep_going;          /* lower even when the TU has errors (default true) */
+} fe_options;
+
+typedef struct fe_result {
+    int errors;        /* error/fatal diagnostics from clang */
+    int warnings_printed;
+    int functions;     /* functions lowered */
+    bool failed;       /* could not parse at all */
+    char message[512]; /* why, when failed */
+} fe_result;
+
+/* Called once per function defined in the main file. */
+typedef void (*fe_function_cb)(ir_function *fn, void *ctx);
+
+/* Parses and lowers; returns false only when nothing could be analyzed. */
+bool fe_run(const fe_options *opt, fe_function_cb cb, void *ctx, fe_result *res);
+
+/* The clang resource directory found at build time. */
+const char *fe_resource_dir(void);
+/* libclang's version string, for --version. Caller frees with free(). */
+char *fe_clang_version(void);
+
+#endif

@@ -1,0 +1,114 @@
+/* rules.h: reference behaviour of functions, loaded from rule files.
+ *
+ * A rule set maps a function (or function-like macro) name to what it
+ * returns and what it does to each argument; it also names the struct types
+ * that are reference-counted object headers and the refcount fields that old
+ * incref/decref macros touch directly. The format is documented in
+ * rules/README.md.
+ *
+ * Invariants: every rule remembers the file and line it came from; a later
+ * rule for the same name replaces an earlier one (so a user's rule file can
+ * override a built-in set). A rule set owns all its memory; rules_free()
+ * releases it. Lookups return pointers into the set, valid until it is freed.
+ */
+#ifndef REFFLOW_RULES_H
+#define REFFLOW_RULES_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+/* What a call returns. */
+typedef enum rule_ret {
+    RULE_RET_VALUE = 0,      /* not a reference (void, int, pointer to non-object) */
+    RULE_RET_NEW,            /* a new reference, never NULL */
+    RULE_RET_NEW_OR_NULL,    /* a new reference, or NULL on failure */
+    RULE_RET_BORROWED,       /* a borrowed reference, never NULL */
+    RULE_RET_BORROWED_OR_NULL,
+    RULE_RET_STATUS,         /* int: negative on failure, >= 0 on success */
+    RULE_RET_TRUTH,          /* int: 0 on failure, non-zero on success */
+    RULE_RET_NORETURN,       /* does not return */
+} rule_ret;
+
+/* What a call does to one argument. */
+typedef enum rule_arg {
+    RULE_ARG_IGNORE = 0,     /* "-": not a reference */
+    RULE_ARG_BORROW,         /* reads it; the caller keeps its reference */
+    RULE_ARG_STEAL,          /* takes the caller's reference, success or not */
+    RULE_ARG_STEAL_ON_SUCCESS, /* takes it only if the call succeeds (by ret) */
+    RULE_ARG_INCREF,         /* adds a reference the caller now owns */
+    RULE_ARG_DECREF,         /* releases one of the caller's references */
+    RULE_ARG_OUT_NEW,        /* pointer to a variable that receives a new reference */
+    RULE_ARG_OUT_BORROWED,   /* pointer to a variable that receives a borrowed one */
+} rule_arg;
+
+/* How variadic arguments after the last described one are treated. */
+typedef enum rule_varargs {
+    RULE_VA_NONE = 0,  /* no varargs described: extra args are borrowed */
+    RULE_VA_BORROW,    /* "...": all borrowed */
+    RULE_VA_BUILD,     /* "...build": Py_BuildValue format (N steals, O borrows) */
+    RULE_VA_PARSE,     /* "...parse": PyArg_ParseTuple format (O outputs borrowed) */
+} rule_varargs;
+
+typedef struct rule_param {
+    rule_arg effect;
+    bool nullable;     /* "?" suffix: NULL is allowed here */
+} rule_param;
+
+typedef struct rule_fn {
+    const char *name;
+    rule_ret ret;
+    int nparams;
+    rule_param *params;
+    rule_varargs varargs;
+    int format_index;  /* for BUILD/PARSE: index of the format string argument */
+    bool trusted;      /* its body is not checked */
+    const char *file;  /* rule file path (or built-in set name) */
+    int line;
+    const char *source; /* the trailing "# source" comment, if any, else NULL */
+} rule_fn;
+
+typedef struct rule_set rule_set;
+
+rule_set *rules_new(void);
+void rules_free(rule_set *rs);
+
+/* Parses rule text (name is used in messages, e.g. "rules/rf.rules").
+ * On a bad line: writes "name:line: reason" to err (size errlen), stops, and
+ * returns false; rules already added stay. */
+bool rules_parse(rule_set *rs, const char *name, const char *text, char *err, size_t errlen);
+/* Loads a file from disk; same error contract (a missing file is an error). */
+bool rules_load_file(rule_set *rs, const char *path, char *err, size_t errlen);
+/* Loads a built-in set by name ("rf", "cpython", ...); false with a message if
+ * there is none by that name. */
+bool rules_load_builtin(rule_set *rs, const char *setname, char *err, size_t errlen);
+/* NULL-terminated list of the built-in set names. */
+const char *const *rules_builtin_names(void);
+
+/* NULL if no rule names it. */
+const rule_fn *rules_lookup(const rule_set *rs, const char *name);
+/* Is "struct NAME" / typedef NAME a reference-counted object header type? */
+bool rules_is_object_type(const rule_set *rs, const char *type_name);
+/* Is NAME a refcount field (old-style macros write ->NAME++ directly)? */
+bool rules_is_refcount_field(const rule_set *rs, const char *field_name);
+
+/* Builds a rule for NAME from source annotations: each string is one
+ * annotate("refflow:...") payload without the "refflow:" prefix, one of
+ *   "ret=TOKEN"    TOKEN as in a rule line's return field (new?, borrowed, status, ...)
+ *   "argN=TOKEN"   N is 1-based; TOKEN as in a rule line's argument field
+ * nparams is the declaration's parameter count (unmentioned ones borrow).
+ * file/line say where the declaration is. Returns false with a message in
+ * err on an annotation it does not understand. The rule is owned by rs. */
+bool rules_from_annotations(rule_set *rs, const char *name, const char *const *annots,
+                            int nannots, int nparams, const char *file, int line,
+                            const rule_fn **out, char *err, size_t errlen);
+
+/* Iteration, in file order, for listing. */
+int rules_count(const rule_set *rs);
+const rule_fn *rules_at(const rule_set *rs, int i);
+/* Writes one rule back in the rule-file syntax (no newline). */
+void rules_format(const rule_fn *r, FILE *out);
+
+const char *rule_ret_name(rule_ret r);
+const char *rule_arg_name(rule_arg a);
+
+#endif
