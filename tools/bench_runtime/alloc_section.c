@@ -1,0 +1,119 @@
+/* alloc_section.c: table 1, the allocator comparison.
+ *
+ * For each pattern, one row per request size (16..512 and the mixed pattern) and one
+ * column per allocator, ns per alloc+free pair, minimum over cfg->repeats runs (the runs
+ * of the allocators are interleaved so drift hits all columns alike), then the geometric
+ * mean over the rows and the targets.
+ * Assumes bench_alloc_backends() can be called once (it prints where each allocator is from).
+ */
+#include "alloc_patterns.h"
+#include "report.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#define N_ROWS 7
+static const size_t row_size[N_ROWS] = { 16, 32, 64, 128, 256, 512, 0 /* mixed */ };
+
+typedef double row_ns[BENCH_N_ALLOCATORS];
+
+static void measure_row(int pattern, size_t size, const bench_allocator *all, void **ptrs,
+                        const bench_config *cfg, row_ns out)
+{
+    static size_table table;
+    double runs[BENCH_N_ALLOCATORS][16];
+    int reps = cfg->repeats > 16 ? 16 : cfg->repeats;
+    size_table_fill(&table, size);
+    for (int r = 0; r < reps; r++)
+        for (int a = 0; a < BENCH_N_ALLOCATORS; a++)
+            runs[a][r] = all[a].alloc ? pattern_run(pattern, &all[a], &table, ptrs, cfg) : NAN;
+    for (int a = 0; a < BENCH_N_ALLOCATORS; a++)
+        out[a] = bench_min(runs[a], reps);
+}
+
+static void print_head(int pattern, const bench_allocator *all, const bench_config *cfg)
+{
+    printf("\n-- pattern: %s", pattern_name(pattern));
+    if (pattern >= PATTERN_BATCH_FIFO)
+        printf(", N = %zu", cfg->batch_n);
+    printf(" --\n  %-8s", "size");
+    for (int a = 0; a < BENCH_N_ALLOCATORS; a++)
+        printf(" %10s", all[a].name);
+    printf(" %12s %10s %12s\n", "rf/mimalloc", "rf/glibc", "rf/pymalloc");
+}
+
+static void print_row(const char *label, const row_ns ns)
+{
+    char b[32];
+    printf("  %-8s", label);
+    for (int a = 0; a < BENCH_N_ALLOCATORS; a++)
+        printf(" %s", report_ns(b, 10, ns[a]));
+    printf(" %s", report_ratio(b, 12, ns[BENCH_RF], ns[BENCH_MIMALLOC]));
+    printf(" %s", report_ratio(b, 10, ns[BENCH_RF], ns[BENCH_GLIBC]));
+    printf(" %s\n", report_ratio(b, 12, ns[BENCH_RF], ns[BENCH_PYMALLOC]));
+}
+
+static void geomean_row(row_ns rows[N_ROWS], row_ns out)
+{
+    for (int a = 0; a < BENCH_N_ALLOCATORS; a++) {
+        double v[N_ROWS];
+        for (int r = 0; r < N_ROWS; r++)
+            v[r] = rows[r][a];
+        out[a] = bench_geomean(v, N_ROWS);
+    }
+}
+
+static double worst_ratio(row_ns rows[N_ROWS], int num, int den)
+{
+    double w = NAN;
+    for (int r = 0; r < N_ROWS; r++) {
+        double q = rows[r][num] / rows[r][den];
+        if (!isnan(q) && (isnan(w) || q > w))
+            w = q;
+    }
+    return w;
+}
+
+static void pattern_targets(int pattern, row_ns rows[N_ROWS], const row_ns gm)
+{
+    char what[120];
+    snprintf(what, sizeof what, "allocator <= mimalloc, %s", pattern_short_name(pattern));
+    report_target(what, "geomean rf/mimalloc", gm[BENCH_RF] / gm[BENCH_MIMALLOC], 1.0);
+    snprintf(what, sizeof what, "allocator >= 2x faster than glibc, %s", pattern_short_name(pattern));
+    report_target(what, "geomean rf/glibc", gm[BENCH_RF] / gm[BENCH_GLIBC], 0.5);
+    if (pattern == PATTERN_BATCH_RANDOM)
+        report_target("allocator, batch random: within 1.2x of mimalloc, every size",
+                      "worst size rf/mimalloc", worst_ratio(rows, BENCH_RF, BENCH_MIMALLOC), 1.2);
+}
+
+static void run_pattern(int pattern, const bench_allocator *all, void **ptrs,
+                        const bench_config *cfg)
+{
+    row_ns rows[N_ROWS], gm;
+    char label[16];
+    print_head(pattern, all, cfg);
+    for (int r = 0; r < N_ROWS; r++) {
+        measure_row(pattern, row_size[r], all, ptrs, cfg, rows[r]);
+        snprintf(label, sizeof label, row_size[r] ? "%zu" : "mixed", row_size[r]);
+        print_row(label, rows[r]);
+        fflush(stdout);
+    }
+    geomean_row(rows, gm);
+    print_row("geomean", gm);
+    pattern_targets(pattern, rows, gm);
+}
+
+void bench_alloc_section(const bench_config *cfg)
+{
+    bench_allocator all[BENCH_N_ALLOCATORS];
+    void **ptrs = calloc(cfg->batch_n, sizeof *ptrs);
+    printf("\n== 1. Allocator: ns per alloc+free pair, lower is better ==\n");
+    bench_alloc_backends(all);
+    printf("  rows      sizes in bytes; 'mixed' = sizes uniform in [8,512] from a fixed seed; "
+           "geomean over all 7 rows\n");
+    printf("  LIFO      %zu pairs per run\n", cfg->lifo_iters);
+    for (int p = 0; p < PATTERN_COUNT; p++)
+        run_pattern(p, all, ptrs, cfg);
+    free(ptrs);
+}

@@ -1,0 +1,106 @@
+/* bench_util.c: clock, statistics, random numbers and the machine-info header.
+ *
+ * Assumes Linux: CLOCK_MONOTONIC, /proc/cpuinfo, uname(2). Nothing here allocates
+ * through the allocators under test except the libc calls of the header printer.
+ */
+#define _GNU_SOURCE
+#include "bench.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/utsname.h>
+#include <time.h>
+#include <unistd.h>
+
+uint64_t bench_now_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+double bench_min(const double *v, int n)
+{
+    double m = NAN;
+    for (int i = 0; i < n; i++)
+        if (!isnan(v[i]) && (isnan(m) || v[i] < m))
+            m = v[i];
+    return m;
+}
+
+double bench_geomean(const double *v, int n)
+{
+    double logsum = 0;
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+        if (isnan(v[i]) || v[i] <= 0)
+            continue;
+        logsum += log(v[i]);
+        k++;
+    }
+    return k ? exp(logsum / k) : NAN;
+}
+
+uint64_t bench_rand(uint64_t *state)
+{
+    uint64_t x = *state;
+    x ^= x >> 12;
+    x ^= x << 25;
+    x ^= x >> 27;
+    *state = x;
+    return x * 0x2545F4914F6CDD1DULL;
+}
+
+void bench_shuffle(void **v, size_t n, uint64_t seed)
+{
+    uint64_t st = seed ? seed : 1;
+    for (size_t i = n; i > 1; i--) {
+        size_t j = (size_t)(bench_rand(&st) % i);
+        void *t = v[i - 1];
+        v[i - 1] = v[j];
+        v[j] = t;
+    }
+}
+
+/* Copies the first "model name" of /proc/cpuinfo into buf. */
+static void cpu_model(char *buf, size_t len)
+{
+    char line[512];
+    FILE *f = fopen("/proc/cpuinfo", "r");
+    snprintf(buf, len, "unknown");
+    if (!f)
+        return;
+    while (fgets(line, sizeof line, f)) {
+        char *colon = strchr(line, ':');
+        if (strncmp(line, "model name", 10) != 0 || !colon)
+            continue;
+        snprintf(buf, len, "%s", colon + 2);
+        buf[strcspn(buf, "\n")] = 0;
+        break;
+    }
+    fclose(f);
+}
+
+void bench_print_machine(const bench_config *cfg)
+{
+    char cpu[256], date[64];
+    struct utsname u;
+    time_t now = time(NULL);
+    cpu_model(cpu, sizeof cpu);
+    strftime(date, sizeof date, "%Y-%m-%d %H:%M:%S %Z", localtime(&now));
+    uname(&u);
+    printf("refflow runtime benchmark  %s\n", cfg->quick ? "(--quick: smoke run, numbers not meaningful)" : "");
+    printf("  date      %s\n", date);
+    printf("  cpu       %s, %ld online cpus\n", cpu, sysconf(_SC_NPROCESSORS_ONLN));
+    printf("  system    %s %s %s\n", u.sysname, u.release, u.machine);
+    printf("  compiler  gcc %s, %s\n", __VERSION__,
+#ifdef __OPTIMIZE__
+           "optimized"
+#else
+           "NOT optimized (numbers are meaningless)"
+#endif
+    );
+    printf("  method    every cell: minimum of %d runs; one thread; times from CLOCK_MONOTONIC\n",
+           cfg->repeats);
+}

@@ -1,0 +1,78 @@
+/* main.c: the `bench_runtime` command: allocator and collector benchmark of refflow's
+ * runtime against glibc malloc, mimalloc and CPython 3.11 (pymalloc and gc).
+ *
+ *   bench_runtime [--quick] [--only alloc|gc|gen|auto] [--repeats N]
+ *
+ * Prints the machine, then tables 1-4 with ratios and the targets, then a summary of the
+ * targets (MET / NOT MET / NOT MEASURED). Exit status is 0 whatever the numbers are
+ * (this is a measurement, not a test); 2 on a usage error.
+ * Assumes an embedded CPython 3.11 (initialized first, so pymalloc is configured as in
+ * python3) and a single thread.
+ */
+#include "bench.h"
+#include "report.h"
+
+#include <Python.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const bench_config full = {
+    .repeats = 5, .gc_repeats = 3, .batch_n = 1000000, .lifo_iters = 4000000,
+    .gc_n = 1000000, .young_n = 10000,
+};
+static const bench_config quick = {
+    .quick = 1, .repeats = 1, .gc_repeats = 1, .batch_n = 20000, .lifo_iters = 20000,
+    .gc_n = 20000, .young_n = 1000,
+};
+
+static int usage(const char *argv0)
+{
+    fprintf(stderr, "usage: %s [--quick] [--only alloc|gc|gen|auto] [--repeats N]\n", argv0);
+    return 2;
+}
+
+/* Parses argv into cfg; returns 0, or -1 on a usage error. */
+static int parse_args(int argc, char **argv, bench_config *cfg)
+{
+    int repeats = 0;
+    *cfg = full;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--quick") == 0)
+            *cfg = quick;
+        else if (strcmp(argv[i], "--only") == 0 && i + 1 < argc)
+            cfg->only = argv[++i];
+        else if (strcmp(argv[i], "--repeats") == 0 && i + 1 < argc)
+            repeats = atoi(argv[++i]);
+        else
+            return -1;
+    }
+    if (repeats > 0)
+        cfg->repeats = cfg->gc_repeats = repeats > 16 ? 16 : repeats;
+    return 0;
+}
+
+static int wanted(const bench_config *cfg, const char *section)
+{
+    return !cfg->only || strcmp(cfg->only, section) == 0;
+}
+
+int main(int argc, char **argv)
+{
+    bench_config cfg;
+    if (parse_args(argc, argv, &cfg) != 0)
+        return usage(argv[0]);
+    Py_Initialize();
+    bench_print_machine(&cfg);
+    if (wanted(&cfg, "alloc"))
+        bench_alloc_section(&cfg);
+    if (wanted(&cfg, "gc"))
+        bench_gc_section(&cfg);
+    if (wanted(&cfg, "gen"))
+        bench_gen_section(&cfg);
+    if (wanted(&cfg, "auto"))
+        bench_auto_section(&cfg);
+    report_summary();
+    fflush(stdout);
+    return 0;
+}
