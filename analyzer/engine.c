@@ -1,0 +1,269 @@
+/* engine.c: the walk. A worklist of (block, instruction, state); each item
+ * runs to the end of its block, then its terminator pushes the successors.
+ * At a block entry a state identical to one already explored there is
+ * dropped (the loop fixpoint). Findings of a function are kept aside and
+ * published only if the function finished within its budget. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine_internal.h"
+
+#define DEFAULT_MAX_STEPS 100000
+#define DEFAULT_MAX_STATES 512
+
+bool alive_elsewhere(const sym *y) {
+    if (y->flags & (SF_STOLEN | SF_ESCAPED))
+        return true;
+    return y->origin == OR_BORROWED || y->origin == OR_PARAM || y->origin == OR_FIELD ||
+           y->origin == OR_GLOBAL || y->origin == OR_UNKNOWN;
+}
+
+void emit(fn_ctx *c, check_event *ev) {
+    for (int i = 0; i < checks_count(); i++) {
+        const check_info *ci = checks_at(i);
+        if (ci->on_event)
+            ci->on_event(&c->cctx, ev);
+    }
+}
+
+void push_work(fn_ctx *c, int block, int instr, sstate *s) {
+    if (c->nwork == c->workcap) {
+        c->workcap = c->workcap ? c->workcap * 2 : 64;
+        work_item *n = ARENA_ARRAY(&c->mem, work_item, c->workcap);
+        if (c->nwork)
+            memcpy(n, c->work, sizeof(work_item) * (size_t)c->nwork);
+        c->work = n;
+    }
+    c->work[c->nwork++] = (work_item){block, instr, s};
+}
+
+/* True if s was already explored at the entry of block b; else records it. */
+static bool seen_before(fn_ctx *c, int b, sstate *s) {
+    sstate_collect(&c->mem, s);
+    for (int i = 0; i < c->nseen[b]; i++)
+        if (sstate_equal(c->seen[b][i], s))
+            return true;
+    if (c->nseen[b] >= c->tu->opt.max_states_per_block) {
+        c->over_budget = true;
+        c->budget_reason = "too many distinct states at one point";
+        return true;
+    }
+    if (c->nseen[b] == c->seencap[b]) {
+        int cap = c->seencap[b] ? c->seencap[b] * 2 : 4;
+        sstate **n = ARENA_ARRAY(&c->mem, sstate *, cap);
+        if (c->nseen[b])
+            memcpy(n, c->seen[b], sizeof(sstate *) * (size_t)c->nseen[b]);
+        c->seen[b] = n;
+        c->seencap[b] = cap;
+    }
+    c->seen[b][c->nseen[b]++] = s;
+    return false;
+}
+
+static void apply_kill(fn_ctx *c, sstate *s, const ir_instr *in) {
+    for (int i = 0; i < in->nkills; i++) {
+        int v = in->kills[i];
+        if (v < 0 || v >= c->fn->nvars)
+            continue;
+        lost_reason why = c->fn->vars[v].is_temp ? LOST_UNUSED : LOST_SCOPE;
+        kill_place(c, s, v, in->loc, why);
+    }
+}
+
+static void apply_assign(fn_ctx *c, sstate *s, const ir_instr *in) {
+    int v = eval_operand(c, s, &in->src);
+    store_place(c, s, place_index(c, &in->dst), v, in->loc, LOST_OVERWRITE);
+}
+
+static void apply_use(fn_ctx *c, sstate *s, const ir_instr *in) {
+    int v = eval_operand(c, s, &in->src);
+    emit_use(c, s, v, in->loc, USE_DEREF, NULL, 0, false);
+}
+
+static void apply_refcnt(fn_ctx *c, sstate *s, const ir_instr *in) {
+    int v = eval_operand(c, s, &in->src);
+    if (in->refcnt_delta > 0)
+        apply_incref(c, s, v, in->loc, NULL, false);
+    else
+        apply_release(c, s, v, in->loc, NULL, false);
+}
+
+/* Runs one instruction; false if the path ends here. */
+static bool step(fn_ctx *c, sstate *s, int b, int i) {
+    const ir_instr *in = &c->fn->blocks[b].instrs[i];
+    switch (in->kind) {
+    case IR_ASSIGN: apply_assign(c, s, in); break;
+    case IR_CALL: return apply_call(c, s, in, b, i);
+    case IR_USE: apply_use(c, s, in); break;
+    case IR_REFCNT: apply_refcnt(c, s, in); break;
+    case IR_KILL: apply_kill(c, s, in); break;
+    }
+    return true;
+}
+
+static void lose_all(fn_ctx *c, sstate *s, ir_loc loc) {
+    for (int v = 0; v < s->nsyms; v++) {
+        if (s->syms[v].owned <= 0)
+            continue;
+        check_event ev = {.kind = EV_LOST, .loc = loc, .sym = &s->syms[v], .state = s,
+                          .lost = LOST_RETURN};
+        emit(c, &ev);
+    }
+}
+
+static void do_return(fn_ctx *c, sstate *s, const ir_term *t) {
+    int r = -1;
+    if (t->value.kind != IR_OP_NONE) {
+        r = eval_operand(c, s, &t->value);
+        sym *y = &s->syms[r];
+        if (y->kind == SK_REF && y->null != NN_NULL) {
+            emit_use(c, s, r, t->loc, USE_RETURN, NULL, 0, true);
+            check_event ev = {.kind = EV_RETURN, .loc = t->loc, .sym = y, .state = s,
+                              .returns_new = c->returns_new};
+            emit(c, &ev);
+            if (c->returns_new && y->owned > 0)
+                y->owned--;
+        }
+    }
+    lose_all(c, s, t->loc);
+}
+
+static void do_branch(fn_ctx *c, sstate *s, const ir_term *t) {
+    sstate *yes = refine_branch(c, s, &t->cond, true);
+    sstate *no = refine_branch(c, s, &t->cond, false);
+    if (yes && no) {
+        sstate_note(&c->mem, yes, t->loc, "taking the true branch", -1, false);
+        sstate_note(&c->mem, no, t->loc, "taking the false branch", -1, false);
+    }
+    if (no)
+        push_work(c, t->target[1], 0, no);
+    if (yes)
+        push_work(c, t->target[0], 0, yes);
+}
+
+static void run_terminator(fn_ctx *c, sstate *s, int b) {
+    const ir_term *t = &c->fn->blocks[b].term;
+    switch (t->kind) {
+    case IR_TERM_GOTO: push_work(c, t->target[0], 0, s); break;
+    case IR_TERM_BRANCH: do_branch(c, s, t); break;
+    case IR_TERM_RETURN: do_return(c, s, t); break;
+    default: break; /* unreachable: the path ends */
+    }
+}
+
+static void run_item(fn_ctx *c, work_item w) {
+    ir_block *blk = &c->fn->blocks[w.block];
+    if (w.instr == 0 && seen_before(c, w.block, w.state))
+        return;
+    if (++c->steps > c->tu->opt.max_steps) {
+        c->over_budget = true;
+        c->budget_reason = "too many paths";
+        return;
+    }
+    for (int i = w.instr; i < blk->ninstrs; i++)
+        if (!step(c, w.state, w.block, i))
+            return;
+    run_terminator(c, w.state, w.block);
+}
+
+static sstate *entry_state(fn_ctx *c) {
+    sstate *s = sstate_new(&c->mem, c->nplaces);
+    const rule_fn *r = c->self_rule;
+    for (int v = 0; v < c->fn->nvars; v++) {
+        const ir_var *var = &c->fn->vars[v];
+        if (!var->is_param)
+            continue;
+        sym y = sym_proto(var->type == IR_VT_REF ? SK_REF : var->type == IR_VT_INT ? SK_INT : SK_PTR,
+                          OR_PARAM, NN_UNKNOWN);
+        y.name = var->name;
+        y.origin_loc = var->decl;
+        int k = var->param_index;
+        if (y.kind == SK_REF && r && k >= 0 && k < r->nparams &&
+            (r->params[k].effect == RULE_ARG_STEAL || r->params[k].effect == RULE_ARG_STEAL_ON_SUCCESS))
+            y.owned = 1;
+        s->bind[v] = new_sym(c, s, &y);
+    }
+    return s;
+}
+
+static void setup(fn_ctx *c, engine_tu *tu, ir_function *fn) {
+    memset(c, 0, sizeof *c);
+    c->tu = tu;
+    c->fn = fn;
+    arena_init(&c->mem);
+    places_build(c);
+    c->self_rule = contract_for_self(tu, fn);
+    c->returns_new = c->self_rule && (c->self_rule->ret == RULE_RET_NEW ||
+                                      c->self_rule->ret == RULE_RET_NEW_OR_NULL);
+    finding_list_init(&c->found);
+    c->cctx.out = &c->found;
+    c->cctx.function = fn->name;
+    c->cctx.enabled = tu->opt.checks ? tu->opt.checks : &tu->all_checks;
+    int nb = fn->nblocks > 0 ? fn->nblocks : 1;
+    c->seen = ARENA_ARRAY(&c->mem, sstate **, nb);
+    c->nseen = ARENA_ARRAY(&c->mem, int, nb);
+    c->seencap = ARENA_ARRAY(&c->mem, int, nb);
+}
+
+static void report_skip(fn_ctx *c) {
+    FILE *out = c->tu->opt.notes ? c->tu->opt.notes : stderr;
+    fprintf(out, "%s:%u:%u: note: refflow skipped function '%s': %s (budget: %d block visits, "
+            "%d states per point); its findings are not reported\n",
+            c->fn->loc.file ? c->fn->loc.file : "?", c->fn->loc.line, c->fn->loc.col,
+            c->fn->name, c->budget_reason, c->tu->opt.max_steps, c->tu->opt.max_states_per_block);
+}
+
+bool engine_analyze(engine_tu *tu, ir_function *fn) {
+    if (fn->nblocks == 0)
+        return true;
+    fn_ctx c;
+    setup(&c, tu, fn);
+    if (c.self_rule && c.self_rule->trusted) {
+        tu->stats.trusted++;
+        arena_free(&c.mem);
+        return true;
+    }
+    push_work(&c, 0, 0, entry_state(&c));
+    while (c.nwork > 0 && !c.over_budget)
+        run_item(&c, c.work[--c.nwork]);
+    tu->stats.steps += c.steps;
+    bool ok = !c.over_budget;
+    if (ok) {
+        finding_list_merge(tu->out, &c.found);
+        tu->stats.functions++;
+    } else {
+        report_skip(&c);
+        tu->stats.skipped++;
+    }
+    finding_list_free(&c.found);
+    arena_free(&c.mem);
+    return ok;
+}
+
+engine_tu *engine_tu_new(const rule_set *rules, const engine_options *opt, finding_list *out) {
+    engine_tu *tu = calloc(1, sizeof *tu);
+    if (!tu)
+        abort();
+    tu->rules = rules;
+    tu->local = rules_new();
+    if (opt)
+        tu->opt = *opt;
+    if (tu->opt.max_steps <= 0)
+        tu->opt.max_steps = DEFAULT_MAX_STEPS;
+    if (tu->opt.max_states_per_block <= 0)
+        tu->opt.max_states_per_block = DEFAULT_MAX_STATES;
+    check_set_all(&tu->all_checks);
+    tu->out = out;
+    return tu;
+}
+
+void engine_tu_free(engine_tu *tu) {
+    if (!tu)
+        return;
+    rules_free(tu->local);
+    free(tu);
+}
+
+const engine_stats *engine_tu_stats(const engine_tu *tu) {
+    return &tu->stats;
+}

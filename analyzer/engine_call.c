@@ -1,0 +1,275 @@
+/* engine_call.c: what a call does to the state, read from its contract:
+ * effects on each argument (borrow, steal, incref, decref, out-parameters),
+ * the result (new, borrowed, status, possibly NULL), and path splits where
+ * success and failure differ (a new-or-NULL result; a steal-on-success
+ * argument). Assumes contracts from contract.c; NULL means "unknown". */
+#include <string.h>
+
+#include "engine_internal.h"
+
+#define MAX_FORMAT_ARGS 64
+
+void emit_use(fn_ctx *c, sstate *s, int v, ir_loc loc, use_how how, const char *callee,
+              int arg, bool nullable_ok) {
+    if (s->syms[v].kind != SK_REF)
+        return;
+    check_event ev = {.kind = EV_USE, .loc = loc, .sym = &s->syms[v], .state = s,
+                      .use = how, .callee = callee, .arg_index = arg,
+                      .nullable_ok = nullable_ok};
+    emit(c, &ev);
+}
+
+void apply_incref(fn_ctx *c, sstate *s, int v, ir_loc loc, const char *callee, bool nullable) {
+    emit_use(c, s, v, loc, USE_PASS, callee, 0, nullable);
+    sym *y = &s->syms[v];
+    if (y->kind != SK_REF || y->null == NN_NULL || y->origin == OR_UNKNOWN)
+        return;
+    if (y->owned < SYM_OWNED_MAX)
+        y->owned++;
+    y->flags &= (uint8_t)~SF_RELEASED;
+    sstate_note(&c->mem, s, loc, "a reference is taken here (incref)", y->uid, false);
+}
+
+void apply_release(fn_ctx *c, sstate *s, int v, ir_loc loc, const char *callee, bool nullable) {
+    sym *y = &s->syms[v];
+    if (y->kind != SK_REF)
+        return;
+    check_event ev = {.kind = EV_RELEASE, .loc = loc, .sym = y, .state = s,
+                      .release = REL_DECREF, .callee = callee, .nullable_ok = nullable};
+    emit(c, &ev);
+    if (y->null == NN_NULL || y->origin == OR_UNKNOWN)
+        return;
+    int before = y->owned;
+    if (before > 0)
+        y->owned--;
+    /* Released: the last owned reference went and nobody else keeps it, or
+     * a reference that was not owned (a field's, or an over-release) went. */
+    if (y->owned == 0 && (before == 0 || !alive_elsewhere(y))) {
+        y->flags |= SF_RELEASED;
+        y->release_loc = loc;
+    }
+    sstate_note(&c->mem, s, loc, "a reference is released here", y->uid, false);
+}
+
+static void apply_steal(fn_ctx *c, sstate *s, int v, ir_loc loc, const char *callee,
+                        bool nullable) {
+    sym *y = &s->syms[v];
+    if (y->kind != SK_REF || (y->null == NN_NULL && nullable))
+        return;
+    check_event ev = {.kind = EV_RELEASE, .loc = loc, .sym = y, .state = s,
+                      .release = REL_STEAL, .callee = callee, .nullable_ok = nullable};
+    emit(c, &ev);
+    emit_use(c, s, v, loc, USE_PASS, callee, 0, nullable);
+    if (y->owned <= 0 || y->origin == OR_UNKNOWN)
+        return;
+    y->owned--;
+    if (y->owned == 0) {
+        y->flags |= SF_STOLEN;
+        y->release_loc = loc;
+        y->release_by = callee;
+    }
+    sstate_note(&c->mem, s, loc, "the reference is stolen here", y->uid, false);
+}
+
+static void bind_out(fn_ctx *c, sstate *s, const ir_operand *a, sym_origin origin,
+                     const ir_instr *in) {
+    if (a->kind != IR_OP_ADDR)
+        return;
+    int p = place_index(c, &a->place);
+    if (p < 0 || c->places[p].place.type != IR_VT_REF)
+        return;
+    sym y = sym_proto(SK_REF, origin, NN_UNKNOWN);
+    y.owned = origin == OR_NEW ? 1 : 0;
+    y.from = in->callee.name;
+    y.origin_loc = in->loc;
+    int v = new_sym(c, s, &y);
+    if (origin == OR_NEW)
+        sstate_note(&c->mem, s, in->loc, "new reference acquired here (out-parameter)",
+                    s->syms[v].uid, true);
+    store_place(c, s, p, v, in->loc, LOST_OVERWRITE);
+}
+
+typedef struct call_view {
+    const ir_instr *in;
+    const rule_fn *rule;
+    int *args;               /* symbol per argument */
+    rule_param fmt[MAX_FORMAT_ARGS];
+    int nfmt;
+} call_view;
+
+static rule_param param_at(const call_view *cv, int i) {
+    const rule_fn *r = cv->rule;
+    rule_param unknown = {RULE_ARG_BORROW, true};
+    if (!r)
+        return unknown;
+    if (i < r->nparams)
+        return r->params[i];
+    int k = i - r->nparams;
+    if ((r->varargs == RULE_VA_BUILD || r->varargs == RULE_VA_PARSE)) {
+        if (k < cv->nfmt)
+            return cv->fmt[k];
+        return (rule_param){RULE_ARG_IGNORE, true};
+    }
+    return unknown;
+}
+
+static void load_format(fn_ctx *c, call_view *cv) {
+    const rule_fn *r = cv->rule;
+    cv->nfmt = 0;
+    if (!r || (r->varargs != RULE_VA_BUILD && r->varargs != RULE_VA_PARSE))
+        return;
+    int fi = r->format_index;
+    if (fi < 0 || fi >= cv->in->nargs || cv->in->args[fi].kind != IR_OP_STRING) {
+        cv->nfmt = 0; /* unknown format: treat extra args as borrowed */
+        for (int i = 0; i < MAX_FORMAT_ARGS; i++)
+            cv->fmt[i] = (rule_param){RULE_ARG_BORROW, true};
+        cv->nfmt = MAX_FORMAT_ARGS;
+        return;
+    }
+    cv->nfmt = format_effects(r->varargs, cv->in->args[fi].str, cv->fmt, MAX_FORMAT_ARGS);
+    (void)c;
+}
+
+static void apply_arg(fn_ctx *c, sstate *s, call_view *cv, int i, bool success) {
+    const ir_instr *in = cv->in;
+    rule_param pr = param_at(cv, i);
+    int v = cv->args[i];
+    const char *callee = in->callee.name;
+    switch (pr.effect) {
+    case RULE_ARG_IGNORE: break;
+    case RULE_ARG_BORROW: emit_use(c, s, v, in->loc, USE_PASS, callee, i, pr.nullable); break;
+    case RULE_ARG_INCREF: apply_incref(c, s, v, in->loc, callee, pr.nullable); break;
+    case RULE_ARG_DECREF: apply_release(c, s, v, in->loc, callee, pr.nullable); break;
+    case RULE_ARG_STEAL: apply_steal(c, s, v, in->loc, callee, pr.nullable); break;
+    case RULE_ARG_STEAL_ON_SUCCESS:
+        if (success)
+            apply_steal(c, s, v, in->loc, callee, pr.nullable);
+        else
+            emit_use(c, s, v, in->loc, USE_PASS, callee, i, pr.nullable);
+        break;
+    case RULE_ARG_OUT_NEW:
+        if (success)
+            bind_out(c, s, &in->args[i], OR_NEW, in);
+        break;
+    case RULE_ARG_OUT_BORROWED:
+        if (success)
+            bind_out(c, s, &in->args[i], OR_BORROWED, in);
+        break;
+    }
+}
+
+/* An unknown callee may have stored anything through &x arguments. */
+static void clobber_out_args(fn_ctx *c, sstate *s, const ir_instr *in) {
+    for (int i = 0; i < in->nargs; i++) {
+        const ir_operand *a = &in->args[i];
+        if (a->kind != IR_OP_ADDR)
+            continue;
+        int p = place_index(c, &a->place);
+        if (p < 0 || c->places[p].place.type == IR_VT_OTHER)
+            continue;
+        sym y = sym_proto(c->places[p].place.type == IR_VT_INT ? SK_INT : SK_REF, OR_UNKNOWN,
+                          NN_UNKNOWN);
+        if (c->places[p].place.type == IR_VT_PTR)
+            y.kind = SK_PTR;
+        store_place(c, s, p, new_sym(c, s, &y), in->loc, LOST_OVERWRITE);
+    }
+}
+
+static sym result_proto(const call_view *cv, bool success) {
+    const ir_instr *in = cv->in;
+    rule_ret ret = cv->rule ? cv->rule->ret : RULE_RET_VALUE;
+    sym y = sym_proto(in->callee.returns_ref ? SK_REF : in->callee.returns_int ? SK_INT : SK_PTR,
+                      OR_UNKNOWN, NN_UNKNOWN);
+    y.from = in->callee.name;
+    y.origin_loc = in->loc;
+    switch (ret) {
+    case RULE_RET_NEW:
+    case RULE_RET_NEW_OR_NULL:
+    case RULE_RET_BORROWED:
+    case RULE_RET_BORROWED_OR_NULL:
+        y.kind = SK_REF;
+        y.origin = (ret == RULE_RET_NEW || ret == RULE_RET_NEW_OR_NULL) ? OR_NEW : OR_BORROWED;
+        y.null = success ? NN_NONNULL : NN_NULL;
+        y.owned = (success && y.origin == OR_NEW) ? 1 : 0;
+        if (!success)
+            y.flags = SF_FALLIBLE;
+        break;
+    case RULE_RET_STATUS:
+        y.kind = SK_INT;
+        y.lo = success ? 0 : -1;
+        y.hi = success ? SYM_INT_MAX : -1;
+        break;
+    case RULE_RET_TRUTH:
+        y.kind = SK_INT;
+        y.lo = y.hi = success ? 1 : 0;
+        break;
+    default:
+        break;
+    }
+    return y;
+}
+
+static bool splits(const call_view *cv) {
+    const rule_fn *r = cv->rule;
+    if (!r)
+        return false;
+    if (r->ret == RULE_RET_NEW_OR_NULL || r->ret == RULE_RET_BORROWED_OR_NULL)
+        return true;
+    if (r->ret != RULE_RET_STATUS && r->ret != RULE_RET_TRUTH)
+        return false;
+    for (int i = 0; i < cv->in->nargs; i++) {
+        rule_arg e = param_at(cv, i).effect;
+        if (e == RULE_ARG_STEAL_ON_SUCCESS || e == RULE_ARG_OUT_NEW)
+            return true;
+    }
+    return false;
+}
+
+static const char *acquire_note(fn_ctx *c, const sym *y, bool success) {
+    if (!success)
+        return arena_printf(&c->mem, "assuming %s fails and returns NULL",
+                            y->from ? y->from : "the call");
+    return y->origin == OR_NEW ? "new reference acquired here"
+                               : "borrowed reference obtained here";
+}
+
+/* One outcome of the call on state s. */
+static void apply_outcome(fn_ctx *c, sstate *s, call_view *cv, bool success) {
+    const ir_instr *in = cv->in;
+    for (int i = 0; i < in->nargs; i++)
+        apply_arg(c, s, cv, i, success);
+    if (!cv->rule)
+        clobber_out_args(c, s, in);
+    if (!cv->rule) /* heap facts survive calls with rules; unknown ones may change it */
+        forget_heap(c, s);
+    sym y = result_proto(cv, success);
+    int v = new_sym(c, s, &y);
+    if (y.kind == SK_REF && y.origin != OR_UNKNOWN)
+        sstate_note(&c->mem, s, in->loc, acquire_note(c, &y, success), s->syms[v].uid, true);
+    int dst = place_index(c, &in->dst);
+    if (dst >= 0)
+        store_place(c, s, dst, v, in->loc, LOST_OVERWRITE);
+    else if (s->syms[v].owned > 0) {
+        check_event ev = {.kind = EV_LOST, .loc = in->loc, .sym = &s->syms[v], .state = s,
+                          .lost = LOST_UNUSED};
+        emit(c, &ev);
+    }
+}
+
+bool apply_call(fn_ctx *c, sstate *s, const ir_instr *in, int block, int instr) {
+    call_view cv = {.in = in, .rule = contract_for_callee(c->tu, &in->callee)};
+    int args[in->nargs > 0 ? in->nargs : 1];
+    for (int i = 0; i < in->nargs; i++)
+        args[i] = eval_operand(c, s, &in->args[i]);
+    cv.args = args;
+    load_format(c, &cv);
+    if (cv.rule && cv.rule->ret == RULE_RET_NORETURN)
+        return false;
+    if (splits(&cv)) {
+        sstate *fail = sstate_clone(&c->mem, s);
+        apply_outcome(c, fail, &cv, false);
+        push_work(c, block, instr + 1, fail);
+    }
+    apply_outcome(c, s, &cv, true);
+    return !in->callee.noreturn;
+}

@@ -1,0 +1,95 @@
+/* engine_internal.h: what the engine's files share (engine.c drives the
+ * walk, engine_place.c maps places to indices and values, engine_call.c
+ * interprets calls, engine_branch.c refines states on conditions,
+ * contract.c resolves callees to rules). Not for use outside the engine. */
+#ifndef REFFLOW_ENGINE_INTERNAL_H
+#define REFFLOW_ENGINE_INTERNAL_H
+
+#include "engine.h"
+#include "symstate.h"
+
+struct engine_tu {
+    const rule_set *rules;
+    rule_set *local;         /* contracts from annotations and conventions */
+    engine_options opt;
+    check_set all_checks;
+    finding_list *out;
+    engine_stats stats;
+};
+
+typedef struct place_info {
+    ir_place place;
+    const char *key;
+    int root_var;            /* -1 for globals */
+    bool escapes;            /* storing an owned reference here gives it away */
+    bool heap;               /* invalidated by unknown calls */
+    bool has_steps;
+} place_info;
+
+typedef struct work_item {
+    int block, instr;
+    sstate *state;
+} work_item;
+
+typedef struct fn_ctx {
+    engine_tu *tu;
+    ir_function *fn;
+    arena mem;
+    place_info *places;
+    int nplaces, placecap;
+    int *hash;               /* open addressing: place key -> index + 1 */
+    int hashcap;
+    int **dependents;        /* per var: places rooted at it with steps, -1 terminated */
+    const rule_fn *self_rule;
+    bool returns_new;
+    int next_uid;
+    check_ctx cctx;
+    finding_list found;
+    work_item *work;
+    int nwork, workcap;
+    sstate ***seen;          /* per block: states explored at entry */
+    int *nseen, *seencap;
+    long long steps;
+    bool over_budget;
+    const char *budget_reason;
+} fn_ctx;
+
+/* engine_place.c */
+void places_build(fn_ctx *c);
+int place_index(fn_ctx *c, const ir_place *p);
+/* The symbol an operand evaluates to in s (may create an unbound one). */
+int eval_operand(fn_ctx *c, sstate *s, const ir_operand *o);
+/* Stores symbol v into place p (escape rules apply); reports the lost
+ * previous value with reason why. */
+void store_place(fn_ctx *c, sstate *s, int p, int v, ir_loc loc, lost_reason why);
+/* Ends the life of place p (KILL), reporting a lost value. */
+void kill_place(fn_ctx *c, sstate *s, int p, ir_loc loc, lost_reason why);
+/* Forgets what the heap holds (after a call that may change it). */
+void forget_heap(fn_ctx *c, sstate *s);
+int new_sym(fn_ctx *c, sstate *s, const sym *proto);
+sym sym_proto(sym_kind k, sym_origin o, sym_null n);
+
+/* engine.c */
+void emit(fn_ctx *c, check_event *ev);
+void push_work(fn_ctx *c, int block, int instr, sstate *s);
+bool alive_elsewhere(const sym *y);
+
+/* engine_call.c: applies a call; may push a second state (a split) to
+ * continue at (block, instr + 1). Returns false if the path ends. */
+bool apply_call(fn_ctx *c, sstate *s, const ir_instr *in, int block, int instr);
+void apply_release(fn_ctx *c, sstate *s, int v, ir_loc loc, const char *callee, bool nullable);
+void apply_incref(fn_ctx *c, sstate *s, int v, ir_loc loc, const char *callee, bool nullable);
+void emit_use(fn_ctx *c, sstate *s, int v, ir_loc loc, use_how how, const char *callee,
+              int arg, bool nullable_ok);
+
+/* engine_branch.c: the state on one side of a branch, or NULL if infeasible. */
+sstate *refine_branch(fn_ctx *c, const sstate *s, const ir_cond *cond, bool taken);
+
+/* contract.c */
+const rule_fn *contract_for_callee(engine_tu *tu, const ir_callee *callee);
+const rule_fn *contract_for_self(engine_tu *tu, const ir_function *fn);
+
+/* format_args.c: effects of variadic arguments from a format string. */
+int format_effects(rule_varargs kind, const char *fmt, rule_param *out, int max);
+
+#endif

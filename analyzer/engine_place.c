@@ -1,0 +1,279 @@
+/* engine_place.c: places (variables, temporaries, field paths) as dense
+ * indices, the values read from them, and the store/kill transitions.
+ * Assumes the IR invariants of ir.h: a place has at most one heap step. */
+#include <string.h>
+
+#include "engine_internal.h"
+
+static const char *step_text(const ir_step *st) {
+    switch (st->kind) {
+    case IR_STEP_FIELD: return ".";
+    case IR_STEP_ARROW: return "->";
+    case IR_STEP_DEREF: return "*";
+    default: return "[]";
+    }
+}
+
+static const char *place_key(fn_ctx *c, const ir_place *p) {
+    char buf[512];
+    int n = p->kind == IR_PLACE_VAR ? snprintf(buf, sizeof buf, "v%d", p->var)
+                                    : snprintf(buf, sizeof buf, "g:%s", p->global ? p->global : "?");
+    for (int i = 0; i < p->nsteps && n < (int)sizeof buf - 1; i++) {
+        const ir_step *st = &p->steps[i];
+        n += snprintf(buf + n, sizeof buf - (size_t)n, "%s%s", step_text(st),
+                      st->field ? st->field : "");
+    }
+    return arena_strdup(&c->mem, buf);
+}
+
+static unsigned str_hash(const char *s) {
+    unsigned h = 2166136261u;
+    while (*s)
+        h = (h ^ (unsigned char)*s++) * 16777619u;
+    return h;
+}
+
+static void rehash(fn_ctx *c) {
+    c->hashcap = c->hashcap ? c->hashcap * 2 : 256;
+    c->hash = ARENA_ARRAY(&c->mem, int, c->hashcap);
+    for (int i = 0; i < c->nplaces; i++) {
+        unsigned h = str_hash(c->places[i].key) & (unsigned)(c->hashcap - 1);
+        while (c->hash[h])
+            h = (h + 1) & (unsigned)(c->hashcap - 1);
+        c->hash[h] = i + 1;
+    }
+}
+
+static bool place_escapes(const fn_ctx *c, const ir_place *p) {
+    if (p->kind == IR_PLACE_GLOBAL || p->is_heap)
+        return true;
+    if (p->kind == IR_PLACE_VAR && p->var >= 0 && p->var < c->fn->nvars && p->nsteps > 0 &&
+        c->fn->vars[p->var].is_array)
+        return true; /* local array element: not tracked, handed away */
+    return false;
+}
+
+static int add_place(fn_ctx *c, const ir_place *p, const char *key) {
+    if (c->nplaces == c->placecap) {
+        int cap = c->placecap ? c->placecap * 2 : 64;
+        place_info *n = ARENA_ARRAY(&c->mem, place_info, cap);
+        if (c->nplaces)
+            memcpy(n, c->places, sizeof(place_info) * (size_t)c->nplaces);
+        c->places = n;
+        c->placecap = cap;
+    }
+    place_info *pi = &c->places[c->nplaces];
+    pi->place = *p;
+    pi->key = key;
+    pi->root_var = p->kind == IR_PLACE_VAR ? p->var : -1;
+    pi->escapes = place_escapes(c, p);
+    pi->heap = pi->escapes;
+    pi->has_steps = p->nsteps > 0;
+    c->nplaces++;
+    if (c->nplaces * 2 > c->hashcap)
+        rehash(c);
+    else {
+        unsigned h = str_hash(key) & (unsigned)(c->hashcap - 1);
+        while (c->hash[h])
+            h = (h + 1) & (unsigned)(c->hashcap - 1);
+        c->hash[h] = c->nplaces;
+    }
+    return c->nplaces - 1;
+}
+
+int place_index(fn_ctx *c, const ir_place *p) {
+    if (p->kind == IR_PLACE_NONE)
+        return -1;
+    if (p->kind == IR_PLACE_VAR && p->nsteps == 0 && p->var >= 0 && p->var < c->fn->nvars)
+        return p->var; /* variables are the first places */
+    const char *key = place_key(c, p);
+    unsigned h = str_hash(key) & (unsigned)(c->hashcap - 1);
+    while (c->hash[h]) {
+        if (strcmp(c->places[c->hash[h] - 1].key, key) == 0)
+            return c->hash[h] - 1;
+        h = (h + 1) & (unsigned)(c->hashcap - 1);
+    }
+    return add_place(c, p, key);
+}
+
+static void intern_operand(fn_ctx *c, const ir_operand *o) {
+    if (o->kind == IR_OP_PLACE || o->kind == IR_OP_ADDR)
+        place_index(c, &o->place);
+}
+
+static void intern_block(fn_ctx *c, const ir_block *b) {
+    for (int i = 0; i < b->ninstrs; i++) {
+        const ir_instr *in = &b->instrs[i];
+        place_index(c, &in->dst);
+        intern_operand(c, &in->src);
+        for (int a = 0; a < in->nargs; a++)
+            intern_operand(c, &in->args[a]);
+    }
+    intern_operand(c, &b->term.cond.opnd);
+    intern_operand(c, &b->term.value);
+}
+
+static void build_dependents(fn_ctx *c) {
+    int nv = c->fn->nvars;
+    int count[nv > 0 ? nv : 1];
+    memset(count, 0, sizeof count);
+    for (int i = nv; i < c->nplaces; i++)
+        if (c->places[i].root_var >= 0)
+            count[c->places[i].root_var]++;
+    c->dependents = ARENA_ARRAY(&c->mem, int *, nv > 0 ? nv : 1);
+    for (int v = 0; v < nv; v++) {
+        c->dependents[v] = ARENA_ARRAY(&c->mem, int, count[v] + 1);
+        c->dependents[v][count[v]] = -1;
+        count[v] = 0;
+    }
+    for (int i = nv; i < c->nplaces; i++) {
+        int v = c->places[i].root_var;
+        if (v >= 0)
+            c->dependents[v][count[v]++] = i;
+    }
+}
+
+void places_build(fn_ctx *c) {
+    c->hashcap = 0;
+    rehash(c);
+    for (int v = 0; v < c->fn->nvars; v++) {
+        ir_place p = ir_place_var(c->fn, v);
+        add_place(c, &p, place_key(c, &p));
+    }
+    for (int b = 0; b < c->fn->nblocks; b++)
+        intern_block(c, &c->fn->blocks[b]);
+    build_dependents(c);
+}
+
+sym sym_proto(sym_kind k, sym_origin o, sym_null n) {
+    sym y;
+    memset(&y, 0, sizeof y);
+    y.kind = (uint8_t)k;
+    y.origin = (uint8_t)o;
+    y.null = (uint8_t)n;
+    y.lo = SYM_INT_MIN;
+    y.hi = SYM_INT_MAX;
+    return y;
+}
+
+int new_sym(fn_ctx *c, sstate *s, const sym *proto) {
+    return sstate_add_sym(&c->mem, s, proto, &c->next_uid);
+}
+
+static sym_kind kind_of(ir_vtype t) {
+    return t == IR_VT_REF ? SK_REF : t == IR_VT_INT ? SK_INT : SK_PTR;
+}
+
+/* The value of a place nothing has been stored into on this path. */
+static sym default_for_place(fn_ctx *c, const place_info *pi) {
+    sym_kind k = kind_of(pi->place.type);
+    sym y = sym_proto(k, OR_UNKNOWN, NN_UNKNOWN);
+    if (k == SK_REF && pi->escapes)
+        y.origin = pi->has_steps ? OR_FIELD : OR_GLOBAL;
+    if (pi->root_var < 0 && !pi->has_steps && pi->place.global)
+        y.name = pi->place.global;
+    else
+        y.name = ir_place_name(c->fn, &pi->place);
+    return y;
+}
+
+static int eval_place(fn_ctx *c, sstate *s, const ir_operand *o) {
+    int p = place_index(c, &o->place);
+    if (p < 0)
+        return new_sym(c, s, &(sym){.kind = SK_PTR, .origin = OR_UNKNOWN});
+    if (s->bind[p] >= 0)
+        return s->bind[p];
+    sym y = default_for_place(c, &c->places[p]);
+    y.origin_loc = o->loc;
+    int v = new_sym(c, s, &y);
+    s->bind[p] = v;
+    return v;
+}
+
+int eval_operand(fn_ctx *c, sstate *s, const ir_operand *o) {
+    sym y;
+    switch (o->kind) {
+    case IR_OP_PLACE:
+        return eval_place(c, s, o);
+    case IR_OP_ADDR:
+        y = sym_proto(kind_of(o->type), OR_GLOBAL, NN_NONNULL);
+        y.name = ir_place_name(c->fn, &o->place);
+        break;
+    case IR_OP_NULL:
+        y = sym_proto(o->type == IR_VT_INT ? SK_INT : SK_REF, OR_NULLCONST, NN_NULL);
+        y.lo = y.hi = 0;
+        break;
+    case IR_OP_INT:
+        y = sym_proto(o->type == IR_VT_REF && o->ival == 0 ? SK_REF : SK_INT, OR_NULLCONST,
+                      o->ival == 0 ? NN_NULL : NN_NONNULL);
+        y.lo = y.hi = o->ival;
+        break;
+    case IR_OP_STRING:
+        y = sym_proto(SK_PTR, OR_UNKNOWN, NN_NONNULL);
+        break;
+    default:
+        y = sym_proto(kind_of(o->type), OR_UNKNOWN, NN_UNKNOWN);
+        break;
+    }
+    y.origin_loc = o->loc;
+    return new_sym(c, s, &y);
+}
+
+static void report_lost(fn_ctx *c, sstate *s, int old, ir_loc loc, lost_reason why) {
+    if (old < 0 || sstate_is_bound(s, old))
+        return;
+    check_event ev = {.kind = EV_LOST, .loc = loc, .sym = &s->syms[old], .state = s, .lost = why};
+    emit(c, &ev);
+    s->syms[old].owned = 0; /* reported once: the loss is now a fact of this path */
+}
+
+static void forget_dependents(fn_ctx *c, sstate *s, int p, ir_loc loc) {
+    if (p >= c->fn->nvars)
+        return;
+    for (int *d = c->dependents[p]; *d >= 0; d++) {
+        int old = s->bind[*d];
+        s->bind[*d] = -1;
+        if (!c->places[*d].escapes)
+            report_lost(c, s, old, loc, LOST_OVERWRITE);
+    }
+}
+
+static void escape_into(fn_ctx *c, sstate *s, int v, ir_loc loc) {
+    sym *y = &s->syms[v];
+    if (y->kind != SK_REF || y->owned <= 0)
+        return;
+    y->owned--;
+    y->flags |= SF_ESCAPED;
+    y->release_loc = loc;
+    sstate_note(&c->mem, s, loc, "stored away here (the reference is handed over)", y->uid, false);
+}
+
+void store_place(fn_ctx *c, sstate *s, int p, int v, ir_loc loc, lost_reason why) {
+    if (p < 0)
+        return;
+    const place_info *pi = &c->places[p];
+    if (pi->escapes)
+        escape_into(c, s, v, loc);
+    int old = s->bind[p];
+    s->bind[p] = v;
+    if (!pi->has_steps && pi->root_var >= 0 && !c->fn->vars[pi->root_var].is_temp)
+        s->syms[v].name = c->fn->vars[pi->root_var].name;
+    forget_dependents(c, s, p, loc);
+    if (old != v && !pi->escapes)
+        report_lost(c, s, old, loc, why);
+}
+
+void kill_place(fn_ctx *c, sstate *s, int p, ir_loc loc, lost_reason why) {
+    if (p < 0)
+        return;
+    int old = s->bind[p];
+    s->bind[p] = -1;
+    forget_dependents(c, s, p, loc);
+    report_lost(c, s, old, loc, why);
+}
+
+void forget_heap(fn_ctx *c, sstate *s) {
+    for (int p = c->fn->nvars; p < c->nplaces; p++)
+        if (c->places[p].heap)
+            s->bind[p] = -1;
+}

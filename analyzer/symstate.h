@@ -1,0 +1,101 @@
+/* symstate.h: one path's abstract state in the ownership engine.
+ *
+ * A state binds places (variables, temporaries, field paths) to symbols; a
+ * symbol is one value the function handles: a reference (with how many
+ * references this function owns on it and where it came from), an integer
+ * (an interval, for status results), or an uninteresting pointer.
+ *
+ * Invariants:
+ *  - every live symbol is bound to at least one place, except while an
+ *    instruction is being applied (sstate_collect drops the unbound ones);
+ *  - owned >= 0 and owned <= SYM_OWNED_MAX (counts beyond are widened to the
+ *    maximum: "many", documented in the README);
+ *  - a released symbol has owned == 0;
+ *  - provenance fields (names, locations) never take part in equality: two
+ *    states that differ only in where things came from are the same state.
+ *
+ * Memory: states and their arrays live in the engine's per-function arena;
+ * sstate_clone copies, nothing is freed alone.
+ */
+#ifndef REFFLOW_SYMSTATE_H
+#define REFFLOW_SYMSTATE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "ir.h"
+
+#define SYM_OWNED_MAX 4
+#define SYM_INT_MIN (-(1LL << 60))
+#define SYM_INT_MAX (1LL << 60)
+
+typedef enum sym_kind { SK_REF, SK_INT, SK_PTR } sym_kind;
+
+/* Where a reference came from; decides what releasing it means. */
+typedef enum sym_origin {
+    OR_NEW,       /* a new reference from a call (owned) */
+    OR_BORROWED,  /* borrowed from a call or an out-parameter */
+    OR_PARAM,     /* a parameter: borrowed from the caller */
+    OR_FIELD,     /* read from a field through a pointer: the structure's */
+    OR_GLOBAL,    /* a global object (&_Py_NoneStruct) or global variable */
+    OR_NULLCONST, /* the NULL constant */
+    OR_UNKNOWN,   /* no rule: never checked */
+} sym_origin;
+
+typedef enum sym_null { NN_UNKNOWN, NN_NONNULL, NN_NULL } sym_null;
+
+enum sym_flag {
+    SF_RELEASED = 1 << 0,  /* this function dropped its last reference */
+    SF_STOLEN = 1 << 1,    /* given to a stealing argument */
+    SF_ESCAPED = 1 << 2,   /* stored into the heap (a field, a global, *out) */
+    SF_FALLIBLE = 1 << 3,  /* NULL because a fallible call failed */
+};
+
+typedef struct sym {
+    uint8_t kind, origin, null, flags;
+    int32_t owned;
+    long long lo, hi;      /* SK_INT: value interval */
+    /* provenance: never compared */
+    const char *name;      /* last variable that held it, for messages */
+    const char *from;      /* the call that produced it, or NULL */
+    ir_loc origin_loc;
+    ir_loc release_loc;    /* last release / steal */
+    const char *release_by; /* the callee that stole it, or NULL for a decref */
+    int uid;               /* stable identity across renumbering (trail events use it) */
+} sym;
+
+/* One event on a path, for the notes of a finding. Shared tails. */
+typedef struct trail_event {
+    struct trail_event *prev;
+    ir_loc loc;
+    const char *text;      /* "taking the true branch", "new reference acquired here" */
+    int uid;               /* symbol uid it concerns, or -1 for every symbol (branches) */
+    int depth;             /* number of events up to and including this one */
+    bool acquire;          /* the symbol was acquired here (notes start here) */
+} trail_event;
+
+typedef struct sstate {
+    int nplaces;
+    int32_t *bind;         /* place index -> symbol index, or -1 */
+    int nsyms, symcap;
+    sym *syms;
+    trail_event *trail;
+} sstate;
+
+sstate *sstate_new(arena *a, int nplaces);
+sstate *sstate_clone(arena *a, const sstate *s);
+/* Adds a symbol (copied from *proto, given a fresh uid from *next_uid) and
+ * returns its index. */
+int sstate_add_sym(arena *a, sstate *s, const sym *proto, int *next_uid);
+/* Is symbol i bound to some place? */
+bool sstate_is_bound(const sstate *s, int i);
+/* Drops the symbols no place refers to and renumbers the rest. */
+void sstate_collect(arena *a, sstate *s);
+/* Canonical hash and equality (bindings and symbol facts, not provenance). */
+uint64_t sstate_hash(const sstate *s);
+bool sstate_equal(const sstate *x, const sstate *y);
+/* Appends an event to the path. */
+void sstate_note(arena *a, sstate *s, ir_loc loc, const char *text, int uid, bool acquire);
+
+#endif
