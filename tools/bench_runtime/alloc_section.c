@@ -12,14 +12,40 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
 
 #define N_ROWS 7
 static const size_t row_size[N_ROWS] = { 16, 32, 64, 128, 256, 512, 0 /* mixed */ };
 
 typedef double row_ns[BENCH_N_ALLOCATORS];
 
+/* Minor page faults and runs per allocator, over one pattern's table. */
+typedef struct fault_count {
+    long faults[BENCH_N_ALLOCATORS];
+    long runs[BENCH_N_ALLOCATORS];
+} fault_count;
+
+static long minor_faults(void)
+{
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    return ru.ru_minflt;
+}
+
+/* One run, counting the page faults it took into fc. */
+static double counted_run(int pattern, int a, const bench_allocator *all, const size_table *t,
+                          void **ptrs, const bench_config *cfg, fault_count *fc)
+{
+    long f0 = minor_faults();
+    double ns = pattern_run(pattern, &all[a], t, ptrs, cfg);
+    fc->faults[a] += minor_faults() - f0;
+    fc->runs[a]++;
+    return ns;
+}
+
 static void measure_row(int pattern, size_t size, const bench_allocator *all, void **ptrs,
-                        const bench_config *cfg, row_ns out)
+                        const bench_config *cfg, row_ns out, fault_count *fc)
 {
     static size_table table;
     double runs[BENCH_N_ALLOCATORS][16];
@@ -27,7 +53,7 @@ static void measure_row(int pattern, size_t size, const bench_allocator *all, vo
     size_table_fill(&table, size);
     for (int r = 0; r < reps; r++)
         for (int a = 0; a < BENCH_N_ALLOCATORS; a++)
-            runs[a][r] = all[a].alloc ? pattern_run(pattern, &all[a], &table, ptrs, cfg) : NAN;
+            runs[a][r] = all[a].alloc ? counted_run(pattern, a, all, &table, ptrs, cfg, fc) : NAN;
     for (int a = 0; a < BENCH_N_ALLOCATORS; a++)
         out[a] = bench_min(runs[a], reps);
 }
@@ -87,20 +113,34 @@ static void pattern_targets(int pattern, row_ns rows[N_ROWS], const row_ns gm)
                       "worst size rf/mimalloc", worst_ratio(rows, BENCH_RF, BENCH_MIMALLOC), 1.2);
 }
 
+static void print_faults(int pattern, const fault_count *fc, const bench_config *cfg)
+{
+    double pairs = (double)(pattern >= PATTERN_BATCH_FIFO ? cfg->batch_n : cfg->lifo_iters);
+    printf("  %-8s", "faults");
+    for (int a = 0; a < BENCH_N_ALLOCATORS; a++)
+        if (fc->runs[a])
+            printf(" %10.2f", (double)fc->faults[a] * 1000.0 / (pairs * (double)fc->runs[a]));
+        else
+            printf(" %10s", "n/a");
+    printf("   (minor page faults per 1000 pairs, all rows and runs)\n");
+}
+
 static void run_pattern(int pattern, const bench_allocator *all, void **ptrs,
                         const bench_config *cfg)
 {
     row_ns rows[N_ROWS], gm;
+    fault_count fc = { { 0 }, { 0 } };
     char label[16];
     print_head(pattern, all, cfg);
     for (int r = 0; r < N_ROWS; r++) {
-        measure_row(pattern, row_size[r], all, ptrs, cfg, rows[r]);
+        measure_row(pattern, row_size[r], all, ptrs, cfg, rows[r], &fc);
         snprintf(label, sizeof label, row_size[r] ? "%zu" : "mixed", row_size[r]);
         print_row(label, rows[r]);
         fflush(stdout);
     }
     geomean_row(rows, gm);
     print_row("geomean", gm);
+    print_faults(pattern, &fc, cfg);
     pattern_targets(pattern, rows, gm);
 }
 
@@ -108,11 +148,14 @@ void bench_alloc_section(const bench_config *cfg)
 {
     bench_allocator all[BENCH_N_ALLOCATORS];
     void **ptrs = calloc(cfg->batch_n, sizeof *ptrs);
+    memset(ptrs, 0, cfg->batch_n * sizeof *ptrs); /* fault the array in before any timing */
     printf("\n== 1. Allocator: ns per alloc+free pair, lower is better ==\n");
     bench_alloc_backends(all);
     printf("  rows      sizes in bytes; 'mixed' = sizes uniform in [8,512] from a fixed seed; "
            "geomean over all 7 rows\n");
     printf("  LIFO      %zu pairs per run\n", cfg->lifo_iters);
+    printf("  faults    batch times include the page faults an allocator takes when it gave memory\n"
+           "            back to the OS between runs; the 'faults' line under each table counts them\n");
     for (int p = 0; p < PATTERN_COUNT; p++)
         run_pattern(p, all, ptrs, cfg);
     free(ptrs);

@@ -36,6 +36,10 @@ typedef struct bench_gc_impl {
     int (*build_live)(size_t n, int auto_gc, uint64_t *ns);
 } bench_gc_impl;
 
+/* An implementation may leave one line about its last measurement here (e.g. how many
+ * collections ran); gc_section.c clears it before each measurement and prints it. */
+extern char bench_gc_note[200];
+
 const bench_gc_impl *bench_gc_rf(void);
 const bench_gc_impl *bench_gc_cpython(void);
 

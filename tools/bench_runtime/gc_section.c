@@ -29,11 +29,15 @@ typedef struct gc_result {
     int signal;
     uint64_t ns;
     long freed;
+    char note[200];  /* bench_gc_note after the run */
 } gc_result;
+
+char bench_gc_note[200];
 
 static gc_result run_job(const bench_gc_impl *impl, const gc_job *j)
 {
-    gc_result r = { -1, 0, 0, -1 };
+    gc_result r = { -1, 0, 0, -1, "" };
+    bench_gc_note[0] = 0;
     if (impl->why_missing)
         return r;
     if (j->kind == JOB_SHAPE)
@@ -42,12 +46,13 @@ static gc_result run_job(const bench_gc_impl *impl, const gc_job *j)
         r.rc = impl->young(j->n, j->n2, &r.ns, &r.freed);
     else
         r.rc = impl->build_live(j->n, j->arg, &r.ns);
+    snprintf(r.note, sizeof r.note, "%s", bench_gc_note);
     return r;
 }
 
 static gc_result run_isolated(const bench_gc_impl *impl, const gc_job *j)
 {
-    gc_result r = { -2, 0, 0, -1 };
+    gc_result r = { -2, 0, 0, -1, "" };
     int fd[2], status;
     pid_t pid;
     fflush(stdout);
@@ -147,6 +152,8 @@ static void young_cells(const bench_gc_impl *impl, const bench_config *cfg, doub
         if (!impl->why_missing && res.rc != 0)
             printf("  %s young collection with %zu old: %s\n", impl->name, olds[i],
                    failure(&res, why));
+        else if (res.note[0])
+            printf("  info      %s\n", res.note);
     }
 }
 
@@ -182,6 +189,8 @@ static void auto_cells(const bench_gc_impl *impl, const bench_config *cfg, doubl
         if (!impl->why_missing && res.rc != 0)
             printf("  %s build with GC %s: %s\n", impl->name, on ? "on" : "off",
                    failure(&res, why));
+        else if (res.note[0])
+            printf("  info      %s\n", res.note);
     }
 }
 
