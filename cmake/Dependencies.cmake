@@ -61,3 +61,5 @@ endif()
 add_library(refflow::graphviz ALIAS PkgConfig::GRAPHVIZ)
 
 find_package(Python3 COMPONENTS Interpreter)
+set(THREADS_PREFER_PTHREAD_FLAG ON)
+find_package(Threads REQUIRED)

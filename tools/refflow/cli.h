@@ -1,0 +1,49 @@
+/* cli.h: the refflow command's parts. refflow.c dispatches subcommands;
+ * check_args.c parses `refflow check` options; cmd_check.c runs the
+ * analysis; report_*.c write findings. Exit codes are fixed by DESIGN.md. */
+#ifndef REFFLOW_CLI_H
+#define REFFLOW_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "checks.h"
+#include "finding.h"
+
+enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_USAGE = 2 };
+
+typedef enum out_format { FMT_TEXT, FMT_JSON, FMT_SARIF } out_format;
+
+typedef struct check_options {
+    const char **rules;        /* --rules values, in order */
+    int nrules;
+    out_format format;
+    const char *output;        /* -o */
+    const char *db;            /* --db */
+    int jobs;                  /* -j */
+    const char *baseline, *write_baseline;
+    check_set checks;
+    bool verify;
+    bool list_rules;
+    bool quiet;                /* -q: no summary line */
+    const char *build_dir;     /* -p */
+    const char **files;
+    int nfiles;
+    const char **cc_args;      /* after -- */
+    int ncc_args;
+    int max_steps;             /* --max-paths */
+} check_options;
+
+/* Parses argv (after "check"); on error prints a message and returns false. */
+bool check_args_parse(int argc, char **argv, check_options *o);
+void check_args_free(check_options *o);
+void check_usage(FILE *out);
+
+int cmd_check(int argc, char **argv);
+
+void report_text(FILE *out, const finding_list *l);
+void report_json(FILE *out, const finding_list *l);
+/* "3 findings (leak: 2, over-release: 1)" to out. */
+void report_summary(FILE *out, const finding_list *l, int files, int skipped);
+
+#endif

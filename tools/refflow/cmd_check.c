@@ -1,0 +1,206 @@
+/* cmd_check.c: `refflow check`. Loads rules, runs every translation unit
+ * through the front end and the engine (in parallel with -j, each worker on
+ * its own units), then reports in the order the units were given, so the
+ * output does not depend on scheduling. */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "engine.h"
+#include "frontend.h"
+#include "jobs.h"
+#include "rules.h"
+#include "verify.h"
+
+typedef struct tu_result {
+    finding_list findings;
+    fe_result fe;
+    int skipped;
+    bool analyzed;
+} tu_result;
+
+typedef struct run_ctx {
+    const check_options *opt;
+    const rule_set *rules;
+    job_list jobs;
+    tu_result *results;
+    int next;              /* next job to take */
+    pthread_mutex_t lock;
+} run_ctx;
+
+static bool is_path(const char *s) {
+    size_t n = strlen(s);
+    return strchr(s, '/') || (n > 6 && strcmp(s + n - 6, ".rules") == 0);
+}
+
+static rule_set *load_rules(const check_options *o) {
+    rule_set *rs = rules_new();
+    char err[512];
+    bool ok = true;
+    if (o->nrules == 0)
+        for (const char *const *n = rules_builtin_names(); *n && ok; n++)
+            ok = rules_load_builtin(rs, *n, err, sizeof err);
+    for (int i = 0; i < o->nrules && ok; i++)
+        ok = is_path(o->rules[i]) ? rules_load_file(rs, o->rules[i], err, sizeof err)
+                                  : rules_load_builtin(rs, o->rules[i], err, sizeof err);
+    if (!ok) {
+        fprintf(stderr, "refflow: error: %s\n", err);
+        rules_free(rs);
+        return NULL;
+    }
+    return rs;
+}
+
+static void list_rules(const rule_set *rs) {
+    for (int i = 0; i < rules_count(rs); i++) {
+        const rule_fn *r = rules_at(rs, i);
+        rules_format(r, stdout);
+        printf("    # %s:%d\n", r->file ? r->file : "?", r->line);
+    }
+}
+
+static void on_function(ir_function *fn, void *ctx) {
+    engine_analyze((engine_tu *)ctx, fn);
+}
+
+static void run_job(run_ctx *rc, int i) {
+    const tu_job *j = &rc->jobs.items[i];
+    tu_result *r = &rc->results[i];
+    engine_options eo = {.max_steps = rc->opt->max_steps, .checks = &rc->opt->checks};
+    engine_tu *tu = engine_tu_new(rc->rules, &eo, &r->findings);
+    fe_options fo = {.file = j->file, .args = (const char *const *)j->args, .nargs = j->nargs,
+                     .directory = j->directory, .rules = rc->rules, .diag = stderr,
+                     .keep_going = true};
+    r->analyzed = fe_run(&fo, on_function, tu, &r->fe);
+    if (!r->analyzed)
+        fprintf(stderr, "%s: error: cannot analyze: %s\n", j->file, r->fe.message);
+    r->skipped = engine_tu_stats(tu)->skipped;
+    engine_tu_free(tu);
+}
+
+static void *worker(void *arg) {
+    run_ctx *rc = arg;
+    for (;;) {
+        pthread_mutex_lock(&rc->lock);
+        int i = rc->next < rc->jobs.n ? rc->next++ : -1;
+        pthread_mutex_unlock(&rc->lock);
+        if (i < 0)
+            return NULL;
+        run_job(rc, i);
+    }
+}
+
+static void run_all(run_ctx *rc, int jobs) {
+    if (jobs > rc->jobs.n)
+        jobs = rc->jobs.n;
+    if (jobs <= 1) {
+        worker(rc);
+        return;
+    }
+    pthread_t t[jobs];
+    int started = 0;
+    for (; started < jobs; started++)
+        if (pthread_create(&t[started], NULL, worker, rc) != 0)
+            break;
+    if (started == 0)
+        worker(rc);
+    for (int i = 0; i < started; i++)
+        pthread_join(t[i], NULL);
+}
+
+/* Verifies each unit against its own file's expectations. */
+static int verify_all(run_ctx *rc) {
+    int bad = 0;
+    for (int i = 0; i < rc->jobs.n; i++) {
+        int n = verify_file(rc->jobs.items[i].file, &rc->results[i].findings, stdout);
+        bad += n < 0 ? 1 : n;
+    }
+    printf("refflow --verify: %s (%d mismatch%s in %d file%s)\n", bad ? "FAILED" : "ok", bad,
+           bad == 1 ? "" : "es", rc->jobs.n, rc->jobs.n == 1 ? "" : "s");
+    return bad ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+static int write_report(const check_options *o, const finding_list *all) {
+    FILE *out = o->output ? fopen(o->output, "w") : stdout;
+    if (!out) {
+        fprintf(stderr, "refflow: error: cannot write %s\n", o->output);
+        return EXIT_USAGE;
+    }
+    if (o->format == FMT_JSON)
+        report_json(out, all);
+    else
+        report_text(out, all);
+    if (out != stdout && fclose(out) != 0) {
+        fprintf(stderr, "refflow: error: writing %s failed\n", o->output);
+        return EXIT_USAGE;
+    }
+    return EXIT_CLEAN;
+}
+
+static int finish(run_ctx *rc) {
+    const check_options *o = rc->opt;
+    finding_list all;
+    finding_list_init(&all);
+    int analyzed = 0, skipped = 0;
+    for (int i = 0; i < rc->jobs.n; i++) {
+        analyzed += rc->results[i].analyzed;
+        skipped += rc->results[i].skipped;
+    }
+    int status = o->verify ? verify_all(rc) : EXIT_CLEAN;
+    for (int i = 0; i < rc->jobs.n; i++)
+        finding_list_merge(&all, &rc->results[i].findings);
+    finding_list_sort(&all);
+    if (!o->verify) {
+        status = write_report(o, &all);
+        if (status == EXIT_CLEAN && all.n)
+            status = EXIT_FINDINGS;
+    }
+    if (!o->quiet)
+        report_summary(stderr, &all, rc->jobs.n, skipped);
+    if (analyzed == 0)
+        status = EXIT_USAGE;
+    finding_list_free(&all);
+    return status;
+}
+
+static bool unsupported(const check_options *o) {
+    const char *what = o->format == FMT_SARIF ? "--format sarif"
+                       : o->baseline          ? "--baseline"
+                       : o->write_baseline    ? "--write-baseline"
+                       : o->db                ? "--db"
+                                              : NULL;
+    if (what)
+        fprintf(stderr, "refflow: %s is not available in this version yet\n", what);
+    return what != NULL;
+}
+
+int cmd_check(int argc, char **argv) {
+    check_options o;
+    if (!check_args_parse(argc, argv, &o) || unsupported(&o)) {
+        check_args_free(&o);
+        return EXIT_USAGE;
+    }
+    rule_set *rs = load_rules(&o);
+    if (!rs || o.list_rules) {
+        if (rs)
+            list_rules(rs);
+        rules_free(rs);
+        check_args_free(&o);
+        return rs ? EXIT_CLEAN : EXIT_USAGE;
+    }
+    run_ctx rc = {.opt = &o, .rules = rs};
+    pthread_mutex_init(&rc.lock, NULL);
+    int status = EXIT_USAGE;
+    if (jobs_build(&o, &rc.jobs)) {
+        rc.results = calloc((size_t)rc.jobs.n + 1, sizeof(tu_result));
+        run_all(&rc, o.jobs);
+        status = finish(&rc);
+        free(rc.results);
+        jobs_free(&rc.jobs);
+    }
+    pthread_mutex_destroy(&rc.lock);
+    rules_free(rs);
+    check_args_free(&o);
+    return status;
+}
