@@ -60,8 +60,10 @@ typedef struct rule_fn {
     int nparams;
     rule_param *params;
     rule_varargs varargs;
-    int format_index;  /* for BUILD/PARSE: index of the format string argument */
-    bool trusted;      /* its body is not checked */
+    int format_index;  /* for BUILD/PARSE: 0-based index of the format string
+                        * argument (its param is RULE_ARG_IGNORE); -1 if none */
+    bool trusted;      /* its body is not checked (a "trusted NAME" line, in
+                        * any order relative to the fn line) */
     const char *file;  /* rule file path (or built-in set name) */
     int line;
     const char *source; /* the trailing "# source" comment, if any, else NULL */
@@ -76,6 +78,10 @@ void rules_free(rule_set *rs);
  * On a bad line: writes "name:line: reason" to err (size errlen), stops, and
  * returns false; rules already added stay. */
 bool rules_parse(rule_set *rs, const char *name, const char *text, char *err, size_t errlen);
+/* Same, for text that starts at line first_line of name (a fragment of a
+ * larger file, e.g. one line of a generator's input table). */
+bool rules_parse_at(rule_set *rs, const char *name, int first_line, const char *text,
+                    char *err, size_t errlen);
 /* Loads a file from disk; same error contract (a missing file is an error). */
 bool rules_load_file(rule_set *rs, const char *path, char *err, size_t errlen);
 /* Loads a built-in set by name ("rf", "cpython", ...); false with a message if
@@ -90,6 +96,9 @@ const rule_fn *rules_lookup(const rule_set *rs, const char *name);
 bool rules_is_object_type(const rule_set *rs, const char *type_name);
 /* Is NAME a refcount field (old-style macros write ->NAME++ directly)? */
 bool rules_is_refcount_field(const rule_set *rs, const char *field_name);
+/* Was NAME declared "trusted" (its body is not checked)? True also for a
+ * trusted name that has no fn rule (calls to it then get the default). */
+bool rules_is_trusted(const rule_set *rs, const char *name);
 
 /* Builds a rule for NAME from source annotations: each string is one
  * annotate("refflow:...") payload without the "refflow:" prefix, one of
@@ -107,8 +116,13 @@ int rules_count(const rule_set *rs);
 const rule_fn *rules_at(const rule_set *rs, int i);
 /* Writes one rule back in the rule-file syntax (no newline). */
 void rules_format(const rule_fn *r, FILE *out);
+/* Writes the whole set as a rule file that parses back to an equal set:
+ * type lines, refcount-field lines, fn lines (file order), trusted lines. */
+void rules_format_set(const rule_set *rs, FILE *out);
 
 const char *rule_ret_name(rule_ret r);
 const char *rule_arg_name(rule_arg a);
+/* "" for RULE_VA_NONE, else "...", "...build", "...parse". */
+const char *rule_varargs_name(rule_varargs v);
 
 #endif

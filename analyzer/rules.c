@@ -1,0 +1,123 @@
+/* rules.c: the rule set's storage: name lists with hash indexes, adding and
+ * replacing fn rules, lookups and iteration (see rules.h, rules_internal.h).
+ * Assumes single-threaded use of one set; a loaded set is read-only and may
+ * then be shared between threads. */
+#include "rules_internal.h"
+
+#include <string.h>
+
+static unsigned hash_name(const char *s) {
+    unsigned h = 2166136261u; /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+/* Slot index where name lives, or the empty slot where it would go. */
+static int probe(const name_list *l, const char *name) {
+    unsigned mask = (unsigned)l->nslots - 1;
+    unsigned i = hash_name(name) & mask;
+    while (l->slots[i] && strcmp(l->names[l->slots[i] - 1], name) != 0)
+        i = (i + 1) & mask;
+    return (int)i;
+}
+
+int rules_list_find(const name_list *l, const char *name) {
+    if (l->nslots == 0)
+        return -1;
+    return l->slots[probe(l, name)] - 1;
+}
+
+static void rehash(rule_set *rs, name_list *l) {
+    l->nslots = l->nslots ? l->nslots * 2 : 64;
+    l->slots = ARENA_ARRAY(&rs->mem, int, l->nslots);
+    for (int i = 0; i < l->count; i++)
+        l->slots[probe(l, l->names[i])] = i + 1;
+}
+
+static void grow_names(rule_set *rs, name_list *l) {
+    int cap = l->cap ? l->cap * 2 : 32;
+    const char **names = ARENA_ARRAY(&rs->mem, const char *, cap);
+    if (l->count)
+        memcpy(names, l->names, sizeof *names * (size_t)l->count);
+    l->names = names;
+    l->cap = cap;
+}
+
+int rules_list_add(rule_set *rs, name_list *l, const char *name) {
+    int at = rules_list_find(l, name);
+    if (at >= 0)
+        return at;
+    if (l->count == l->cap)
+        grow_names(rs, l);
+    if (2 * (l->count + 1) >= l->nslots)
+        rehash(rs, l);
+    l->names[l->count] = arena_strdup(&rs->mem, name);
+    l->slots[probe(l, name)] = l->count + 1;
+    return l->count++;
+}
+
+rule_set *rules_new(void) {
+    arena a;
+    arena_init(&a);
+    rule_set *rs = ARENA_NEW(&a, rule_set);
+    rs->mem = a; /* the set lives in its own arena */
+    return rs;
+}
+
+void rules_free(rule_set *rs) {
+    if (!rs)
+        return;
+    arena a = rs->mem;
+    arena_free(&a);
+}
+
+static void grow_fns(rule_set *rs) {
+    int cap = rs->fns_cap ? rs->fns_cap * 2 : 32;
+    rule_fn **fns = ARENA_ARRAY(&rs->mem, rule_fn *, cap);
+    if (rs->fn_names.count)
+        memcpy(fns, rs->fns, sizeof *fns * (size_t)rs->fn_names.count);
+    rs->fns = fns;
+    rs->fns_cap = cap;
+}
+
+void rules_put_fn(rule_set *rs, rule_fn *r) {
+    if (rs->fn_names.count == rs->fns_cap)
+        grow_fns(rs);
+    int at = rules_list_add(rs, &rs->fn_names, r->name);
+    r->name = rs->fn_names.names[at];
+    r->trusted = r->trusted || rules_list_find(&rs->trusted, r->name) >= 0;
+    rs->fns[at] = r;
+}
+
+void rules_put_trusted(rule_set *rs, const char *name) {
+    rules_list_add(rs, &rs->trusted, name);
+    int at = rules_list_find(&rs->fn_names, name);
+    if (at >= 0)
+        rs->fns[at]->trusted = true;
+}
+
+const rule_fn *rules_lookup(const rule_set *rs, const char *name) {
+    int at = rules_list_find(&rs->fn_names, name);
+    return at >= 0 ? rs->fns[at] : NULL;
+}
+
+bool rules_is_object_type(const rule_set *rs, const char *type_name) {
+    return rules_list_find(&rs->types, type_name) >= 0;
+}
+
+bool rules_is_refcount_field(const rule_set *rs, const char *field_name) {
+    return rules_list_find(&rs->fields, field_name) >= 0;
+}
+
+bool rules_is_trusted(const rule_set *rs, const char *name) {
+    return rules_list_find(&rs->trusted, name) >= 0;
+}
+
+int rules_count(const rule_set *rs) {
+    return rs->fn_names.count;
+}
+
+const rule_fn *rules_at(const rule_set *rs, int i) {
+    return i >= 0 && i < rs->fn_names.count ? rs->fns[i] : NULL;
+}

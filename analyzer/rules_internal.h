@@ -1,0 +1,52 @@
+/* rules_internal.h: what the rules_*.c files share and nothing else sees.
+ *
+ * A rule_set is one arena (every rule, string and table lives in it and is
+ * dropped with it) plus four ordered name lists: fn rules, object types,
+ * refcount fields and trusted names. Each list keeps insertion order (for
+ * rules_format_set) and an open-addressing hash index for lookups. Adding a
+ * name that is already present keeps its position; for fn rules the new rule
+ * replaces the old one there.
+ */
+#ifndef REFFLOW_RULES_INTERNAL_H
+#define REFFLOW_RULES_INTERNAL_H
+
+#include "arena.h"
+#include "rules.h"
+
+#define RULES_MAX_PARAMS 32   /* more ARG tokens than this is an error */
+
+typedef struct name_list {
+    const char **names;  /* insertion order; owned by the set's arena */
+    int count, cap;
+    int *slots;          /* hash index: slot -> position + 1, 0 = empty */
+    int nslots;          /* power of two, > 2 * count */
+} name_list;
+
+struct rule_set {
+    arena mem;
+    name_list fn_names;  /* position i names fns[i] */
+    rule_fn **fns;
+    int fns_cap;
+    name_list types;
+    name_list fields;
+    name_list trusted;
+};
+
+/* Position of name in l, or -1. */
+int rules_list_find(const name_list *l, const char *name);
+/* Adds name (copied into rs's arena) unless present; returns its position. */
+int rules_list_add(rule_set *rs, name_list *l, const char *name);
+
+/* Adds r (allocated from rs->mem by the caller) or replaces the rule of the
+ * same name; sets r->trusted if the name was declared trusted. */
+void rules_put_fn(rule_set *rs, rule_fn *r);
+/* Declares name trusted; marks its fn rule if there is one. */
+void rules_put_trusted(rule_set *rs, const char *name);
+
+/* Token tables shared by the line parser and the annotation reader. Each
+ * returns false on an unknown token. */
+bool rules_ret_from_token(const char *tok, rule_ret *out);
+bool rules_param_from_token(const char *tok, rule_param *out, bool *is_fmt);
+bool rules_varargs_from_token(const char *tok, rule_varargs *out);
+
+#endif

@@ -1,0 +1,293 @@
+/* rules_parse.c: reads rule text (one line at a time) and annotation
+ * payloads into a rule_set. Every error names the set, the line and the bad
+ * token ("rules/my.rules:12: unknown return token 'nwe' ..."); parsing stops
+ * at the first bad line and the rules before it stay (see rules.h). Assumes
+ * rule text is ASCII; lines may end in \n or \r\n. */
+#include "rules_internal.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_TOKENS (RULES_MAX_PARAMS + 8)
+
+/* One line being parsed: its tokens, its source comment, where it is. */
+typedef struct line_ctx {
+    rule_set *rs;
+    const char *file;    /* owned by rs's arena */
+    int line;
+    char *tok[MAX_TOKENS];
+    int ntok;
+    bool overflow;       /* more tokens than MAX_TOKENS */
+    char *source;        /* text after "# source:", or NULL */
+    char *err;
+    size_t errlen;
+} line_ctx;
+
+__attribute__((format(printf, 2, 3)))
+static bool fail(line_ctx *c, const char *fmt, ...) {
+    if (!c->err || c->errlen == 0)
+        return false;
+    int n = snprintf(c->err, c->errlen, "%s:%d: ", c->file, c->line);
+    if (n < 0 || (size_t)n >= c->errlen)
+        return false;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(c->err + n, c->errlen - (size_t)n, fmt, ap);
+    va_end(ap);
+    return false;
+}
+
+static char *trim(char *s) {
+    while (isspace((unsigned char)*s))
+        s++;
+    char *e = s + strlen(s);
+    while (e > s && isspace((unsigned char)e[-1]))
+        *--e = '\0';
+    return s;
+}
+
+/* Splits off the comment (keeping a "source:" one) and tokenizes the rest. */
+static void split_line(line_ctx *c, char *s) {
+    char *hash = strchr(s, '#');
+    c->source = NULL;
+    if (hash) {
+        *hash = '\0';
+        char *comment = trim(hash + 1);
+        if (strncmp(comment, "source:", 7) == 0 && *trim(comment + 7))
+            c->source = trim(comment + 7);
+    }
+    c->ntok = 0;
+    c->overflow = false;
+    for (;;) {
+        while (isspace((unsigned char)*s))
+            s++;
+        if (!*s)
+            return;
+        if (c->ntok == MAX_TOKENS) {
+            c->overflow = true;
+            return;
+        }
+        c->tok[c->ntok++] = s;
+        while (*s && !isspace((unsigned char)*s))
+            s++;
+        if (*s)
+            *s++ = '\0';
+    }
+}
+
+static bool is_identifier(const char *s) {
+    if (!isalpha((unsigned char)*s) && *s != '_')
+        return false;
+    for (s++; *s; s++)
+        if (!isalnum((unsigned char)*s) && *s != '_')
+            return false;
+    return true;
+}
+
+static bool check_name(line_ctx *c, const char *kw) {
+    if (c->ntok < 2)
+        return fail(c, "missing NAME after '%s'", kw);
+    if (!is_identifier(c->tok[1]))
+        return fail(c, "bad name '%s' after '%s' (expected a C identifier)", c->tok[1], kw);
+    return true;
+}
+
+/* "type NAME", "refcount-field NAME", "trusted NAME". */
+static bool parse_name_line(line_ctx *c) {
+    if (!check_name(c, c->tok[0]))
+        return false;
+    if (c->ntok > 2)
+        return fail(c, "unexpected '%s' after '%s %s'", c->tok[2], c->tok[0], c->tok[1]);
+    rule_set *rs = c->rs;
+    if (strcmp(c->tok[0], "type") == 0)
+        rules_list_add(rs, &rs->types, c->tok[1]);
+    else if (strcmp(c->tok[0], "refcount-field") == 0)
+        rules_list_add(rs, &rs->fields, c->tok[1]);
+    else
+        rules_put_trusted(rs, c->tok[1]);
+    return true;
+}
+
+static bool parse_ret(line_ctx *c, rule_fn *r) {
+    if (c->ntok < 3)
+        return fail(c, "missing return token after 'fn %s' (expected value, new, new?, "
+                       "borrowed, borrowed?, status, truth or noreturn)", c->tok[1]);
+    if (!rules_ret_from_token(c->tok[2], &r->ret))
+        return fail(c, "unknown return token '%s' (expected value, new, new?, borrowed, "
+                       "borrowed?, status, truth or noreturn)", c->tok[2]);
+    return true;
+}
+
+static bool bad_param(line_ctx *c, const char *tok) {
+    size_t n = strlen(tok);
+    rule_param p;
+    bool fmt;
+    char base[64];
+    if (n > 1 && n < sizeof base && tok[n - 1] == '?') {
+        memcpy(base, tok, n - 1);
+        base[n - 1] = '\0';
+        if (rules_param_from_token(base, &p, &fmt))
+            return fail(c, "'%s': only borrow, steal, incref and decref take a '?' suffix", tok);
+    }
+    return fail(c, "unknown argument token '%s' (expected -, borrow, steal, steal-on-success, "
+                   "incref, decref, out-new, out-borrowed or fmt)", tok);
+}
+
+static bool parse_varargs(line_ctx *c, rule_fn *r, int i) {
+    if (!rules_varargs_from_token(c->tok[i], &r->varargs))
+        return fail(c, "unknown varargs token '%s' (expected ..., ...build or ...parse)",
+                    c->tok[i]);
+    if (i + 1 < c->ntok)
+        return fail(c, "unexpected '%s' after the varargs token '%s' (it must be last)",
+                    c->tok[i + 1], c->tok[i]);
+    return true;
+}
+
+/* One ARG token at tok[i] into params[k]. */
+static bool parse_param(line_ctx *c, rule_fn *r, int i, int k) {
+    bool fmt;
+    if (!rules_param_from_token(c->tok[i], &r->params[k], &fmt))
+        return bad_param(c, c->tok[i]);
+    if (fmt && r->format_index >= 0)
+        return fail(c, "second 'fmt' token (argument %d); a rule has one format string", k + 1);
+    if (fmt)
+        r->format_index = k;
+    return true;
+}
+
+static bool parse_params(line_ctx *c, rule_fn *r) {
+    r->params = ARENA_ARRAY(&c->rs->mem, rule_param, RULES_MAX_PARAMS);
+    for (int i = 3; i < c->ntok; i++) {
+        if (strncmp(c->tok[i], "...", 3) == 0)
+            return parse_varargs(c, r, i);
+        if (r->nparams == RULES_MAX_PARAMS)
+            return fail(c, "too many argument tokens at '%s' (at most %d)", c->tok[i],
+                        RULES_MAX_PARAMS);
+        if (!parse_param(c, r, i, r->nparams))
+            return false;
+        r->nparams++;
+    }
+    if (c->overflow)
+        return fail(c, "too many argument tokens (at most %d)", RULES_MAX_PARAMS);
+    return true;
+}
+
+/* Cross-token checks: fmt goes with ...build/...parse (...build needs one;
+ * ...parse without one means every extra argument is a PyObject ** output,
+ * as in PyArg_UnpackTuple), steal-on-success with a result that says
+ * success. */
+static bool check_fn(line_ctx *c, rule_fn *r) {
+    bool fmt_va = r->varargs == RULE_VA_BUILD || r->varargs == RULE_VA_PARSE;
+    if (r->format_index >= 0 && !fmt_va)
+        return fail(c, "'fmt' (argument %d) needs a '...build' or '...parse' varargs token",
+                    r->format_index + 1);
+    if (r->varargs == RULE_VA_BUILD && r->format_index < 0)
+        return fail(c, "'...build' needs a 'fmt' argument token (the format string)");
+    for (int k = 0; k < r->nparams; k++)
+        if (r->params[k].effect == RULE_ARG_STEAL_ON_SUCCESS && r->ret != RULE_RET_STATUS &&
+            r->ret != RULE_RET_TRUTH)
+            return fail(c, "'steal-on-success' (argument %d) needs a 'status' or 'truth' "
+                           "return, not '%s'", k + 1, rule_ret_name(r->ret));
+    return true;
+}
+
+static bool parse_fn_line(line_ctx *c) {
+    if (!check_name(c, "fn"))
+        return false;
+    rule_fn *r = ARENA_NEW(&c->rs->mem, rule_fn);
+    r->name = c->tok[1];
+    r->format_index = -1;
+    r->file = c->file;
+    r->line = c->line;
+    if (!parse_ret(c, r) || !parse_params(c, r) || !check_fn(c, r))
+        return false;
+    r->source = arena_strdup(&c->rs->mem, c->source);
+    rules_put_fn(c->rs, r);
+    return true;
+}
+
+static bool parse_line(line_ctx *c, char *s) {
+    split_line(c, s);
+    if (c->ntok == 0)
+        return true;
+    const char *kw = c->tok[0];
+    if (strcmp(kw, "fn") == 0)
+        return parse_fn_line(c);
+    if (strcmp(kw, "type") == 0 || strcmp(kw, "refcount-field") == 0 ||
+        strcmp(kw, "trusted") == 0)
+        return parse_name_line(c);
+    return fail(c, "unknown keyword '%s' (expected fn, type, refcount-field or trusted)", kw);
+}
+
+bool rules_parse(rule_set *rs, const char *name, const char *text, char *err, size_t errlen) {
+    return rules_parse_at(rs, name, 1, text, err, errlen);
+}
+
+bool rules_parse_at(rule_set *rs, const char *name, int first_line, const char *text,
+                    char *err, size_t errlen) {
+    line_ctx c = {.rs = rs, .file = arena_strdup(&rs->mem, name), .err = err,
+                  .errlen = errlen};
+    const char *p = text;
+    for (c.line = first_line; *p; c.line++) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        char *buf = malloc(len + 1);
+        if (!buf)
+            abort();
+        memcpy(buf, p, len);
+        buf[len] = '\0';
+        bool ok = parse_line(&c, buf);
+        free(buf);
+        if (!ok)
+            return false;
+        p += nl ? len + 1 : len;
+    }
+    return true;
+}
+
+/* Whole file into a malloc'd NUL-terminated buffer (caller frees), or NULL
+ * with errno set. Rejects NUL bytes inside by treating them as the end. */
+static char *read_all(const char *path) {
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 4096, len = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        if (len + 1 == cap) {
+            char *bigger = realloc(buf, cap *= 2);
+            if (!bigger)
+                free(buf);
+            buf = bigger;
+            continue;
+        }
+        size_t n = fread(buf + len, 1, cap - len - 1, f);
+        if (n == 0)
+            break;
+        len += n;
+    }
+    int bad = ferror(f);
+    fclose(f);
+    if (!buf || bad) {
+        free(buf);
+        errno = bad ? EIO : ENOMEM;
+        return NULL;
+    }
+    buf[len] = '\0';
+    return buf;
+}
+
+bool rules_load_file(rule_set *rs, const char *path, char *err, size_t errlen) {
+    char *text = read_all(path);
+    if (!text) {
+        if (err && errlen)
+            snprintf(err, errlen, "%s: cannot read rule file: %s", path, strerror(errno));
+        return false;
+    }
+    bool ok = rules_parse(rs, path, text, err, errlen);
+    free(text);
+    return ok;
+}

@@ -1,0 +1,132 @@
+/* rules_syntax.c: the rule language's tokens in both directions: token text
+ * to rule_ret / rule_param / rule_varargs, and a rule back to its line
+ * (rules_format). The token spellings here are the format documented in
+ * rules/README.md; they are the only place those spellings live. */
+#include "rules_internal.h"
+
+#include <string.h>
+
+static const char *const ret_names[] = {
+    [RULE_RET_VALUE] = "value",
+    [RULE_RET_NEW] = "new",
+    [RULE_RET_NEW_OR_NULL] = "new?",
+    [RULE_RET_BORROWED] = "borrowed",
+    [RULE_RET_BORROWED_OR_NULL] = "borrowed?",
+    [RULE_RET_STATUS] = "status",
+    [RULE_RET_TRUTH] = "truth",
+    [RULE_RET_NORETURN] = "noreturn",
+};
+#define N_RET ((int)(sizeof ret_names / sizeof ret_names[0]))
+
+static const char *const arg_names[] = {
+    [RULE_ARG_IGNORE] = "-",
+    [RULE_ARG_BORROW] = "borrow",
+    [RULE_ARG_STEAL] = "steal",
+    [RULE_ARG_STEAL_ON_SUCCESS] = "steal-on-success",
+    [RULE_ARG_INCREF] = "incref",
+    [RULE_ARG_DECREF] = "decref",
+    [RULE_ARG_OUT_NEW] = "out-new",
+    [RULE_ARG_OUT_BORROWED] = "out-borrowed",
+};
+#define N_ARG ((int)(sizeof arg_names / sizeof arg_names[0]))
+
+static const char *const varargs_names[] = {
+    [RULE_VA_NONE] = "",
+    [RULE_VA_BORROW] = "...",
+    [RULE_VA_BUILD] = "...build",
+    [RULE_VA_PARSE] = "...parse",
+};
+#define N_VA ((int)(sizeof varargs_names / sizeof varargs_names[0]))
+
+#define FMT_TOKEN "fmt"
+
+const char *rule_ret_name(rule_ret r) {
+    return (int)r >= 0 && (int)r < N_RET ? ret_names[r] : "?";
+}
+
+const char *rule_arg_name(rule_arg a) {
+    return (int)a >= 0 && (int)a < N_ARG ? arg_names[a] : "?";
+}
+
+const char *rule_varargs_name(rule_varargs v) {
+    return (int)v >= 0 && (int)v < N_VA ? varargs_names[v] : "?";
+}
+
+bool rules_ret_from_token(const char *tok, rule_ret *out) {
+    for (int i = 0; i < N_RET; i++)
+        if (strcmp(tok, ret_names[i]) == 0) {
+            *out = (rule_ret)i;
+            return true;
+        }
+    return false;
+}
+
+/* Only borrow, steal, incref and decref may carry the "?" suffix. */
+static bool may_be_nullable(rule_arg a) {
+    return a == RULE_ARG_BORROW || a == RULE_ARG_STEAL || a == RULE_ARG_INCREF ||
+           a == RULE_ARG_DECREF;
+}
+
+bool rules_param_from_token(const char *tok, rule_param *out, bool *is_fmt) {
+    size_t len = strlen(tok);
+    bool q = len > 1 && tok[len - 1] == '?';
+    *is_fmt = strcmp(tok, FMT_TOKEN) == 0;
+    out->effect = RULE_ARG_IGNORE;
+    out->nullable = false;
+    if (*is_fmt)
+        return true;
+    for (int i = 0; i < N_ARG; i++) {
+        size_t n = strlen(arg_names[i]);
+        if (len != n + q || strncmp(tok, arg_names[i], n) != 0)
+            continue;
+        if (q && !may_be_nullable((rule_arg)i))
+            return false;
+        out->effect = (rule_arg)i;
+        out->nullable = q;
+        return true;
+    }
+    return false;
+}
+
+bool rules_varargs_from_token(const char *tok, rule_varargs *out) {
+    for (int i = 1; i < N_VA; i++)
+        if (strcmp(tok, varargs_names[i]) == 0) {
+            *out = (rule_varargs)i;
+            return true;
+        }
+    return false;
+}
+
+static void format_param(const rule_fn *r, int i, FILE *out) {
+    if (i == r->format_index && r->varargs >= RULE_VA_BUILD) {
+        fputs(" " FMT_TOKEN, out);
+        return;
+    }
+    fprintf(out, " %s%s", rule_arg_name(r->params[i].effect),
+            r->params[i].nullable ? "?" : "");
+}
+
+void rules_format(const rule_fn *r, FILE *out) {
+    fprintf(out, "fn %s %s", r->name, rule_ret_name(r->ret));
+    for (int i = 0; i < r->nparams; i++)
+        format_param(r, i, out);
+    if (r->varargs != RULE_VA_NONE)
+        fprintf(out, " %s", rule_varargs_name(r->varargs));
+    if (r->source)
+        fprintf(out, "  # source: %s", r->source);
+}
+
+static void format_names(const name_list *l, const char *kw, FILE *out) {
+    for (int i = 0; i < l->count; i++)
+        fprintf(out, "%s %s\n", kw, l->names[i]);
+}
+
+void rules_format_set(const rule_set *rs, FILE *out) {
+    format_names(&rs->types, "type", out);
+    format_names(&rs->fields, "refcount-field", out);
+    for (int i = 0; i < rs->fn_names.count; i++) {
+        rules_format(rs->fns[i], out);
+        fputc('\n', out);
+    }
+    format_names(&rs->trusted, "trusted", out);
+}

@@ -1,0 +1,254 @@
+/* test_rules_parse.c: the rule-file parser (analyzer/rules_*.c): good lines
+ * give the right structures, each kind of bad line gives its file:line
+ * message, rules_format round-trips, later rules override earlier ones,
+ * annotations, and the built-in sets load. */
+#include "rules.h"
+#include "test_util.h"
+
+#include <stdlib.h>
+
+static char err[512];
+
+static rule_set *parse_ok(const char *text) {
+    rule_set *rs = rules_new();
+    err[0] = '\0';
+    if (!rules_parse(rs, "t.rules", text, err, sizeof err)) {
+        fprintf(stderr, "unexpected parse error: %s\n", err);
+        test_failures++;
+    }
+    return rs;
+}
+
+/* Parses a one-line-or-more text that must fail with exactly want. */
+static void expect_error(const char *text, const char *want) {
+    rule_set *rs = rules_new();
+    err[0] = '\0';
+    bool ok = rules_parse(rs, "bad.rules", text, err, sizeof err);
+    if (ok) {
+        fprintf(stderr, "parsed but should fail: %s\n", text);
+        test_failures++;
+    }
+    CHECK_STR(err, want);
+    rules_free(rs);
+}
+
+static void test_good_lines(void) {
+    rule_set *rs = parse_ok(
+        "# comment\n"
+        "\n"
+        "type PyObject\n"
+        "refcount-field ob_refcnt   # old macros\n"
+        "fn PyList_SetItem status borrow - steal  # source: extra:3\n"
+        "fn Py_XDECREF value decref?\n"
+        "fn Py_BuildValue new? fmt ...build\n"
+        "fn PyArg_ParseTuple truth borrow fmt ...parse\n"
+        "fn PyDict_Next truth borrow - out-borrowed out-borrowed out-borrowed\r\n"
+        "fn rf_list_new new?\n"
+        "fn PyModule_AddObject status borrow - steal-on-success\n"
+        "fn f value borrow? steal? incref? ...\n"
+        "trusted Py_XDECREF\n"
+        "trusted only_trusted\n");
+    CHECK(rules_count(rs) == 8);
+    CHECK(rules_is_object_type(rs, "PyObject"));
+    CHECK(!rules_is_object_type(rs, "PyLongObject"));
+    CHECK(rules_is_refcount_field(rs, "ob_refcnt"));
+    const rule_fn *r = rules_lookup(rs, "PyList_SetItem");
+    CHECK(r && r->ret == RULE_RET_STATUS && r->nparams == 3);
+    CHECK(r && r->params[0].effect == RULE_ARG_BORROW && r->params[1].effect == RULE_ARG_IGNORE);
+    CHECK(r && r->params[2].effect == RULE_ARG_STEAL && !r->params[2].nullable);
+    CHECK(r && r->line == 5 && strcmp(r->file, "t.rules") == 0);
+    CHECK_STR(r ? r->source : NULL, "extra:3");
+    CHECK(r && !r->trusted && r->varargs == RULE_VA_NONE && r->format_index == -1);
+    r = rules_lookup(rs, "Py_XDECREF");
+    CHECK(r && r->params[0].effect == RULE_ARG_DECREF && r->params[0].nullable && r->trusted);
+    CHECK(r && r->source == NULL);
+    r = rules_lookup(rs, "Py_BuildValue");
+    CHECK(r && r->ret == RULE_RET_NEW_OR_NULL && r->varargs == RULE_VA_BUILD && r->format_index == 0);
+    r = rules_lookup(rs, "PyArg_ParseTuple");
+    CHECK(r && r->ret == RULE_RET_TRUTH && r->varargs == RULE_VA_PARSE && r->format_index == 1);
+    r = rules_lookup(rs, "PyDict_Next");
+    CHECK(r && r->nparams == 5 && r->params[4].effect == RULE_ARG_OUT_BORROWED);
+    r = rules_lookup(rs, "rf_list_new");
+    CHECK(r && r->nparams == 0 && r->ret == RULE_RET_NEW_OR_NULL);
+    r = rules_lookup(rs, "PyModule_AddObject");
+    CHECK(r && r->params[2].effect == RULE_ARG_STEAL_ON_SUCCESS);
+    r = rules_lookup(rs, "f");
+    CHECK(r && r->varargs == RULE_VA_BORROW && r->params[0].nullable && r->params[1].nullable);
+    CHECK(r && r->params[2].effect == RULE_ARG_INCREF && r->params[2].nullable);
+    CHECK(rules_lookup(rs, "only_trusted") == NULL && rules_is_trusted(rs, "only_trusted"));
+    CHECK(rules_lookup(rs, "nope") == NULL && !rules_is_trusted(rs, "nope"));
+    CHECK(rules_at(rs, 0) == rules_lookup(rs, "PyList_SetItem") && rules_at(rs, 8) == NULL);
+    rules_free(rs);
+}
+
+static void test_bad_lines(void) {
+    expect_error("fn f nwe borrow\n",
+                 "bad.rules:1: unknown return token 'nwe' (expected value, new, new?, borrowed, "
+                 "borrowed?, status, truth or noreturn)");
+    expect_error("\n# c\nfn f new borow\n",
+                 "bad.rules:3: unknown argument token 'borow' (expected -, borrow, steal, "
+                 "steal-on-success, incref, decref, out-new, out-borrowed or fmt)");
+    expect_error("fn f\n",
+                 "bad.rules:1: missing return token after 'fn f' (expected value, new, new?, "
+                 "borrowed, borrowed?, status, truth or noreturn)");
+    expect_error("fn\n", "bad.rules:1: missing NAME after 'fn'");
+    expect_error("type\n", "bad.rules:1: missing NAME after 'type'");
+    expect_error("fn 9f new\n", "bad.rules:1: bad name '9f' after 'fn' (expected a C identifier)");
+    expect_error("type A B\n", "bad.rules:1: unexpected 'B' after 'type A'");
+    expect_error("trusted x y\n", "bad.rules:1: unexpected 'y' after 'trusted x'");
+    expect_error("func f new\n",
+                 "bad.rules:1: unknown keyword 'func' (expected fn, type, refcount-field or trusted)");
+    expect_error("fn f new ...more\n",
+                 "bad.rules:1: unknown varargs token '...more' (expected ..., ...build or ...parse)");
+    expect_error("fn f new borrow ... borrow\n",
+                 "bad.rules:1: unexpected 'borrow' after the varargs token '...' (it must be last)");
+    expect_error("fn f new? borrow ...build\n",
+                 "bad.rules:1: '...build' needs a 'fmt' argument token (the format string)");
+    expect_error("# x\nfn f truth - fmt ...\n",
+                 "bad.rules:2: 'fmt' (argument 2) needs a '...build' or '...parse' varargs token");
+    expect_error("fn f new? fmt\n",
+                 "bad.rules:1: 'fmt' (argument 1) needs a '...build' or '...parse' varargs token");
+    expect_error("fn f new? fmt fmt ...build\n",
+                 "bad.rules:1: second 'fmt' token (argument 2); a rule has one format string");
+    expect_error("fn f value out-new?\n",
+                 "bad.rules:1: 'out-new?': only borrow, steal, incref and decref take a '?' suffix");
+    expect_error("fn f new borrow steal-on-success\n",
+                 "bad.rules:1: 'steal-on-success' (argument 2) needs a 'status' or 'truth' "
+                 "return, not 'new'");
+    char big[512] = "fn f value";
+    for (int i = 0; i < 33; i++)
+        strcat(big, " -");
+    expect_error(big, "bad.rules:1: too many argument tokens at '-' (at most 32)");
+}
+
+/* A bad line stops the parse; rules before it stay. */
+static void test_partial(void) {
+    rule_set *rs = rules_new();
+    CHECK(!rules_parse(rs, "p.rules", "fn a new\nfn b bad\nfn c new\n", err, sizeof err));
+    CHECK(rules_lookup(rs, "a") && !rules_lookup(rs, "b") && !rules_lookup(rs, "c"));
+    rules_free(rs);
+}
+
+static char *format_set(const rule_set *rs) {
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    rules_format_set(rs, f);
+    fclose(f);
+    return buf;
+}
+
+static void test_round_trip(void) {
+    const char *text =
+        "type PyObject\n"
+        "refcount-field ob_refcnt\n"
+        "fn PyList_SetItem status borrow - steal  # source: refcounts.dat:1132\n"
+        "fn Py_BuildValue new? fmt ...build\n"
+        "fn PyArg_UnpackTuple truth borrow - - - ...parse\n"
+        "fn g noreturn -\n"
+        "trusted Py_DECREF\n";
+    /* ...parse without fmt is allowed (PyArg_UnpackTuple); round-trip both. */
+    rule_set *ok = parse_ok(text);
+    rules_free(ok);
+    text = "type PyObject\n"
+           "refcount-field ob_refcnt\n"
+           "fn PyList_SetItem status borrow - steal  # source: refcounts.dat:1132\n"
+           "fn Py_BuildValue new? fmt ...build\n"
+           "fn PyArg_UnpackTuple truth borrow fmt - - out-borrowed ...parse\n"
+           "fn g noreturn -\n"
+           "fn h value decref? borrow? ...\n"
+           "trusted Py_DECREF\n";
+    rule_set *rs = parse_ok(text);
+    char *once = format_set(rs);
+    CHECK_STR(once, text);
+    rule_set *again = parse_ok(once);
+    char *twice = format_set(again);
+    CHECK_STR(twice, once);
+    free(once);
+    free(twice);
+    rules_free(rs);
+    rules_free(again);
+}
+
+static void test_override(void) {
+    rule_set *rs = parse_ok("fn f new borrow\nfn g value\ntrusted f\n");
+    CHECK(rules_parse(rs, "user.rules", "fn f borrowed? steal\n", err, sizeof err));
+    const rule_fn *r = rules_lookup(rs, "f");
+    CHECK(r && r->ret == RULE_RET_BORROWED_OR_NULL && r->params[0].effect == RULE_ARG_STEAL);
+    CHECK(r && strcmp(r->file, "user.rules") == 0 && r->line == 1);
+    CHECK(r && r->trusted); /* trusted sticks to the name */
+    CHECK(rules_count(rs) == 2 && rules_at(rs, 0) == r);
+    rules_free(rs);
+}
+
+static void test_annotations(void) {
+    rule_set *rs = rules_new();
+    const rule_fn *r = NULL;
+    const char *a1[] = {"ret=new?", "arg3=steal"};
+    CHECK(rules_from_annotations(rs, "rf_x", a1, 2, 3, "rf.h", 40, &r, err, sizeof err));
+    CHECK(r && r->ret == RULE_RET_NEW_OR_NULL && r->nparams == 3);
+    CHECK(r && r->params[0].effect == RULE_ARG_BORROW && r->params[2].effect == RULE_ARG_STEAL);
+    CHECK(r && r->line == 40 && strcmp(r->file, "rf.h") == 0);
+    CHECK(rules_lookup(rs, "rf_x") == r);
+    const char *a2[] = {"arg1=decref?", "trusted"};
+    CHECK(rules_from_annotations(rs, "rf_xdecref", a2, 2, 1, "rf.h", 50, &r, err, sizeof err));
+    CHECK(r && r->ret == RULE_RET_VALUE && r->params[0].nullable && r->trusted);
+    CHECK(rules_is_trusted(rs, "rf_xdecref"));
+    const char *a3[] = {"arg4=steal"};
+    CHECK(!rules_from_annotations(rs, "rf_y", a3, 1, 3, "rf.h", 60, &r, err, sizeof err));
+    CHECK_STR(err, "rf.h:60: rf_y: argument number out of range in annotation 'refflow:arg4=steal'");
+    const char *a4[] = {"ret=neww"};
+    CHECK(!rules_from_annotations(rs, "rf_z", a4, 1, 0, "rf.h", 61, &r, err, sizeof err));
+    CHECK_STR(err, "rf.h:61: rf_z: unknown return token in annotation 'refflow:ret=neww'");
+    const char *a5[] = {"owner"};
+    CHECK(!rules_from_annotations(rs, "rf_w", a5, 1, 0, "rf.h", 62, &r, err, sizeof err));
+    CHECK_STR(err, "rf.h:62: rf_w: unknown annotation (expected ret=, argN=, varargs= or "
+                   "trusted) in annotation 'refflow:owner'");
+    CHECK(rules_lookup(rs, "rf_y") == NULL);
+    rules_free(rs);
+}
+
+static void test_builtin(void) {
+    const char *const *names = rules_builtin_names();
+    int n = 0;
+    bool have_rf = false, have_cpython = false;
+    for (; names[n]; n++) {
+        have_rf |= strcmp(names[n], "rf") == 0;
+        have_cpython |= strcmp(names[n], "cpython") == 0;
+        rule_set *rs = rules_new();
+        if (!rules_load_builtin(rs, names[n], err, sizeof err)) {
+            fprintf(stderr, "built-in set %s: %s\n", names[n], err);
+            test_failures++;
+        }
+        rules_free(rs);
+    }
+    CHECK(have_rf && have_cpython);
+    rule_set *rs = rules_new();
+    CHECK(rules_load_builtin(rs, "rf", err, sizeof err));
+    const rule_fn *r = rules_lookup(rs, "rf_list_set");
+    CHECK(r && r->ret == RULE_RET_STATUS && r->params[2].effect == RULE_ARG_STEAL);
+    CHECK(r && strcmp(r->file, "builtin/rf.rules") == 0);
+    CHECK(rules_is_object_type(rs, "rf_object") && rules_is_refcount_field(rs, "rf_refcnt"));
+    CHECK(!rules_load_builtin(rs, "gobject", err, sizeof err));
+    CHECK(strncmp(err, "no built-in rule set 'gobject' (built-in:", 41) == 0);
+    rules_free(rs);
+}
+
+static void test_load_file(void) {
+    rule_set *rs = rules_new();
+    CHECK(!rules_load_file(rs, "/nonexistent/x.rules", err, sizeof err));
+    CHECK_STR(err, "/nonexistent/x.rules: cannot read rule file: No such file or directory");
+    rules_free(rs);
+}
+
+int main(void) {
+    test_good_lines();
+    test_bad_lines();
+    test_partial();
+    test_round_trip();
+    test_override();
+    test_annotations();
+    test_builtin();
+    test_load_file();
+    TEST_EXIT();
+}
