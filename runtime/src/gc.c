@@ -1,0 +1,283 @@
+/* gc.c: the generational trial-deletion cycle collector (the design of
+ * CPython's Python/gc.c): update_refs -> subtract_refs -> move_unreachable,
+ * then garbage is cleared while held, and released.
+ *
+ * Assumes: the layout and list invariants in object_internal.h (tracked
+ * objects carry a gc_refs word, 0 outside a collection); every tracked
+ * type's traverse reports each owned reference and its clear drops them;
+ * destructors do not resurrect objects; single-threaded use.
+ *
+ * gc_refs during a collection (bit 0 COLLECTING: the object is in the set
+ * being collected; bit 1 TENTATIVE: it is on the unreachable list; bits 2..:
+ * a count). Objects outside the set keep gc_refs == 0, so a visit can tell
+ * in O(1) whether a child belongs to the set.
+ */
+#include "error_internal.h"
+#include "object_internal.h"
+
+#define GC_COLLECTING ((intptr_t)1)
+#define GC_TENTATIVE ((intptr_t)2)
+#define GC_ONE ((intptr_t)4) /* one reference in the count bits */
+
+/* A full collection waits until pending * LONG_LIVED_RATIO > total. */
+#define LONG_LIVED_RATIO 4
+
+static struct {
+    long threshold[RF_GC_GENERATIONS];
+    long count[RF_GC_GENERATIONS];
+    int enabled;
+    int collecting;
+    size_t collections[RF_GC_GENERATIONS];
+    size_t collected[RF_GC_GENERATIONS];
+    size_t long_lived_total;
+    size_t long_lived_pending;
+} gc = {
+    .threshold = {2000, 10, 10},
+    .enabled = 1,
+};
+
+/* gc_refs of a child if it is tracked and in the collected set, else NULL. */
+static inline intptr_t *collecting_refs(rf_object *child)
+{
+    if (child == NULL || !rf_is_tracked(child))
+        return NULL;
+    intptr_t *refs = rf_gc_refs_of(child);
+    return (*refs & GC_COLLECTING) ? refs : NULL;
+}
+
+/* Post: every object in young has gc_refs = refcount (count bits) with
+ * COLLECTING set. */
+static void update_refs(rf_link *young)
+{
+    for (rf_link *l = young->next; l != young; l = l->next) {
+        rf_object *o = rf_object_of(l);
+        *rf_gc_refs_of(o) = (intptr_t)o->rf_refcnt * GC_ONE | GC_COLLECTING;
+    }
+}
+
+static int visit_decref(rf_object *child, void *arg)
+{
+    (void)arg;
+    intptr_t *refs = collecting_refs(child);
+    if (refs != NULL)
+        *refs -= GC_ONE;
+    return 0;
+}
+
+/* Post: each object's count is the number of references to it from outside
+ * young (from older generations, untracked objects, C variables). An
+ * object with count > 0 is certainly reachable. */
+static void subtract_refs(rf_link *young)
+{
+    for (rf_link *l = young->next; l != young; l = l->next) {
+        rf_object *o = rf_object_of(l);
+        o->rf_type->traverse(o, visit_decref, NULL);
+    }
+}
+
+static int visit_reachable(rf_object *child, void *arg)
+{
+    rf_link *young = arg;
+    intptr_t *refs = collecting_refs(child);
+    if (refs == NULL)
+        return 0;
+    if (*refs & GC_TENTATIVE) {
+        /* Moved too early: back to young's tail, where the walk meets it. */
+        rf_link *l = rf_link_of(child);
+        rf_ring_unlink_(l);
+        rf_ring_append_(young, l);
+        *refs = GC_ONE | GC_COLLECTING;
+    } else if (*refs < GC_ONE) {
+        *refs = GC_ONE | GC_COLLECTING; /* not walked yet: it will be */
+    }
+    return 0;
+}
+
+/* Walks young once; objects with count 0 move (tentatively) to
+ * unreachable, those with count > 0 make everything they reference
+ * reachable (pulling it back from unreachable if needed).
+ * Post: young holds exactly the objects reachable from outside the set,
+ * each with gc_refs 0; unreachable holds the rest, with TENTATIVE set.
+ * Returns the number of objects left in young. */
+static size_t move_unreachable(rf_link *young, rf_link *unreachable)
+{
+    size_t reachable = 0;
+    rf_link *l = young->next;
+    while (l != young) {
+        rf_object *o = rf_object_of(l);
+        intptr_t *refs = rf_gc_refs_of(o);
+        rf_link *next = l->next;
+        if (*refs >= GC_ONE) {
+            *refs = 0;
+            o->rf_type->traverse(o, visit_reachable, young);
+            next = l->next; /* the traverse may have appended after l */
+            reachable++;
+        } else {
+            rf_ring_unlink_(l);
+            rf_ring_append_(unreachable, l);
+            *refs = GC_TENTATIVE | GC_COLLECTING;
+        }
+        l = next;
+    }
+    return reachable;
+}
+
+/* Destroys the unreachable objects: hold one reference to each, clear each
+ * (so a clear or destructor that touches other garbage finds it alive),
+ * then move each to `old` and drop the held reference, which destroys it
+ * unless something still refers to it (it then stays in old).
+ * Post: unreachable is empty. Returns the number of tracked objects
+ * destroyed meanwhile. */
+static size_t delete_garbage(rf_link *unreachable, rf_link *old)
+{
+    size_t before = rf_rt.tracked_freed;
+    for (rf_link *l = unreachable->next; l != unreachable; l = l->next) {
+        rf_object *o = rf_object_of(l);
+        *rf_gc_refs_of(o) = 0;
+        o->rf_refcnt++;
+    }
+    for (rf_link *l = unreachable->next; l != unreachable; l = l->next) {
+        rf_object *o = rf_object_of(l);
+        o->rf_type->clear(o);
+    }
+    while (!rf_ring_empty_(unreachable)) {
+        rf_link *l = unreachable->next;
+        rf_ring_unlink_(l);
+        rf_ring_append_(old, l);
+        rf_decref(rf_object_of(l));
+    }
+    return rf_rt.tracked_freed - before;
+}
+
+/* Updates the long-lived bookkeeping after collecting `gen`, whose
+ * `survivors` moved on. */
+static void account_survivors(int gen, size_t survivors)
+{
+    if (gen == 1)
+        gc.long_lived_pending += survivors;
+    if (gen == 2) {
+        gc.long_lived_total = survivors;
+        gc.long_lived_pending = 0;
+    }
+}
+
+/* Collects generations 0..gen. Returns the number of objects freed. */
+static size_t collect(int gen)
+{
+    rf_runtime_init_();
+    gc.collecting = 1;
+    for (int g = 0; g < gen; g++)
+        rf_ring_merge_(&rf_rt.gen[g], &rf_rt.gen[gen]);
+    rf_link *young = &rf_rt.gen[gen];
+    rf_link *old = gen + 1 < RF_GC_GENERATIONS ? &rf_rt.gen[gen + 1] : young;
+    rf_link unreachable;
+    rf_ring_init_(&unreachable);
+    update_refs(young);
+    subtract_refs(young);
+    size_t survivors = move_unreachable(young, &unreachable);
+    account_survivors(gen, survivors);
+    if (young != old)
+        rf_ring_merge_(young, old);
+    size_t freed = delete_garbage(&unreachable, old);
+    if (gen + 1 < RF_GC_GENERATIONS)
+        gc.count[gen + 1]++;
+    for (int g = 0; g <= gen; g++)
+        gc.count[g] = 0;
+    gc.collections[gen]++;
+    gc.collected[gen] += freed;
+    gc.collecting = 0;
+    return freed;
+}
+
+/* Picks the oldest generation over its threshold and collects it. */
+static void collect_generations(void)
+{
+    for (int g = RF_GC_GENERATIONS - 1; g >= 0; g--) {
+        if (gc.count[g] <= gc.threshold[g])
+            continue;
+        if (g == RF_GC_GENERATIONS - 1 &&
+            gc.long_lived_pending * LONG_LIVED_RATIO < gc.long_lived_total)
+            continue;
+        collect(g);
+        return;
+    }
+}
+
+void rf_gc_on_alloc_(void)
+{
+    gc.count[0]++;
+    if (gc.count[0] > gc.threshold[0] && gc.threshold[0] > 0 && gc.enabled && !gc.collecting)
+        collect_generations();
+}
+
+void rf_gc_on_free_(void)
+{
+    if (gc.count[0] > 0)
+        gc.count[0]--;
+}
+
+long rf_gc_collect_generation(int gen)
+{
+    if (gc.collecting)
+        return 0;
+    if (gen < 0)
+        gen = 0;
+    if (gen >= RF_GC_GENERATIONS)
+        gen = RF_GC_GENERATIONS - 1;
+    return (long)collect(gen);
+}
+
+long rf_gc_collect(void)
+{
+    return rf_gc_collect_generation(RF_GC_GENERATIONS - 1);
+}
+
+void rf_gc_enable(void)
+{
+    gc.enabled = 1;
+}
+
+void rf_gc_disable(void)
+{
+    gc.enabled = 0;
+}
+
+int rf_gc_is_enabled(void)
+{
+    return gc.enabled;
+}
+
+int rf_gc_set_threshold(long t0, long t1, long t2)
+{
+    if (t0 < 0 || t1 < 0 || t2 < 0) {
+        rf_error_set_(RF_ERR_VALUE, "rf_gc_set_threshold: negative threshold");
+        return -1;
+    }
+    gc.threshold[0] = t0;
+    gc.threshold[1] = t1;
+    gc.threshold[2] = t2;
+    return 0;
+}
+
+static size_t ring_length(const rf_link *head)
+{
+    size_t n = 0;
+    for (const rf_link *l = head->next; l != head; l = l->next)
+        n++;
+    return n;
+}
+
+void rf_gc_stats(rf_gc_info *out)
+{
+    rf_runtime_init_();
+    for (int g = 0; g < RF_GC_GENERATIONS; g++) {
+        out->threshold[g] = gc.threshold[g];
+        out->count[g] = gc.count[g];
+        out->objects[g] = ring_length(&rf_rt.gen[g]);
+        out->collections[g] = gc.collections[g];
+        out->collected[g] = gc.collected[g];
+    }
+    out->long_lived_total = gc.long_lived_total;
+    out->long_lived_pending = gc.long_lived_pending;
+    out->enabled = gc.enabled;
+}

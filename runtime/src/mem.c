@@ -1,0 +1,283 @@
+/* mem.c: the small-object allocator's size classes, page queues and the
+ * public rf_mem_* functions.
+ *
+ * Assumes: the invariants in mem_internal.h; segments and free pages come
+ * from mem_segment.c. Large requests go to malloc/realloc/free.
+ */
+#include <malloc.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error_internal.h"
+#include "mem_internal.h"
+
+#define EMPTY (&rf_mem_empty_page_)
+rf_page rf_mem_empty_page_;
+rf_mem_heap rf_mem_heap_ = {
+    .cur = {EMPTY, EMPTY, EMPTY, EMPTY, EMPTY, EMPTY, EMPTY, EMPTY,
+            EMPTY, EMPTY, EMPTY, EMPTY, EMPTY, EMPTY, EMPTY, EMPTY,
+            EMPTY, EMPTY, EMPTY, EMPTY, EMPTY, EMPTY, EMPTY, EMPTY},
+};
+
+const uint32_t rf_mem_class_size_[RF_NCLASSES] = {
+    8,   16,  24,  32,  40,  48,  56,  64,  80,  96,  112, 128,
+    160, 192, 224, 256, 320, 384, 448, 512, 640, 768, 896, 1024,
+};
+
+/* rf_mem_class_of_[(n + 7) / 8] is the smallest class holding n bytes. */
+const uint8_t rf_mem_class_of_[RF_MEM_SMALL_MAX / 8 + 1] = {
+    0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 8, 9, 9, 10, 10, 11,
+    11, 12, 12, 12, 12, 13, 13, 13, 13, 14, 14, 14, 14, 15, 15, 15,
+    15, 16, 16, 16, 16, 16, 16, 16, 16, 17, 17, 17, 17, 17, 17, 17,
+    17, 18, 18, 18, 18, 18, 18, 18, 18, 19, 19, 19, 19, 19, 19, 19,
+    19, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20,
+    20, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21,
+    21, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22,
+    22, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23,
+    23,
+};
+
+/* --- class queues --- */
+
+static void queue_push_back(unsigned cls, rf_page *pg)
+{
+    rf_mem_heap *h = &rf_mem_heap_;
+    pg->next = NULL;
+    pg->prev = h->tail[cls];
+    if (h->tail[cls] != NULL)
+        h->tail[cls]->next = pg;
+    else
+        h->cur[cls] = pg;
+    h->tail[cls] = pg;
+}
+
+static void queue_push_front(unsigned cls, rf_page *pg)
+{
+    rf_mem_heap *h = &rf_mem_heap_;
+    pg->prev = NULL;
+    pg->next = h->tail[cls] != NULL ? h->cur[cls] : NULL;
+    if (pg->next != NULL)
+        pg->next->prev = pg;
+    else
+        h->tail[cls] = pg;
+    h->cur[cls] = pg;
+}
+
+static void queue_remove(unsigned cls, rf_page *pg)
+{
+    rf_mem_heap *h = &rf_mem_heap_;
+    if (pg->prev != NULL)
+        pg->prev->next = pg->next;
+    else
+        h->cur[cls] = pg->next != NULL ? pg->next : EMPTY;
+    if (pg->next != NULL)
+        pg->next->prev = pg->prev;
+    else
+        h->tail[cls] = pg->prev;
+    pg->next = pg->prev = NULL;
+}
+
+/* --- pages --- */
+
+/* Makes up to ~4 KiB of never-used blocks available on pg's free list.
+ * Pre: pg->free == NULL and capacity < reserved. */
+static void page_extend(rf_page *pg)
+{
+    uint32_t bs = pg->block_size;
+    uint32_t n = 4096 / bs;
+    if (n < 4)
+        n = 4;
+    if (n > pg->reserved - pg->capacity)
+        n = pg->reserved - pg->capacity;
+    char *first = pg->start + (size_t)pg->capacity * bs;
+    char *b = first;
+    for (uint32_t i = 1; i < n; i++, b += bs)
+        ((rf_block *)b)->next = (rf_block *)(b + bs);
+    ((rf_block *)b)->next = NULL;
+    pg->free = (rf_block *)first;
+    pg->capacity += n;
+}
+
+/* Assigns a free page to class cls; NULL when no memory. */
+static rf_page *page_new(unsigned cls)
+{
+    rf_page *pg = rf_mem_page_take_();
+    if (pg == NULL)
+        return NULL;
+    rf_segment *seg = (rf_segment *)((uintptr_t)pg & ~(RF_SEG_SIZE - 1));
+    uintptr_t page_start = (uintptr_t)seg + (uintptr_t)pg->index * RF_PAGE_SIZE;
+    pg->block_size = rf_mem_class_size_[cls];
+    pg->cls = (uint8_t)cls;
+    pg->reserved = (uint32_t)((page_start + RF_PAGE_SIZE - (uintptr_t)pg->start) / pg->block_size);
+    pg->capacity = 0;
+    pg->used = 0;
+    pg->free = NULL;
+    pg->in_full = 0;
+    pg->in_use = 1;
+    rf_mem_heap_.n_pages++;
+    return pg;
+}
+
+/* Pops a block from pg, which has one on its free list or unbuilt. */
+static void *page_pop(rf_page *pg)
+{
+    if (pg->free == NULL)
+        page_extend(pg);
+    rf_block *b = pg->free;
+    pg->free = b->next;
+    pg->used++;
+#ifdef RF_DEBUG
+    memset(b, 0xCD, pg->block_size);
+#endif
+    return b;
+}
+
+void *rf_mem_alloc_slow_(unsigned cls)
+{
+    rf_mem_heap *h = &rf_mem_heap_;
+    for (;;) {
+        rf_page *pg = h->cur[cls];
+        if (pg == EMPTY)
+            break;
+        if (pg->free != NULL || pg->capacity < pg->reserved)
+            return page_pop(pg);
+        queue_remove(cls, pg);
+        pg->in_full = 1;
+    }
+    rf_page *pg = page_new(cls);
+    if (pg == NULL) {
+        rf_error_set_(RF_ERR_NOMEM, "out of memory (small block of %u bytes)",
+                      (unsigned)rf_mem_class_size_[cls]);
+        return NULL;
+    }
+    queue_push_front(cls, pg);
+    return page_pop(pg);
+}
+
+void rf_mem_unfull_(rf_page *pg)
+{
+    pg->in_full = 0;
+    queue_push_back(pg->cls, pg);
+}
+
+void rf_mem_retire_(rf_page *pg)
+{
+    queue_remove(pg->cls, pg);
+    pg->in_use = 0;
+    pg->free = NULL;
+    rf_mem_heap_.n_pages--;
+    rf_mem_page_give_(pg);
+}
+
+/* --- large blocks --- */
+
+void *rf_mem_alloc_large_(size_t n)
+{
+    void *p = malloc(n);
+    if (p == NULL) {
+        rf_error_set_(RF_ERR_NOMEM, "out of memory (%zu bytes)", n);
+        return NULL;
+    }
+    rf_mem_heap_.large_live++;
+    return p;
+}
+
+void rf_mem_free_large_(void *p)
+{
+    rf_mem_heap_.large_live--;
+    free(p);
+}
+
+/* --- public API --- */
+
+void *rf_mem_alloc(size_t n)
+{
+    return rf_mem_alloc_inline_(n);
+}
+
+void *rf_mem_calloc(size_t n)
+{
+    void *p = rf_mem_alloc_inline_(n);
+    if (p != NULL)
+        memset(p, 0, n);
+    return p;
+}
+
+void rf_mem_free(void *p)
+{
+    rf_mem_free_inline_(p);
+}
+
+size_t rf_mem_usable_size(const void *p)
+{
+    if (p == NULL)
+        return 0;
+    if (rf_mem_is_small_((uintptr_t)p))
+        return rf_mem_page_of_(p)->block_size;
+    return malloc_usable_size((void *)p);
+}
+
+/* Moves p's contents to a fresh block of n bytes; p is freed on success. */
+static void *realloc_move(void *p, size_t old, size_t n)
+{
+    void *q = rf_mem_alloc_inline_(n);
+    if (q == NULL)
+        return NULL;
+    memcpy(q, p, old < n ? old : n);
+    rf_mem_free_inline_(p);
+    return q;
+}
+
+void *rf_mem_realloc(void *p, size_t n)
+{
+    if (p == NULL)
+        return rf_mem_alloc_inline_(n);
+    if (rf_mem_is_small_((uintptr_t)p)) {
+        size_t bs = rf_mem_page_of_(p)->block_size;
+        if (n <= bs && (n > bs / 2 || bs <= 16))
+            return p;
+        return realloc_move(p, bs, n);
+    }
+    if (n <= RF_MEM_SMALL_MAX)
+        return realloc_move(p, malloc_usable_size(p), n);
+#ifdef RF_DEBUG
+    if (rf_debug_allow_ >= 0 && rf_debug_alloc_refused_())
+        return NULL;
+#endif
+    void *q = realloc(p, n);
+    if (q == NULL)
+        rf_error_set_(RF_ERR_NOMEM, "out of memory (realloc to %zu bytes)", n);
+    return q;
+}
+
+/* Retires the class pages that are empty but kept as current pages. */
+static void retire_empty_current_pages(void)
+{
+    for (unsigned cls = 0; cls < RF_NCLASSES; cls++) {
+        rf_page *pg = rf_mem_heap_.cur[cls];
+        if (pg != EMPTY && pg->used == 0)
+            rf_mem_retire_(pg);
+    }
+}
+
+void rf_mem_trim(void)
+{
+    retire_empty_current_pages();
+    rf_mem_cache_expire_(1);
+}
+
+void rf_mem_stats(rf_mem_info *out)
+{
+    rf_mem_heap *h = &rf_mem_heap_;
+    memset(out, 0, sizeof *out);
+    out->segments_mapped = h->n_mapped;
+    out->segments_cached = h->n_cached;
+    out->segments_released = h->n_released;
+    out->pages_in_use = h->n_pages;
+    out->large_live = h->large_live;
+    out->bytes_mapped = h->n_mapped * RF_SEG_SIZE;
+    for (rf_segment *s = h->all; s != NULL; s = s->all_next)
+        for (unsigned i = 0; i < RF_PAGES_PER_SEG; i++)
+            if (s->pages[i].in_use)
+                out->small_live += s->pages[i].used;
+}

@@ -1,0 +1,178 @@
+/* mem_internal.h: the small-object allocator's data structures and its
+ * inline fast paths, shared by mem.c, mem_segment.c and the object code.
+ *
+ * Assumes: single-threaded use; 64-bit pointers with user addresses below
+ * 2^48 (others are treated as system-allocator blocks).
+ *
+ * Invariants:
+ * - A segment is RF_SEG_SIZE bytes at an RF_SEG_SIZE-aligned address; its
+ *   header (rf_segment, holding the 64 page descriptors) sits at the start
+ *   of page 0. A block's page descriptor is found from its address alone:
+ *   segment = address & ~(RF_SEG_SIZE - 1), page index = bits 16..21.
+ * - rf_mem_segmap_ has bit (address >> RF_SEG_SHIFT) set exactly for
+ *   mapped segments, so rf_mem_free can tell our blocks from system ones.
+ * - A page in use serves one size class. Its blocks are: `used` handed out,
+ *   the rest either on its `free` list or beyond `capacity` (never handed
+ *   out yet). used + len(free) == capacity <= reserved.
+ * - For each class, cur[cls] is the head of a doubly linked queue of pages
+ *   that still have a free or unbuilt block (or &rf_mem_empty_page_ when the
+ *   queue is empty; its free list is always NULL). A page whose blocks are
+ *   all handed out leaves the queue and is flagged in_full; the first free
+ *   into it puts it back at the tail.
+ * - A page whose used count drops to 0 goes back to its segment unless it
+ *   is the class's current page; a segment with no page in use goes to the
+ *   cache and is unmapped after RF_SEG_CACHE_NS (or by rf_mem_trim).
+ */
+#ifndef RF_MEM_INTERNAL_H
+#define RF_MEM_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "rf.h"
+
+#define RF_SEG_SHIFT 22
+#define RF_SEG_SIZE ((uintptr_t)1 << RF_SEG_SHIFT)
+#define RF_PAGE_SHIFT 16
+#define RF_PAGE_SIZE ((uintptr_t)1 << RF_PAGE_SHIFT)
+#define RF_PAGES_PER_SEG (RF_SEG_SIZE / RF_PAGE_SIZE)
+#define RF_NCLASSES 24
+#define RF_ADDR_BITS 48
+#define RF_SEGMAP_WORDS (((uintptr_t)1 << (RF_ADDR_BITS - RF_SEG_SHIFT)) / 64)
+#define RF_SEG_CACHE_NS 250000000LL /* empty segments live this long in the cache */
+
+#define rf_likely(x) __builtin_expect(!!(x), 1)
+#define rf_unlikely(x) __builtin_expect(!!(x), 0)
+
+typedef struct rf_block {
+    struct rf_block *next;
+} rf_block;
+
+typedef struct rf_page {
+    rf_block *free;        /* blocks ready to hand out */
+    uint32_t used;         /* blocks handed out */
+    uint32_t block_size;
+    uint32_t capacity;     /* blocks built so far (handed out or on free) */
+    uint32_t reserved;     /* blocks that fit in the page */
+    uint8_t cls;
+    uint8_t in_full;       /* all blocks handed out; not in the class queue */
+    uint8_t in_use;        /* assigned to a class */
+    uint8_t index;         /* in its segment */
+    struct rf_page *next;  /* class queue, or the segment's free pages */
+    struct rf_page *prev;
+    char *start;           /* first block */
+} rf_page;
+
+typedef struct rf_segment {
+    struct rf_segment *next; /* avail list or cache */
+    struct rf_segment *prev;
+    struct rf_segment *all_next; /* every mapped segment */
+    struct rf_segment *all_prev;
+    rf_page *free_pages;     /* pages not in use (singly linked via next) */
+    uint32_t used_pages;
+    uint8_t in_avail;        /* on the avail list */
+    uint8_t in_cache;
+    int64_t cached_at;       /* monotonic ns when it became empty */
+    rf_page pages[RF_PAGES_PER_SEG];
+} rf_segment;
+
+typedef struct rf_mem_heap {
+    rf_page *cur[RF_NCLASSES];  /* queue heads (fast path reads these) */
+    rf_page *tail[RF_NCLASSES]; /* queue tails (NULL when empty) */
+    rf_segment *avail;          /* in-use segments with free pages */
+    rf_segment *cache;          /* empty segments, newest first */
+    rf_segment *all;            /* every mapped segment */
+    size_t n_mapped, n_cached, n_released, n_pages, large_live;
+} rf_mem_heap;
+
+extern rf_mem_heap rf_mem_heap_;
+extern rf_page rf_mem_empty_page_;
+extern const uint8_t rf_mem_class_of_[RF_MEM_SMALL_MAX / 8 + 1];
+extern const uint32_t rf_mem_class_size_[RF_NCLASSES];
+extern uint64_t rf_mem_segmap_[RF_SEGMAP_WORDS];
+
+/* Slow paths (mem.c). Same ownership as rf_mem_alloc / rf_mem_free. */
+void *rf_mem_alloc_slow_(unsigned cls);
+void *rf_mem_alloc_large_(size_t n);
+void rf_mem_free_large_(void *p);
+void rf_mem_unfull_(rf_page *pg);
+void rf_mem_retire_(rf_page *pg);
+
+/* Segments (mem_segment.c). */
+/* A free page from some segment (mapping one if needed), not yet assigned:
+ * owned by the heap; NULL if the OS refused memory. */
+rf_page *rf_mem_page_take_(void);
+/* Gives an unused page back to its segment (may cache the segment). */
+void rf_mem_page_give_(rf_page *pg);
+/* Unmaps cached segments older than the delay (all when force). */
+void rf_mem_cache_expire_(int force);
+
+/* Debug hooks (debug.c): in RF_DEBUG builds allocation can be made to fail. */
+extern long rf_debug_allow_;  /* allocations still allowed; -1 unlimited */
+int rf_debug_alloc_refused_(void);
+
+static inline int rf_mem_is_small_(uintptr_t a)
+{
+    uintptr_t s = a >> RF_SEG_SHIFT;
+    if (s >= ((uintptr_t)1 << (RF_ADDR_BITS - RF_SEG_SHIFT)))
+        return 0;
+    return (rf_mem_segmap_[s >> 6] >> (s & 63)) & 1;
+}
+
+static inline rf_page *rf_mem_page_of_(const void *p)
+{
+    uintptr_t a = (uintptr_t)p;
+    rf_segment *seg = (rf_segment *)(a & ~(RF_SEG_SIZE - 1));
+    return &seg->pages[(a >> RF_PAGE_SHIFT) & (RF_PAGES_PER_SEG - 1)];
+}
+
+/* The allocation fast path: see rf_mem_alloc for the contract. */
+static inline void *rf_mem_alloc_inline_(size_t n)
+{
+#ifdef RF_DEBUG
+    if (rf_debug_allow_ >= 0 && rf_debug_alloc_refused_())
+        return NULL;
+#endif
+    if (rf_likely(n <= RF_MEM_SMALL_MAX)) {
+        unsigned cls = rf_mem_class_of_[(n + 7) >> 3];
+        rf_page *pg = rf_mem_heap_.cur[cls];
+        rf_block *b = pg->free;
+        if (rf_likely(b != NULL)) {
+            pg->free = b->next;
+            pg->used++;
+#ifdef RF_DEBUG
+            memset(b, 0xCD, pg->block_size);
+#endif
+            return b;
+        }
+        return rf_mem_alloc_slow_(cls);
+    }
+    return rf_mem_alloc_large_(n);
+}
+
+/* The free fast path: see rf_mem_free for the contract. */
+static inline void rf_mem_free_inline_(void *p)
+{
+    if (rf_likely(rf_mem_is_small_((uintptr_t)p))) {
+        rf_page *pg = rf_mem_page_of_(p);
+        rf_block *b = (rf_block *)p;
+#ifdef RF_DEBUG
+        memset(b, 0xDB, pg->block_size);
+#endif
+        b->next = pg->free;
+        pg->free = b;
+        if (rf_unlikely(pg->in_full)) {
+            rf_mem_unfull_(pg);
+            pg->used--;
+            return;
+        }
+        if (rf_unlikely(--pg->used == 0) && pg != rf_mem_heap_.cur[pg->cls])
+            rf_mem_retire_(pg);
+        return;
+    }
+    if (p != NULL)
+        rf_mem_free_large_(p);
+}
+
+#endif
