@@ -9,8 +9,6 @@
 # The same file run as a script (cmake -DOUT=... -DRULES=a;b -P EmbedRules.cmake)
 # does the generation.
 
-set(_REFFLOW_EMBED_SCRIPT ${CMAKE_CURRENT_LIST_FILE})
-
 function(refflow_embed_rules OUT_C_FILE)
   file(GLOB _rules CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/rules/*.rules)
   list(SORT _rules)
@@ -18,8 +16,8 @@ function(refflow_embed_rules OUT_C_FILE)
   add_custom_command(
     OUTPUT ${OUT_C_FILE}
     COMMAND ${CMAKE_COMMAND} -DOUT=${OUT_C_FILE} "-DRULES=${_rules_arg}"
-            -P ${_REFFLOW_EMBED_SCRIPT}
-    DEPENDS ${_rules} ${_REFFLOW_EMBED_SCRIPT}
+            -P ${CMAKE_CURRENT_FUNCTION_LIST_FILE}
+    DEPENDS ${_rules} ${CMAKE_CURRENT_FUNCTION_LIST_FILE}
     COMMENT "Embedding built-in rule sets into ${OUT_C_FILE}"
     VERBATIM)
 endfunction()
