@@ -1,0 +1,19 @@
+/* steals_caller_decref_ok.c: correct twin of steals_caller_decref_bug.c.
+ * The caller's reference passes to queue_push, which releases it. */
+#include <rf.h>
+
+RF_STEALS(2) static int queue_push(rf_object *queue, rf_object *item)
+{
+    int rc = rf_list_append(queue, item);
+    RF_DECREF(item);
+    return rc;
+}
+
+int queue_push_int(rf_object *queue, long v)
+{
+    rf_object *item = rf_int_new(v);
+    if (item == NULL)
+        return -1;
+    int rc = queue_push(queue, item);
+    return rc;
+}
