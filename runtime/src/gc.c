@@ -31,6 +31,7 @@ static struct {
     size_t collected[RF_GC_GENERATIONS];
     size_t long_lived_total;
     size_t long_lived_pending;
+    size_t last_examined;
 } gc = {
     .threshold = {2000, 10, 10},
     .enabled = 1,
@@ -46,13 +47,16 @@ static inline intptr_t *collecting_refs(rf_object *child)
 }
 
 /* Post: every object in young has gc_refs = refcount (count bits) with
- * COLLECTING set. */
-static void update_refs(rf_link *young)
+ * COLLECTING set. Returns how many objects young holds. */
+static size_t update_refs(rf_link *young)
 {
+    size_t n = 0;
     for (rf_link *l = young->next; l != young; l = l->next) {
         rf_object *o = rf_object_of(l);
         *rf_gc_refs_of(o) = (intptr_t)o->rf_refcnt * GC_ONE | GC_COLLECTING;
+        n++;
     }
+    return n;
 }
 
 static int visit_decref(rf_object *child, void *arg)
@@ -172,7 +176,7 @@ static size_t collect(int gen)
     rf_link *old = gen + 1 < RF_GC_GENERATIONS ? &rf_rt.gen[gen + 1] : young;
     rf_link unreachable;
     rf_ring_init_(&unreachable);
-    update_refs(young);
+    gc.last_examined = update_refs(young);
     subtract_refs(young);
     size_t survivors = move_unreachable(young, &unreachable);
     account_survivors(gen, survivors);
@@ -279,5 +283,6 @@ void rf_gc_stats(rf_gc_info *out)
     }
     out->long_lived_total = gc.long_lived_total;
     out->long_lived_pending = gc.long_lived_pending;
+    out->last_examined = gc.last_examined;
     out->enabled = gc.enabled;
 }

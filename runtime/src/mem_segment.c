@@ -185,8 +185,6 @@ static rf_segment *segment_with_free_page(void)
     if (h->avail != NULL)
         return h->avail;
     rf_segment *seg = cache_pop();
-    if (h->cache != NULL)
-        rf_mem_cache_expire_(0);
     if (seg == NULL)
         seg = segment_map();
     if (seg != NULL)
@@ -196,6 +194,8 @@ static rf_segment *segment_with_free_page(void)
 
 rf_page *rf_mem_page_take_(void)
 {
+    if (rf_mem_heap_.cache != NULL)
+        rf_mem_cache_expire_(0); /* every 64 KiB at most: cheap enough */
     rf_segment *seg = segment_with_free_page();
     if (seg == NULL)
         return NULL;

@@ -53,6 +53,7 @@ typedef struct rf_gc_info {
     size_t collected[RF_GC_GENERATIONS]; /* objects freed, by oldest generation */
     size_t long_lived_total;   /* objects in gen 2 after the last full collection */
     size_t long_lived_pending; /* objects moved into gen 2 since then */
+    size_t last_examined;      /* tracked objects in the last collection's set */
     int enabled;
 } rf_gc_info;
 void rf_gc_stats(rf_gc_info *out);
