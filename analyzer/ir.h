@@ -200,6 +200,7 @@ typedef struct ir_function {
     int nblocks, block_cap;
     bool incomplete;       /* the AST had errors; lowering went as far as it could */
     arena *arena;
+    int ntemps;            /* temporaries made so far (names tmp.1 .. tmp.N) */
 } ir_function;
 
 /* --- building (used by the front end) --- */
@@ -210,9 +211,21 @@ int ir_add_block(ir_function *f);
 /* Appends a copy of *in to block b; returns a pointer into the block. */
 ir_instr *ir_append(ir_function *f, int b, const ir_instr *in);
 ir_place ir_place_var(const ir_function *f, int var);
-/* Returns a new place: base followed by one more step (arena copy of steps). */
+/* A global (or function-static) variable by name (arena copy). */
+ir_place ir_place_global(ir_function *f, const char *name, ir_vtype type);
+/* Returns a new place: base followed by one more step (arena copy of steps).
+ * ARROW and DEREF set is_heap; for an INDEX through a pointer the caller
+ * sets is_heap itself (only it knows the base is a pointer). */
 ir_place ir_place_step(ir_function *f, ir_place base, ir_step_kind k, const char *field,
                        ir_vtype type);
+/* Ends building: threads empty unlabelled goto blocks, merges a block into
+ * its only predecessor when that ends in a goto to it, drops blocks that
+ * cannot be reached from the entry, renumbers the rest in reverse postorder
+ * (every block after its forward-edge predecessors; a branch's true side
+ * before its false side), gives any block still without a terminator a
+ * return at f->end, and sets is_loop_head on the targets of back edges
+ * (depth-first from the entry). */
+void ir_finish(ir_function *f);
 
 /* --- inspecting --- */
 /* Checks the invariants at the top of this file; writes the first problem to

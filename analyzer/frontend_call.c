@@ -1,0 +1,87 @@
+/* frontend_call.c: lowering a call expression to IR_CALL.
+ *
+ * A direct call carries the callee's declaration facts (frontend_callee.c);
+ * an indirect call has no name, and its callee expression is lowered first
+ * (so that self->ob_type->tp_free(self) still uses self). Arguments are
+ * lowered left to right. The result goes to the given destination, to a new
+ * temporary when the value is wanted, or nowhere (dst NONE). A call to a
+ * noreturn function ends the block with IR_TERM_UNREACHABLE.
+ * __builtin_expect(e, c) is not a call: it is seen through as e.
+ */
+#include "frontend_lower.h"
+
+#include <string.h>
+
+static bool is_function(CXCursor d) {
+    return clang_getCursorKind(d) == CXCursor_FunctionDecl;
+}
+
+bool fe_is_expect_call(CXCursor e, CXCursor *arg) {
+    if (clang_getCursorKind(e) != CXCursor_CallExpr || clang_Cursor_getNumArguments(e) < 1)
+        return false;
+    CXCursor d = clang_getCursorReferenced(e);
+    if (!is_function(d))
+        return false;
+    CXString s = clang_getCursorSpelling(d);
+    const char *n = clang_getCString(s);
+    bool r = n && (strcmp(n, "__builtin_expect") == 0 ||
+                   strcmp(n, "__builtin_expect_with_probability") == 0);
+    clang_disposeString(s);
+    if (r)
+        *arg = clang_Cursor_getArgument(e, 0);
+    return r;
+}
+
+static ir_callee indirect_callee(fe_ctx *cx, CXCursor e) {
+    ir_callee c = {0};
+    c.nparams = -1;
+    CXCursor *kids;
+    if (fe_expr_children(cx->tu, cx->mem, e, &kids) > 0)
+        fe_value(cx, kids[0]); /* the function pointer expression */
+    return c;
+}
+
+static ir_operand *lower_args(fe_ctx *cx, CXCursor e, int *n) {
+    int na = clang_Cursor_getNumArguments(e);
+    *n = na > 0 ? na : 0;
+    ir_operand *args = ARENA_ARRAY(cx->mem, ir_operand, *n ? *n : 1);
+    for (int i = 0; i < *n; i++)
+        args[i] = fe_value(cx, clang_Cursor_getArgument(e, (unsigned)i));
+    return args;
+}
+
+static ir_place result_place(fe_ctx *cx, CXCursor e, const ir_place *dst, bool want) {
+    ir_place none = {0};
+    if (dst)
+        return *dst;
+    CXType rt = clang_getCursorType(e);
+    if (!want || clang_getCanonicalType(rt).kind == CXType_Void)
+        return none;
+    return ir_place_var(cx->f, fe_temp(cx, fe_vtype(cx->tu, rt)));
+}
+
+ir_operand fe_call(fe_ctx *cx, CXCursor e, const ir_place *dst, bool want_value) {
+    CXCursor d = clang_getCursorReferenced(e);
+    ir_callee callee = is_function(d) ? *fe_callee(cx->tu, d) : indirect_callee(cx, e);
+    ir_loc loc = fe_cursor_loc(cx->tu, e);
+    int nargs;
+    ir_operand *args = lower_args(cx, e, &nargs);
+    ir_place res = result_place(cx, e, dst, want_value);
+    ir_instr *in = fe_emit(cx, IR_CALL, loc);
+    in->callee = callee;
+    in->args = args;
+    in->nargs = nargs;
+    in->dst = res;
+    if (callee.noreturn) {
+        fe_terminate(cx, IR_TERM_UNREACHABLE, loc);
+        return fe_unknown(cx, e);
+    }
+    if (res.kind == IR_PLACE_NONE)
+        return fe_unknown(cx, e);
+    ir_operand o = {0};
+    o.kind = IR_OP_PLACE;
+    o.place = res;
+    o.type = res.type;
+    o.loc = loc;
+    return o;
+}

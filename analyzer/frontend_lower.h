@@ -1,0 +1,208 @@
+/* frontend_lower.h: state shared by the front end's files (frontend_*.c only;
+ * the one header besides them that includes clang-c/Index.h).
+ *
+ * One fe_tu lives for a translation unit: its arena holds what every
+ * function's IR may point to (file names, callee facts, the object-type
+ * cache). One fe_ctx lives for one function being lowered: its arena is the
+ * ir_function's arena and is dropped after the callback.
+ *
+ * Building discipline: cx->cur is the block being filled, or -1 after a
+ * terminator (dead code). Emitting into a dead position opens a fresh block
+ * that nothing reaches; ir_finish() drops it. Every recursive lowering
+ * function goes through fe_enter()/fe_leave(), which bounds the C stack: past
+ * FE_MAX_DEPTH the construct is given up (UNKNOWN / skipped) and the function
+ * is marked incomplete with one warning.
+ */
+#ifndef REFFLOW_FRONTEND_LOWER_H
+#define REFFLOW_FRONTEND_LOWER_H
+
+#include <clang-c/Index.h>
+
+#include "frontend.h"
+
+#define FE_MAX_DEPTH 200
+
+/* Cursor-keyed hash map (open addressing) to an int or a pointer. */
+typedef struct fe_cmap_slot {
+    CXCursor key;
+    unsigned hash;
+    bool used;
+    int ival;
+    void *pval;
+} fe_cmap_slot;
+
+typedef struct fe_cmap {
+    fe_cmap_slot *slots;
+    int cap, n;
+} fe_cmap;
+
+/* String-keyed map (labels). */
+typedef struct fe_smap_slot {
+    const char *key;
+    int val;
+} fe_smap_slot;
+
+typedef struct fe_smap {
+    fe_smap_slot *slots;
+    int cap, n;
+} fe_smap;
+
+/* Per translation unit. */
+typedef struct fe_tu {
+    const fe_options *opt;
+    CXTranslationUnit tu;
+    CXFile main_file;
+    arena mem;             /* lives until fe_run returns */
+    fe_cmap types;         /* record decl -> is an object header (ival 1/0) */
+    fe_cmap callees;       /* function decl -> ir_callee* */
+    struct fe_file_name *files;
+    int nfiles, files_cap;
+    int errors;            /* clang error diagnostics */
+    FILE *diag;
+    CXCursor *scratch;     /* fe_children's collection buffer (malloc) */
+    int nscratch, scratch_cap;
+} fe_tu;
+
+typedef struct fe_case {
+    long long lo, hi;
+    bool known;            /* value(s) evaluated */
+    bool range;            /* GNU case lo ... hi */
+    int block;
+    ir_loc loc;
+} fe_case;
+
+typedef struct fe_switch {
+    fe_case *cases;
+    int n, cap;
+    int default_block;     /* -1 if none */
+} fe_switch;
+
+/* A loop or switch that break/continue may leave. */
+typedef struct fe_jump {
+    int brk, cont;         /* target blocks; cont -1 for a switch */
+    int scope_depth;       /* scopes open when the statement started */
+    fe_switch *sw;         /* for a switch */
+} fe_jump;
+
+typedef struct fe_scope {
+    int *vars;
+    int n, cap;
+} fe_scope;
+
+/* Per function being lowered. */
+typedef struct fe_ctx {
+    fe_tu *tu;
+    arena *mem;            /* the function's arena */
+    ir_function *f;
+    int cur;               /* block being filled, -1 when dead */
+    fe_cmap vars;          /* local decl cursor -> var id */
+    fe_smap labels;        /* label name -> block id */
+    int *temps;            /* temporaries alive in the current full expression */
+    int ntemps, temps_cap;
+    fe_scope *scopes;
+    int nscopes, scopes_cap;
+    fe_jump *jumps;
+    int njumps, jumps_cap;
+    int depth;
+    bool gave_up;          /* a depth/unsupported warning was printed */
+} fe_ctx;
+
+/* --- frontend_util.c: maps, children, locations, tokens --- */
+void fe_cmap_init(fe_cmap *m);
+void fe_cmap_free(fe_cmap *m);
+fe_cmap_slot *fe_cmap_get(fe_cmap *m, CXCursor key);
+fe_cmap_slot *fe_cmap_put(fe_cmap *m, CXCursor key);
+int fe_smap_get(const fe_smap *m, const char *key);
+void fe_smap_put(fe_smap *m, arena *a, const char *key, int val);
+/* Direct children of c, in order, copied into the function's arena (or the
+ * TU arena when cx is NULL). */
+int fe_children(fe_tu *t, arena *a, CXCursor c, CXCursor **out);
+/* Only the children that are expressions. */
+int fe_expr_children(fe_tu *t, arena *a, CXCursor c, CXCursor **out);
+ir_loc fe_loc(fe_tu *t, CXSourceLocation l);
+ir_loc fe_cursor_loc(fe_tu *t, CXCursor c);     /* start of the extent */
+ir_loc fe_cursor_end(fe_tu *t, CXCursor c);     /* last character of the extent */
+ir_loc fe_name_loc(fe_tu *t, CXCursor c);       /* clang's cursor location */
+bool fe_in_main_file(fe_tu *t, CXCursor c);
+/* Cursor spelling copied into arena a. */
+const char *fe_spelling(arena *a, CXCursor c);
+/* Is the cursor written inside a macro expansion? */
+bool fe_same_spelling_loc(CXCursor a, CXCursor b);
+void fe_warn(fe_tu *t, ir_loc l, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* --- frontend_types.c --- */
+ir_vtype fe_vtype(fe_tu *t, CXType ty);
+bool fe_is_array_type(CXType ty);
+bool fe_is_pointer_type(CXType ty);
+
+/* --- frontend_callee.c --- */
+/* Facts about function declaration d, cached per TU (TU arena). */
+const ir_callee *fe_callee(fe_tu *t, CXCursor d);
+
+/* --- frontend_const.c --- */
+CXCursor fe_strip(fe_ctx *cx, CXCursor e);
+bool fe_const_int(fe_ctx *cx, CXCursor e, long long *out);
+/* Null pointer constant: pointer-typed e whose stripped core is integer 0. */
+bool fe_is_null(fe_ctx *cx, CXCursor e);
+const char *fe_string_literal(arena *a, CXCursor lit);
+
+/* --- frontend_lower.c: building helpers --- */
+int fe_block(fe_ctx *cx);                 /* current block, opened if dead */
+void fe_set_block(fe_ctx *cx, int b);
+int fe_new_block(fe_ctx *cx);
+ir_instr *fe_emit(fe_ctx *cx, ir_instr_kind k, ir_loc loc);
+void fe_goto(fe_ctx *cx, int target);
+void fe_branch(fe_ctx *cx, ir_cond c, int t, int f, ir_loc loc);
+void fe_terminate(fe_ctx *cx, ir_term_kind k, ir_loc loc);
+void fe_return(fe_ctx *cx, ir_operand value, ir_loc loc);
+int fe_temp(fe_ctx *cx, ir_vtype type);
+int fe_temp_mark(fe_ctx *cx);
+/* Kills the temporaries made since mark at the current position. */
+void fe_kill_temps(fe_ctx *cx, int mark, ir_loc loc);
+/* Kills them at the head of blocks a and b (condition successors). */
+void fe_kill_temps_in(fe_ctx *cx, int mark, int a, int b, ir_loc loc);
+void fe_scope_push(fe_ctx *cx);
+void fe_scope_add(fe_ctx *cx, int var);
+void fe_scope_pop(fe_ctx *cx, ir_loc loc);
+/* Kills the variables of the scopes above depth (break/continue). */
+void fe_kill_scopes_above(fe_ctx *cx, int depth, ir_loc loc);
+fe_jump *fe_jump_push(fe_ctx *cx, int brk, int cont);
+void fe_jump_pop(fe_ctx *cx);
+int fe_label_block(fe_ctx *cx, const char *name);
+bool fe_enter(fe_ctx *cx, CXCursor at);
+void fe_leave(fe_ctx *cx);
+void fe_give_up(fe_ctx *cx, CXCursor at, const char *why);
+/* The var for a local declaration, or -1 (globals, statics). */
+int fe_local_var(fe_ctx *cx, CXCursor decl);
+int fe_declare_local(fe_ctx *cx, CXCursor decl);
+
+/* --- frontend_expr.c --- */
+ir_operand fe_value(fe_ctx *cx, CXCursor e);
+void fe_effect(fe_ctx *cx, CXCursor e);
+void fe_assign_to(fe_ctx *cx, ir_place dst, CXCursor e, ir_loc loc);
+bool fe_place(fe_ctx *cx, CXCursor e, ir_place *out);
+ir_operand fe_unknown(fe_ctx *cx, CXCursor e);
+
+/* --- frontend_call.c --- */
+/* Lowers call e; dst NULL: result unused (want_value false) or a temp. */
+ir_operand fe_call(fe_ctx *cx, CXCursor e, const ir_place *dst, bool want_value);
+/* Is e a call to __builtin_expect-like identity builtins? Sets *arg. */
+bool fe_is_expect_call(CXCursor e, CXCursor *arg);
+
+/* --- frontend_cond.c --- */
+void fe_cond(fe_ctx *cx, CXCursor e, int t, int f);
+/* A statement's condition: branch, then kill its temporaries in t and f. */
+void fe_cond_stmt(fe_ctx *cx, CXCursor e, int t, int f);
+ir_operand fe_logical_value(fe_ctx *cx, CXCursor e);
+ir_operand fe_conditional_value(fe_ctx *cx, CXCursor e, bool want_value);
+/* c ? a : b assigned arm by arm into dst. */
+void fe_conditional_into(fe_ctx *cx, CXCursor e, const ir_place *dst);
+void fe_logical_effect(fe_ctx *cx, CXCursor e);
+
+/* --- frontend_stmt.c --- */
+void fe_stmt(fe_ctx *cx, CXCursor s);
+
+/* --- frontend_lower.c --- */
+ir_function *fe_lower_function(fe_tu *t, arena *a, CXCursor fn);
+
+#endif

@@ -1,0 +1,174 @@
+/* frontend_tu.c: parsing one translation unit with libclang and handing each
+ * function defined in the main file to the lowering (frontend.h).
+ *
+ * Assumes REFFLOW_CLANG_RESOURCE_DIR is defined at compile time (CMake sets
+ * it on this file). Parsing keeps going after fatal errors
+ * (CXTranslationUnit_KeepGoing) so that a missing #include still leaves a
+ * usable AST; each error diagnostic is printed as a warning. Only top-level
+ * cursors are visited, and only those whose expansion location is in the
+ * main file are lowered: header function bodies are never walked.
+ */
+#include "frontend_lower.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef REFFLOW_CLANG_RESOURCE_DIR
+#define REFFLOW_CLANG_RESOURCE_DIR ""
+#endif
+
+const char *fe_resource_dir(void) {
+    return REFFLOW_CLANG_RESOURCE_DIR;
+}
+
+char *fe_clang_version(void) {
+    CXString s = clang_getClangVersion();
+    const char *v = clang_getCString(s);
+    char *r = strdup(v ? v : "unknown");
+    clang_disposeString(s);
+    return r;
+}
+
+static const char *error_text(enum CXErrorCode e) {
+    switch (e) {
+    case CXError_Success: return "success";
+    case CXError_Failure: return "libclang could not parse it (unknown failure)";
+    case CXError_Crashed: return "libclang crashed while parsing it";
+    case CXError_InvalidArguments: return "libclang rejected the arguments";
+    case CXError_ASTReadError: return "libclang could not read a serialized AST";
+    default: return "libclang failed with an unknown error code";
+    }
+}
+
+static bool has_arg(const fe_options *opt, const char *name) {
+    size_t n = strlen(name);
+    for (int i = 0; i < opt->nargs; i++)
+        if (opt->args[i] && strncmp(opt->args[i], name, n) == 0)
+            return true;
+    return false;
+}
+
+/* The user's arguments, plus -resource-dir and -working-directory when
+ * needed. The array is malloc'd; the strings are borrowed. */
+static const char **build_args(const fe_options *opt, int *n) {
+    const char **v = malloc(sizeof *v * (size_t)(opt->nargs + 4));
+    int k = 0;
+    for (int i = 0; i < opt->nargs; i++)
+        v[k++] = opt->args[i];
+    if (!has_arg(opt, "-resource-dir") && fe_resource_dir()[0]) {
+        v[k++] = "-resource-dir";
+        v[k++] = fe_resource_dir();
+    }
+    if (opt->directory && opt->directory[0] && !has_arg(opt, "-working-directory")) {
+        v[k++] = "-working-directory";
+        v[k++] = opt->directory;
+    }
+    *n = k;
+    return v;
+}
+
+/* ------------------------------------------------------------ diagnostics */
+
+static void print_diag(fe_tu *t, CXDiagnostic d) {
+    ir_loc l = fe_loc(t, clang_getDiagnosticLocation(d));
+    CXString msg = clang_getDiagnosticSpelling(d);
+    if (l.file)
+        fprintf(t->diag, "%s:%u:%u: ", l.file, l.line, l.col);
+    fprintf(t->diag, "warning: %s [clang]\n", clang_getCString(msg));
+    clang_disposeString(msg);
+}
+
+static void report_diagnostics(fe_tu *t, fe_result *res) {
+    unsigned n = clang_getNumDiagnostics(t->tu);
+    for (unsigned i = 0; i < n; i++) {
+        CXDiagnostic d = clang_getDiagnostic(t->tu, i);
+        if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error) {
+            res->errors++;
+            if (t->diag) {
+                print_diag(t, d);
+                res->warnings_printed++;
+            }
+        }
+        clang_disposeDiagnostic(d);
+    }
+    t->errors = res->errors;
+}
+
+/* ---------------------------------------------------------------- lowering */
+
+typedef struct walk {
+    fe_tu *t;
+    fe_function_cb cb;
+    void *ctx;
+    fe_result *res;
+} walk;
+
+static void lower_one(walk *w, CXCursor c) {
+    arena a;
+    arena_init(&a);
+    ir_function *f = fe_lower_function(w->t, &a, c);
+    char err[256];
+    if (ir_validate(f, err, sizeof err)) {
+        w->res->functions++;
+        w->cb(f, w->ctx);
+    } else {
+        fe_warn(w->t, f->loc, "internal error lowering '%s' (%s); function skipped",
+                f->name, err);
+    }
+    arena_free(&a);
+}
+
+static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientData d) {
+    walk *w = d;
+    enum CXCursorKind k = clang_getCursorKind(c);
+    if (k == CXCursor_FunctionDecl && clang_isCursorDefinition(c) && fe_in_main_file(w->t, c))
+        lower_one(w, c);
+    return CXChildVisit_Continue;
+}
+
+static bool parse(fe_tu *t, CXIndex idx, fe_result *res) {
+    int nargs;
+    const char **args = build_args(t->opt, &nargs);
+    unsigned flags = CXTranslationUnit_KeepGoing | CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
+    enum CXErrorCode e = clang_parseTranslationUnit2(idx, t->opt->file, args, nargs, NULL, 0,
+                                                     flags, &t->tu);
+    free(args);
+    if (e != CXError_Success) {
+        snprintf(res->message, sizeof res->message, "%s: %s", t->opt->file, error_text(e));
+        return false;
+    }
+    t->main_file = clang_getFile(t->tu, t->opt->file);
+    if (!t->main_file) {
+        snprintf(res->message, sizeof res->message, "%s: cannot be read", t->opt->file);
+        return false;
+    }
+    return true;
+}
+
+static void tu_free(fe_tu *t) {
+    fe_cmap_free(&t->types);
+    fe_cmap_free(&t->callees);
+    free(t->scratch);
+    arena_free(&t->mem);
+    if (t->tu)
+        clang_disposeTranslationUnit(t->tu);
+}
+
+bool fe_run(const fe_options *opt, fe_function_cb cb, void *ctx, fe_result *res) {
+    memset(res, 0, sizeof *res);
+    fe_tu t = {.opt = opt, .diag = opt->diag};
+    arena_init(&t.mem);
+    CXIndex idx = clang_createIndex(0, 0);
+    bool ok = parse(&t, idx, res);
+    if (ok) {
+        report_diagnostics(&t, res);
+        if (res->errors == 0 || opt->keep_going) {
+            walk w = {&t, cb, ctx, res};
+            clang_visitChildren(clang_getTranslationUnitCursor(t.tu), visit_top, &w);
+        }
+    }
+    res->failed = !ok;
+    tu_free(&t);
+    clang_disposeIndex(idx);
+    return ok;
+}
