@@ -1,9 +1,10 @@
 /* alloc_section.c: table 1, the allocator comparison.
  *
  * For each pattern, one row per request size (16..512 and the mixed pattern) and one
- * column per allocator, ns per alloc+free pair, minimum over cfg->repeats runs (the runs
- * of the allocators are interleaved so drift hits all columns alike), then the geometric
- * mean over the rows and the targets.
+ * column per allocator, ns per alloc+free pair, minimum over cfg->repeats runs, then the
+ * geometric mean over the rows and the targets. An allocator's runs of one cell go back to
+ * back (steady state: memory it kept from its previous run may be reused, as in a program
+ * that allocates in waves); the first run is the cold one and the minimum drops it.
  * Assumes bench_alloc_backends() can be called once (it prints where each allocator is from).
  */
 #include "alloc_patterns.h"
@@ -51,8 +52,8 @@ static void measure_row(int pattern, size_t size, const bench_allocator *all, vo
     double runs[BENCH_N_ALLOCATORS][16];
     int reps = cfg->repeats > 16 ? 16 : cfg->repeats;
     size_table_fill(&table, size);
-    for (int r = 0; r < reps; r++)
-        for (int a = 0; a < BENCH_N_ALLOCATORS; a++)
+    for (int a = 0; a < BENCH_N_ALLOCATORS; a++)
+        for (int r = 0; r < reps; r++)
             runs[a][r] = all[a].alloc ? counted_run(pattern, a, all, &table, ptrs, cfg, fc) : NAN;
     for (int a = 0; a < BENCH_N_ALLOCATORS; a++)
         out[a] = bench_min(runs[a], reps);
@@ -154,6 +155,8 @@ void bench_alloc_section(const bench_config *cfg)
     printf("  rows      sizes in bytes; 'mixed' = sizes uniform in [8,512] from a fixed seed; "
            "geomean over all 7 rows\n");
     printf("  LIFO      %zu pairs per run\n", cfg->lifo_iters);
+    printf("  runs      one allocator's %d runs of a cell back to back, minimum kept (steady state)\n",
+           cfg->repeats);
     printf("  faults    batch times include the page faults an allocator takes when it gave memory\n"
            "            back to the OS between runs; the 'faults' line under each table counts them\n");
     for (int p = 0; p < PATTERN_COUNT; p++)

@@ -4,7 +4,7 @@
  * report) share the run configuration, a monotonic clock, small statistics helpers and a
  * deterministic random generator through this header.
  * What it assumes: Linux (clock_gettime(CLOCK_MONOTONIC), /proc/cpuinfo); one thread.
- * Every measurement is repeated `repeats` times and the MINIMUM is reported.
+ * Every measurement is repeated and the MINIMUM is reported.
  */
 #ifndef BENCH_H
 #define BENCH_H
@@ -24,12 +24,14 @@ typedef struct bench_config {
 } bench_config;
 
 /* clock and statistics (bench_util.c) */
-uint64_t bench_now_ns(void);
+uint64_t bench_now_ns(void);                    /* the benchmark clock, see bench_use_wall_clock */
+void bench_use_wall_clock(int wall);            /* 0 (default): thread CPU time; 1: monotonic */
 double bench_min(const double *v, int n);
 double bench_geomean(const double *v, int n);   /* ignores entries <= 0 or NaN; NaN if none */
 uint64_t bench_rand(uint64_t *state);           /* xorshift64*; state must be non-zero */
 void bench_shuffle(void **v, size_t n, uint64_t seed);
 void bench_print_machine(const bench_config *cfg);
+void bench_print_load(const char *when);
 
 /* sections; each prints its tables and records its targets (report.h) */
 void bench_alloc_section(const bench_config *cfg);

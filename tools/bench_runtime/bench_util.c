@@ -1,6 +1,8 @@
 /* bench_util.c: clock, statistics, random numbers and the machine-info header.
  *
- * Assumes Linux: CLOCK_MONOTONIC, /proc/cpuinfo, uname(2). Nothing here allocates
+ * Assumes Linux: CLOCK_THREAD_CPUTIME_ID (the default clock: the benchmark's own CPU time,
+ * user + system, so page faults count but time spent descheduled by other processes on a
+ * shared machine does not) or CLOCK_MONOTONIC (--wall), /proc/cpuinfo, uname(2). Nothing here allocates
  * through the allocators under test except the libc calls of the header printer.
  */
 #define _GNU_SOURCE
@@ -14,10 +16,17 @@
 #include <time.h>
 #include <unistd.h>
 
+static clockid_t bench_clock = CLOCK_THREAD_CPUTIME_ID;
+
+void bench_use_wall_clock(int wall)
+{
+    bench_clock = wall ? CLOCK_MONOTONIC : CLOCK_THREAD_CPUTIME_ID;
+}
+
 uint64_t bench_now_ns(void)
 {
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(bench_clock, &ts);
     return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
@@ -104,6 +113,19 @@ static double page_fault_ns(void)
     return best;
 }
 
+/* Prints /proc/loadavg: other processes on the machine make every number noisier. */
+void bench_print_load(const char *when)
+{
+    char buf[128] = "unknown";
+    FILE *f = fopen("/proc/loadavg", "r");
+    if (f && fgets(buf, sizeof buf, f))
+        buf[strcspn(buf, "\n")] = 0;
+    if (f)
+        fclose(f);
+    printf("  load      %s: %s (/proc/loadavg; above ~1 on this machine means other work competed)\n",
+           when, buf);
+}
+
 void bench_print_machine(const bench_config *cfg)
 {
     char cpu[256], date[64];
@@ -123,7 +145,11 @@ void bench_print_machine(const bench_config *cfg)
            "NOT optimized (numbers are meaningless)"
 #endif
     );
+    bench_print_load("at start");
     printf("  faults    one first-touch page fault (4 KiB) costs %.0f ns here\n", page_fault_ns());
-    printf("  method    every cell: minimum of %d runs; one thread; times from CLOCK_MONOTONIC\n",
-           cfg->repeats);
+    printf("  method    every cell: minimum of its runs (allocator %d, collector %d); one thread\n",
+           cfg->repeats, cfg->gc_repeats);
+    printf("  clock     %s\n", bench_clock == CLOCK_MONOTONIC
+           ? "wall time (CLOCK_MONOTONIC)"
+           : "this thread's CPU time, user + system (CLOCK_THREAD_CPUTIME_ID); --wall for wall time");
 }

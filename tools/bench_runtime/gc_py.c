@@ -89,7 +89,9 @@ static int build_live(size_t n, int auto_gc, uint64_t *ns)
 {
     uint64_t t0;
     int rc;
-    if (setup() != 0 || run(auto_gc ? "gc.collect(); gc.enable()" : "gc.collect()", 0) != 0)
+    if (setup() != 0 || run("_bench_live(%zu); _bench_keep = None; gc.collect()", n) != 0)
+        return -1; /* pre-warm, as gc_rf.c does */
+    if (auto_gc && run("gc.enable()", 0) != 0)
         return -1;
     t0 = bench_now_ns();
     rc = run("_bench_live(%zu)", n);

@@ -210,6 +210,7 @@ void bench_auto_section(const bench_config *cfg)
            report_ns(b2, 12, p[1]));
     printf("  %-27s %12.2f %12.2f\n", "overhead (on-off)/off", (r[1] - r[0]) / r[0],
            (p[1] - p[0]) / p[0]);
+    printf("  method    each build follows an untimed build + teardown of the same size (warm heap)\n");
     printf("  note      CPython builds in Python code (interpreter cost included), so only its "
            "overhead fraction compares\n");
     report_target("automatic GC overhead < 1.0x allocation cost", "rf (on-off)/off",

@@ -1,7 +1,7 @@
 /* main.c: the `bench_runtime` command: allocator and collector benchmark of refflow's
  * runtime against glibc malloc, mimalloc and CPython 3.11 (pymalloc and gc).
  *
- *   bench_runtime [--quick] [--only alloc|gc|gen|auto] [--repeats N]
+ *   bench_runtime [--quick] [--wall] [--only alloc|gc|gen|auto] [--repeats N]
  *
  * Prints the machine, then tables 1-4 with ratios and the targets, then a summary of the
  * targets (MET / NOT MET / NOT MEASURED). Exit status is 0 whatever the numbers are
@@ -28,7 +28,7 @@ static const bench_config quick = {
 
 static int usage(const char *argv0)
 {
-    fprintf(stderr, "usage: %s [--quick] [--only alloc|gc|gen|auto] [--repeats N]\n", argv0);
+    fprintf(stderr, "usage: %s [--quick] [--wall] [--only alloc|gc|gen|auto] [--repeats N]\n", argv0);
     return 2;
 }
 
@@ -36,17 +36,21 @@ static int usage(const char *argv0)
 static int parse_args(int argc, char **argv, bench_config *cfg)
 {
     int repeats = 0;
+    const char *only = NULL;
     *cfg = full;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--quick") == 0)
             *cfg = quick;
+        else if (strcmp(argv[i], "--wall") == 0)
+            bench_use_wall_clock(1);
         else if (strcmp(argv[i], "--only") == 0 && i + 1 < argc)
-            cfg->only = argv[++i];
+            only = argv[++i];
         else if (strcmp(argv[i], "--repeats") == 0 && i + 1 < argc)
             repeats = atoi(argv[++i]);
         else
             return -1;
     }
+    cfg->only = only;
     if (repeats > 0)
         cfg->repeats = cfg->gc_repeats = repeats > 16 ? 16 : repeats;
     return 0;
@@ -72,6 +76,8 @@ int main(int argc, char **argv)
         bench_gen_section(&cfg);
     if (wanted(&cfg, "auto"))
         bench_auto_section(&cfg);
+    printf("\n");
+    bench_print_load("at end");
     report_summary();
     fflush(stdout);
     return 0;
