@@ -32,5 +32,7 @@
 #define RF_XDECREFS(n) RF_ANNOTATE_("refflow:arg" #n "=decref?")
 #define RF_BORROWS(n) RF_ANNOTATE_("refflow:arg" #n "=borrow")
 #define RF_NULLABLE(n) RF_ANNOTATE_("refflow:arg" #n "=borrow?")
+/* Extension: argument n is not a reference (an int, a C string, ...). */
+#define RF_NOT_REF(n) RF_ANNOTATE_("refflow:arg" #n "=-")
 
 #endif

@@ -30,16 +30,16 @@ extern rf_type rf_map_type;
 
 /* --- int --- */
 /* A new int holding v, owned by the caller; NULL on failure. */
-RF_NEW_REF rf_object *rf_int_new(long v);
+RF_NEW_REF RF_NOT_REF(1) rf_object *rf_int_new(long v);
 /* The value of an int; -1 with RF_ERR_TYPE if o is not an int. */
 RF_BORROWS(1) long rf_int_value(rf_object *o);
 
 /* --- str --- */
 /* A new str holding a copy of the NUL-terminated s, owned by the caller;
  * NULL on failure (RF_ERR_VALUE if s is NULL). */
-RF_NEW_REF rf_object *rf_str_new(const char *s);
+RF_NEW_REF RF_NOT_REF(1) rf_object *rf_str_new(const char *s);
 /* A new str holding a copy of len bytes at s (may contain NULs). */
-RF_NEW_REF rf_object *rf_str_new_len(const char *s, size_t len);
+RF_NEW_REF RF_NOT_REF(1) RF_NOT_REF(2) rf_object *rf_str_new_len(const char *s, size_t len);
 /* The bytes of a str, NUL-terminated, owned by the str (valid while it
  * lives); NULL with RF_ERR_TYPE if o is not a str. */
 RF_BORROWS(1) const char *rf_str_data(rf_object *o);
@@ -54,11 +54,12 @@ RF_NEW_REF rf_object *rf_list_new(void);
 RF_STATUS RF_BORROWS(1) RF_BORROWS(2) int rf_list_append(rf_object *list, rf_object *item);
 /* The item at index i, borrowed; NULL with RF_ERR_INDEX when i is out of
  * range (negative or >= length), RF_ERR_TYPE when list is not a list. */
-RF_BORROWED_REF RF_BORROWS(1) rf_object *rf_list_get(rf_object *list, long i);
+RF_BORROWED_REF RF_BORROWS(1) RF_NOT_REF(2) rf_object *rf_list_get(rf_object *list, long i);
 /* Replaces the item at index i with item, stealing the caller's reference
  * to item even on failure (like PyList_SetItem); the old item is released.
  * 0 on success, -1 on failure (bad index, not a list, NULL item). */
-RF_STATUS RF_BORROWS(1) RF_STEALS(3) int rf_list_set(rf_object *list, long i, rf_object *item);
+RF_STATUS RF_BORROWS(1) RF_NOT_REF(2) RF_STEALS(3)
+int rf_list_set(rf_object *list, long i, rf_object *item);
 /* The number of items; -1 with RF_ERR_TYPE if list is not a list. */
 RF_BORROWS(1) long rf_list_len(rf_object *list);
 
@@ -81,6 +82,7 @@ RF_BORROWS(1) long rf_map_len(rf_object *map);
 /* Iterates: start with *pos = 0; each call stores the next entry's key and
  * value (borrowed, may be NULL pointers to skip) and returns 1, or returns 0
  * at the end. The map must not change during the iteration. */
-RF_BORROWS(1) int rf_map_next(rf_object *map, size_t *pos, rf_object **key, rf_object **value);
+RF_BORROWS(1) RF_NOT_REF(2) RF_NOT_REF(3) RF_NOT_REF(4)
+int rf_map_next(rf_object *map, size_t *pos, rf_object **key, rf_object **value);
 
 #endif
