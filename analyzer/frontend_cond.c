@@ -252,10 +252,9 @@ static void assign_const(fe_ctx *cx, ir_place dst, long long v, ir_loc loc) {
     in->src.loc = loc;
 }
 
-/* a && b, a || b, !a as a value: 1 or 0 in a temporary. */
-ir_operand fe_logical_value(fe_ctx *cx, CXCursor e) {
+/* a && b, a || b, !a as a value: 1 or 0 in dst. */
+void fe_logical_into(fe_ctx *cx, CXCursor e, ir_place dst) {
     ir_loc loc = fe_cursor_loc(cx->tu, e);
-    ir_place dst = ir_place_var(cx->f, fe_temp(cx, IR_VT_INT));
     int bt = fe_new_block(cx), bf = fe_new_block(cx), join = fe_new_block(cx);
     fe_cond(cx, e, bt, bf);
     fe_set_block(cx, bt);
@@ -265,11 +264,17 @@ ir_operand fe_logical_value(fe_ctx *cx, CXCursor e) {
     assign_const(cx, dst, 0, loc);
     fe_goto(cx, join);
     fe_set_block(cx, join);
+}
+
+/* The same in a new temporary. */
+ir_operand fe_logical_value(fe_ctx *cx, CXCursor e) {
+    ir_place dst = ir_place_var(cx->f, fe_temp(cx, IR_VT_INT));
+    fe_logical_into(cx, e, dst);
     ir_operand o = {0};
     o.kind = IR_OP_PLACE;
     o.place = dst;
     o.type = IR_VT_INT;
-    o.loc = loc;
+    o.loc = fe_cursor_loc(cx->tu, e);
     return o;
 }
 

@@ -207,18 +207,39 @@ bool fe_place(fe_ctx *cx, CXCursor e, ir_place *out) {
 
 /* ------------------------------------------------------ assignment, ++, += */
 
+static bool is_logical(CXCursor s) {
+    enum CXCursorKind k = clang_getCursorKind(s);
+    if (k == CXCursor_UnaryOperator)
+        return clang_getCursorUnaryOperatorKind(s) == CXUnaryOperator_LNot;
+    if (k != CXCursor_BinaryOperator)
+        return false;
+    enum CXBinaryOperatorKind b = clang_getCursorBinaryOperatorKind(s);
+    return b == CXBinaryOperator_LAnd || b == CXBinaryOperator_LOr;
+}
+
+static bool is_comma(CXCursor s) {
+    return clang_getCursorKind(s) == CXCursor_BinaryOperator &&
+           clang_getCursorBinaryOperatorKind(s) == CXBinaryOperator_Comma;
+}
+
+/* dst = e, with calls, ?: arms, logical 1/0 and a comma's last operand
+ * written straight into dst (no temporary in between). */
 void fe_assign_to(fe_ctx *cx, ir_place dst, CXCursor e, ir_loc loc) {
-    CXCursor s = fe_strip(cx, e);
+    CXCursor s = fe_strip(cx, e), lhs, rhs;
     enum CXCursorKind k = clang_getCursorKind(s);
     if (k == CXCursor_CallExpr) {
         fe_call(cx, s, &dst, true);
-        return;
-    }
-    if (k == CXCursor_ConditionalOperator) {
+    } else if (k == CXCursor_ConditionalOperator) {
         fe_conditional_into(cx, s, &dst);
-        return;
+    } else if (is_logical(s)) {
+        fe_logical_into(cx, s, dst);
+    } else if (is_comma(s) && two_kids(cx, s, &lhs, &rhs) && fe_enter(cx, s)) {
+        fe_effect(cx, lhs);
+        fe_assign_to(cx, dst, rhs, loc);
+        fe_leave(cx);
+    } else {
+        emit_assign(cx, dst, fe_value(cx, e), loc);
     }
-    emit_assign(cx, dst, fe_value(cx, e), loc);
 }
 
 static ir_operand assignment(fe_ctx *cx, CXCursor e) {

@@ -194,6 +194,7 @@ void fe_cond(fe_ctx *cx, CXCursor e, int t, int f);
 /* A statement's condition: branch, then kill its temporaries in t and f. */
 void fe_cond_stmt(fe_ctx *cx, CXCursor e, int t, int f);
 ir_operand fe_logical_value(fe_ctx *cx, CXCursor e);
+void fe_logical_into(fe_ctx *cx, CXCursor e, ir_place dst);
 ir_operand fe_conditional_value(fe_ctx *cx, CXCursor e, bool want_value);
 /* c ? a : b assigned arm by arm into dst. */
 void fe_conditional_into(fe_ctx *cx, CXCursor e, const ir_place *dst);

@@ -1,6 +1,14 @@
 /* frontend_tu.c: parsing one translation unit with libclang and handing each
  * function defined in the main file to the lowering (frontend.h).
  *
+ * Stack: clang's parser and semantic analysis recurse on nesting (casts,
+ * unary operators, else-if chains); on libclang's own 8 MB parse thread a
+ * few thousand levels overflow it and kill the process. So fe_run parses and
+ * lowers on a helper thread with a large stack (FE_STACK_SIZE, reserved, not
+ * committed) and tells libclang to run on the calling thread
+ * (LIBCLANG_NOTHREADS, set once per process unless already set). fe_run waits
+ * for the helper: callers see no concurrency, but the callback runs on it.
+ *
  * Assumes REFFLOW_CLANG_RESOURCE_DIR is defined at compile time (CMake sets
  * it on this file). Parsing keeps going after fatal errors
  * (CXTranslationUnit_KeepGoing) so that a missing #include still leaves a
@@ -10,8 +18,11 @@
  */
 #include "frontend_lower.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+
+#define FE_STACK_SIZE ((size_t)512 << 20)
 
 #ifndef REFFLOW_CLANG_RESOURCE_DIR
 #define REFFLOW_CLANG_RESOURCE_DIR ""
@@ -154,7 +165,7 @@ static void tu_free(fe_tu *t) {
         clang_disposeTranslationUnit(t->tu);
 }
 
-bool fe_run(const fe_options *opt, fe_function_cb cb, void *ctx, fe_result *res) {
+static bool run(const fe_options *opt, fe_function_cb cb, void *ctx, fe_result *res) {
     memset(res, 0, sizeof *res);
     fe_tu t = {.opt = opt, .diag = opt->diag};
     arena_init(&t.mem);
@@ -171,4 +182,39 @@ bool fe_run(const fe_options *opt, fe_function_cb cb, void *ctx, fe_result *res)
     tu_free(&t);
     clang_disposeIndex(idx);
     return ok;
+}
+
+typedef struct run_args {
+    const fe_options *opt;
+    fe_function_cb cb;
+    void *ctx;
+    fe_result *res;
+    bool ok;
+} run_args;
+
+static void *run_thread(void *p) {
+    run_args *a = p;
+    a->ok = run(a->opt, a->cb, a->ctx, a->res);
+    return NULL;
+}
+
+static pthread_once_t no_threads_once = PTHREAD_ONCE_INIT;
+
+static void libclang_no_threads(void) {
+    setenv("LIBCLANG_NOTHREADS", "1", 0);
+}
+
+bool fe_run(const fe_options *opt, fe_function_cb cb, void *ctx, fe_result *res) {
+    pthread_once(&no_threads_once, libclang_no_threads);
+    run_args a = {opt, cb, ctx, res, false};
+    pthread_attr_t attr;
+    pthread_t th;
+    pthread_attr_init(&attr);
+    pthread_attr_setstacksize(&attr, FE_STACK_SIZE);
+    int rc = pthread_create(&th, &attr, run_thread, &a);
+    pthread_attr_destroy(&attr);
+    if (rc != 0)
+        return run(opt, cb, ctx, res); /* no helper thread: the caller's stack */
+    pthread_join(th, NULL);
+    return a.ok;
 }

@@ -88,10 +88,27 @@ static bool is_integer_kind(enum CXTypeKind k) {
     return (k >= CXType_Bool && k <= CXType_Int128) || k == CXType_Enum;
 }
 
+/* The pointee of pointer type ty, keeping the sugar (typedef names) of the
+ * pointee: typedefs of the pointer itself (typedef Alias *AliasPtr) are
+ * walked through first, since clang_getPointeeType only takes a pointer. */
+static CXType pointee(CXType ty) {
+    for (int i = 0; i < MAX_SUGAR; i++) {
+        if (ty.kind == CXType_Pointer)
+            return clang_getPointeeType(ty);
+        if (ty.kind == CXType_Elaborated)
+            ty = clang_Type_getNamedType(ty);
+        else if (ty.kind == CXType_Typedef)
+            ty = clang_getTypedefDeclUnderlyingType(clang_getTypeDeclaration(ty));
+        else
+            break;
+    }
+    return clang_getPointeeType(clang_getCanonicalType(ty));
+}
+
 ir_vtype fe_vtype(fe_tu *t, CXType ty) {
     CXType c = clang_getCanonicalType(ty);
     if (c.kind == CXType_Pointer)
-        return type_is_object(t, clang_getPointeeType(ty), 0) ? IR_VT_REF : IR_VT_PTR;
+        return type_is_object(t, pointee(ty), 0) ? IR_VT_REF : IR_VT_PTR;
     if (c.kind == CXType_BlockPointer || c.kind == CXType_NullPtr)
         return IR_VT_PTR;
     if (is_integer_kind(c.kind))
