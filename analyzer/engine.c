@@ -3,6 +3,7 @@
  * At a block entry a state identical to one already explored there is
  * dropped (the loop fixpoint). Findings of a function are kept aside and
  * published only if the function finished within its budget. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,7 +57,7 @@ static bool seen_before(fn_ctx *c, int b, sstate *s) {
         c->seen[b] = n;
         c->seencap[b] = cap;
     }
-    c->seen[b][c->nseen[b]++] = s;
+    c->seen[b][c->nseen[b]++] = sstate_clone(&c->mem, s); /* s runs on */
     return false;
 }
 
@@ -155,6 +156,10 @@ static void run_item(fn_ctx *c, work_item w) {
     ir_block *blk = &c->fn->blocks[w.block];
     if (w.instr == 0 && seen_before(c, w.block, w.state))
         return;
+    if (c->trace) {
+        fprintf(stderr, "[trace] %s b%d.%d:", c->fn->name, w.block, w.instr);
+        sstate_dump(w.state, stderr);
+    }
     if (++c->steps > c->tu->opt.max_steps) {
         c->over_budget = true;
         c->budget_reason = "too many paths";
@@ -190,6 +195,7 @@ static void setup(fn_ctx *c, engine_tu *tu, ir_function *fn) {
     memset(c, 0, sizeof *c);
     c->tu = tu;
     c->fn = fn;
+    c->trace = getenv("REFFLOW_TRACE") != NULL;
     arena_init(&c->mem);
     places_build(c);
     c->self_rule = contract_for_self(tu, fn);

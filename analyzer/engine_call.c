@@ -175,7 +175,9 @@ static void clobber_out_args(fn_ctx *c, sstate *s, const ir_instr *in) {
     }
 }
 
-static sym result_proto(const call_view *cv, bool success) {
+/* The result on the success or failure outcome; when the call does not
+ * split (split == false), the status/truth value covers both outcomes. */
+static sym result_proto(const call_view *cv, bool success, bool split) {
     const ir_instr *in = cv->in;
     rule_ret ret = cv->rule ? cv->rule->ret : RULE_RET_VALUE;
     sym y = sym_proto(in->callee.returns_ref ? SK_REF : in->callee.returns_int ? SK_INT : SK_PTR,
@@ -196,12 +198,15 @@ static sym result_proto(const call_view *cv, bool success) {
         break;
     case RULE_RET_STATUS:
         y.kind = SK_INT;
-        y.lo = success ? 0 : -1;
-        y.hi = success ? SYM_INT_MAX : -1;
+        if (split) {
+            y.lo = success ? 0 : -1;
+            y.hi = success ? SYM_INT_MAX : -1;
+        }
         break;
     case RULE_RET_TRUTH:
         y.kind = SK_INT;
-        y.lo = y.hi = success ? 1 : 0;
+        if (split)
+            y.lo = y.hi = success ? 1 : 0;
         break;
     default:
         break;
@@ -234,7 +239,7 @@ static const char *acquire_note(fn_ctx *c, const sym *y, bool success) {
 }
 
 /* One outcome of the call on state s. */
-static void apply_outcome(fn_ctx *c, sstate *s, call_view *cv, bool success) {
+static void apply_outcome(fn_ctx *c, sstate *s, call_view *cv, bool success, bool split) {
     const ir_instr *in = cv->in;
     for (int i = 0; i < in->nargs; i++)
         apply_arg(c, s, cv, i, success);
@@ -242,7 +247,7 @@ static void apply_outcome(fn_ctx *c, sstate *s, call_view *cv, bool success) {
         clobber_out_args(c, s, in);
     if (!cv->rule) /* heap facts survive calls with rules; unknown ones may change it */
         forget_heap(c, s);
-    sym y = result_proto(cv, success);
+    sym y = result_proto(cv, success, split);
     int v = new_sym(c, s, &y);
     if (y.kind == SK_REF && y.origin != OR_UNKNOWN)
         sstate_note(&c->mem, s, in->loc, acquire_note(c, &y, success), s->syms[v].uid, true);
@@ -265,11 +270,12 @@ bool apply_call(fn_ctx *c, sstate *s, const ir_instr *in, int block, int instr) 
     load_format(c, &cv);
     if (cv.rule && cv.rule->ret == RULE_RET_NORETURN)
         return false;
-    if (splits(&cv)) {
+    bool split = splits(&cv);
+    if (split) {
         sstate *fail = sstate_clone(&c->mem, s);
-        apply_outcome(c, fail, &cv, false);
+        apply_outcome(c, fail, &cv, false, true);
         push_work(c, block, instr + 1, fail);
     }
-    apply_outcome(c, s, &cv, true);
+    apply_outcome(c, s, &cv, true, split);
     return !in->callee.noreturn;
 }

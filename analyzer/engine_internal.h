@@ -51,6 +51,7 @@ typedef struct fn_ctx {
     int *nseen, *seencap;
     long long steps;
     bool over_budget;
+    bool trace;              /* REFFLOW_TRACE set: print each state explored */
     const char *budget_reason;
 } fn_ctx;
 

@@ -2,6 +2,7 @@
  * Assumes a state is owned by one thread and lives in one arena. */
 #include "symstate.h"
 
+#include <stdio.h>
 #include <string.h>
 
 sstate *sstate_new(arena *a, int nplaces) {
@@ -137,4 +138,16 @@ void sstate_note(arena *a, sstate *s, ir_loc loc, const char *text, int uid, boo
     e->acquire = acquire;
     e->depth = s->trail ? s->trail->depth + 1 : 1;
     s->trail = e;
+}
+
+void sstate_dump(const sstate *s, FILE *out) {
+    for (int p = 0; p < s->nplaces; p++) {
+        int b = s->bind[p];
+        if (b < 0)
+            continue;
+        const sym *y = &s->syms[b];
+        fprintf(out, " p%d=s%d{k%d o%d n%d f%x own%d [%lld,%lld]}", p, b, y->kind, y->origin,
+                y->null, y->flags, y->owned, y->lo, y->hi);
+    }
+    fputc('\n', out);
 }

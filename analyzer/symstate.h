@@ -22,6 +22,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "arena.h"
 #include "ir.h"
@@ -97,5 +98,7 @@ uint64_t sstate_hash(const sstate *s);
 bool sstate_equal(const sstate *x, const sstate *y);
 /* Appends an event to the path. */
 void sstate_note(arena *a, sstate *s, ir_loc loc, const char *text, int uid, bool acquire);
+/* One line describing the state, for REFFLOW_TRACE debugging. */
+void sstate_dump(const sstate *s, FILE *out);
 
 #endif

@@ -14,16 +14,21 @@ void check_usage(FILE *out) {
           "  --rules NAME|PATH    rule set to load (repeatable; built-in: rf, cpython);\n"
           "                       default: all built-in sets\n"
           "  --list-rules         print the loaded rules with their sources and exit\n"
-          "  --format text|json   output format (default text)\n"
+          "  --format text|json|sarif  output format (default text)\n"
           "  -o FILE              write findings to FILE instead of stdout\n"
+          "  --baseline FILE      report only findings not in the baseline FILE\n"
+          "  --write-baseline FILE  write every current finding to FILE as a baseline\n"
+          "  --source-root DIR    base of SARIF URIs and fingerprints (default: .)\n"
+          "  --list-suppressed    also print the findings refflow-ignore comments suppress\n"
           "  -j N                 analyze N translation units in parallel\n"
           "  --checks LIST        enable/disable checks: \"-*,leak,over-release\"\n"
           "  --verify             compare findings with the files' `expect:` comments\n"
           "  --max-paths N        per-function budget of block visits (default 100000)\n"
-          "  -q                   no summary line on stderr\n"
+          "  -q                   no summary line (nor progress display) on stderr\n"
+          "  --dump-ir            print each function's IR before analyzing it\n"
           "  -p BUILD_DIR         read BUILD_DIR/compile_commands.json\n"
           "\n"
-          "Exit status: 0 no findings, 1 findings, 2 usage error or nothing analyzable.\n",
+          "Exit status: 0 no (new) findings, 1 findings, 2 usage error or nothing analyzable.\n",
           out);
 }
 
@@ -79,6 +84,8 @@ static bool value_option(const char *opt, const char *val, check_options *o) {
         o->baseline = val;
     else if (strcmp(opt, "--write-baseline") == 0)
         o->write_baseline = val;
+    else if (strcmp(opt, "--source-root") == 0)
+        o->source_root = val;
     else if (strcmp(opt, "-p") == 0)
         o->build_dir = val;
     else if (strcmp(opt, "--checks") == 0) {
@@ -93,7 +100,8 @@ static bool value_option(const char *opt, const char *val, check_options *o) {
 static bool takes_value(const char *a) {
     static const char *const with_value[] = {"--rules", "--format", "-o", "--db", "-j",
                                              "--baseline", "--write-baseline", "-p",
-                                             "--checks", "--max-paths", NULL};
+                                             "--checks", "--max-paths", "--source-root",
+                                             NULL};
     for (int i = 0; with_value[i]; i++)
         if (strcmp(a, with_value[i]) == 0)
             return true;
@@ -107,6 +115,10 @@ static bool flag_option(const char *a, check_options *o) {
         o->list_rules = true;
     else if (strcmp(a, "-q") == 0)
         o->quiet = true;
+    else if (strcmp(a, "--list-suppressed") == 0)
+        o->list_suppressed = true;
+    else if (strcmp(a, "--dump-ir") == 0)
+        o->dump_ir = true;
     else
         return false;
     return true;

@@ -22,10 +22,13 @@ typedef struct check_options {
     const char *db;            /* --db */
     int jobs;                  /* -j */
     const char *baseline, *write_baseline;
+    const char *source_root;   /* --source-root: base of SARIF URIs and fingerprints */
+    bool list_suppressed;      /* --list-suppressed */
     check_set checks;
     bool verify;
     bool list_rules;
     bool quiet;                /* -q: no summary line */
+    bool dump_ir;              /* --dump-ir: print each function's IR (debugging) */
     const char *build_dir;     /* -p */
     const char **files;
     int nfiles;
@@ -43,6 +46,9 @@ int cmd_check(int argc, char **argv);
 
 void report_text(FILE *out, const finding_list *l);
 void report_json(FILE *out, const finding_list *l);
+struct ci_findings;
+/* SARIF 2.1.0 of cf's reported findings (and suppressed ones if asked). */
+void report_sarif(FILE *out, const struct ci_findings *cf, bool with_suppressed);
 /* "3 findings (leak: 2, over-release: 1)" to out. */
 void report_summary(FILE *out, const finding_list *l, int files, int skipped);
 

@@ -6,10 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "baseline.h"
 #include "cli.h"
 #include "engine.h"
 #include "frontend.h"
 #include "jobs.h"
+#include "progress.h"
 #include "rules.h"
 #include "verify.h"
 
@@ -27,6 +29,8 @@ typedef struct run_ctx {
     tu_result *results;
     int next;              /* next job to take */
     pthread_mutex_t lock;
+    progress *progress;    /* "[i/n] file" on a terminal */
+    baseline *baseline;    /* --baseline, loaded before the run */
 } run_ctx;
 
 static bool is_path(const char *s) {
@@ -60,21 +64,37 @@ static void list_rules(const rule_set *rs) {
     }
 }
 
+typedef struct fn_sink {
+    engine_tu *tu;
+    bool dump_ir;
+    pthread_mutex_t *lock;
+} fn_sink;
+
 static void on_function(ir_function *fn, void *ctx) {
-    engine_analyze((engine_tu *)ctx, fn);
+    fn_sink *sink = ctx;
+    if (sink->dump_ir) {
+        pthread_mutex_lock(sink->lock);
+        ir_dump(fn, stdout);
+        pthread_mutex_unlock(sink->lock);
+    }
+    engine_analyze(sink->tu, fn);
 }
 
 static void run_job(run_ctx *rc, int i) {
     const tu_job *j = &rc->jobs.items[i];
     tu_result *r = &rc->results[i];
-    engine_options eo = {.max_steps = rc->opt->max_steps, .checks = &rc->opt->checks};
+    FILE *diag = progress_diag(rc->progress);
+    progress_step(rc->progress, j->file);
+    engine_options eo = {.max_steps = rc->opt->max_steps, .checks = &rc->opt->checks,
+                         .notes = diag};
     engine_tu *tu = engine_tu_new(rc->rules, &eo, &r->findings);
     fe_options fo = {.file = j->file, .args = (const char *const *)j->args, .nargs = j->nargs,
-                     .directory = j->directory, .rules = rc->rules, .diag = stderr,
+                     .directory = j->directory, .rules = rc->rules, .diag = diag,
                      .keep_going = true};
-    r->analyzed = fe_run(&fo, on_function, tu, &r->fe);
+    fn_sink sink = {tu, rc->opt->dump_ir, &rc->lock};
+    r->analyzed = fe_run(&fo, on_function, &sink, &r->fe);
     if (!r->analyzed)
-        fprintf(stderr, "%s: error: cannot analyze: %s\n", j->file, r->fe.message);
+        fprintf(diag, "%s: error: cannot analyze: %s\n", j->file, r->fe.message);
     r->skipped = engine_tu_stats(tu)->skipped;
     engine_tu_free(tu);
 }
@@ -121,16 +141,20 @@ static int verify_all(run_ctx *rc) {
     return bad ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
-static int write_report(const check_options *o, const finding_list *all) {
+static int write_report(const check_options *o, const ci_findings *cf) {
     FILE *out = o->output ? fopen(o->output, "w") : stdout;
     if (!out) {
         fprintf(stderr, "refflow: error: cannot write %s\n", o->output);
         return EXIT_USAGE;
     }
     if (o->format == FMT_JSON)
-        report_json(out, all);
+        report_json(out, &cf->shown);
+    else if (o->format == FMT_SARIF)
+        report_sarif(out, cf, o->list_suppressed);
     else
-        report_text(out, all);
+        report_text(out, &cf->shown);
+    if (o->list_suppressed)
+        suppress_print(o->format == FMT_TEXT ? out : stderr, cf->all, &cf->sup);
     if (out != stdout && fclose(out) != 0) {
         fprintf(stderr, "refflow: error: writing %s failed\n", o->output);
         return EXIT_USAGE;
@@ -151,25 +175,34 @@ static int finish(run_ctx *rc) {
     for (int i = 0; i < rc->jobs.n; i++)
         finding_list_merge(&all, &rc->results[i].findings);
     finding_list_sort(&all);
-    if (!o->verify) {
-        status = write_report(o, &all);
-        if (status == EXIT_CLEAN && all.n)
+    ci_findings cf = {0};
+    if (!o->verify) { /* fingerprints, suppressions, baseline: see baseline.h */
+        status = ci_filter(o, rc->baseline, &all, stderr, &cf) ? write_report(o, &cf) : EXIT_USAGE;
+        if (status == EXIT_CLEAN && cf.shown.n && !o->write_baseline)
             status = EXIT_FINDINGS;
     }
-    if (!o->quiet)
+    if (!o->quiet && o->verify)
         report_summary(stderr, &all, rc->jobs.n, skipped);
+    else if (!o->quiet)
+        ci_summary(stderr, &cf, rc->jobs.n, skipped);
     if (analyzed == 0)
         status = EXIT_USAGE;
+    ci_findings_free(&cf);
     finding_list_free(&all);
     return status;
 }
 
+/* --baseline is read before the run, so a bad one fails fast. */
+static bool load_baseline(const check_options *o, baseline **out) {
+    char err[1024];
+    *out = o->baseline ? baseline_load(o->baseline, err, sizeof err) : NULL;
+    if (o->baseline && !*out)
+        fprintf(stderr, "refflow: error: %s\n", err);
+    return !o->baseline || *out;
+}
+
 static bool unsupported(const check_options *o) {
-    const char *what = o->format == FMT_SARIF ? "--format sarif"
-                       : o->baseline          ? "--baseline"
-                       : o->write_baseline    ? "--write-baseline"
-                       : o->db                ? "--db"
-                                              : NULL;
+    const char *what = o->db ? "--db" : NULL;
     if (what)
         fprintf(stderr, "refflow: %s is not available in this version yet\n", what);
     return what != NULL;
@@ -192,13 +225,16 @@ int cmd_check(int argc, char **argv) {
     run_ctx rc = {.opt = &o, .rules = rs};
     pthread_mutex_init(&rc.lock, NULL);
     int status = EXIT_USAGE;
-    if (jobs_build(&o, &rc.jobs)) {
+    if (load_baseline(&o, &rc.baseline) && jobs_build(&o, &rc.jobs)) {
         rc.results = calloc((size_t)rc.jobs.n + 1, sizeof(tu_result));
+        rc.progress = progress_new(rc.jobs.n, !o.quiet);
         run_all(&rc, o.jobs);
+        progress_free(rc.progress); /* the line is gone before the report */
         status = finish(&rc);
         free(rc.results);
         jobs_free(&rc.jobs);
     }
+    baseline_free(rc.baseline);
     pthread_mutex_destroy(&rc.lock);
     rules_free(rs);
     check_args_free(&o);
