@@ -92,11 +92,11 @@ static void cpu_model(char *buf, size_t len)
     fclose(f);
 }
 
-/* The cost of one first-touch page fault: maps 64 MiB, writes one byte per 4 KiB page;
+/* The cost of one first-touch page fault: maps 16 MiB, writes one byte per 4 KiB page;
  * minimum of 3 tries, in ns per page. NaN if mmap fails. */
 static double page_fault_ns(void)
 {
-    const size_t len = 64u << 20, page = 4096;
+    const size_t len = 16u << 20, page = 4096;
     double best = NAN;
     for (int t = 0; t < 3; t++) {
         char *m = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
