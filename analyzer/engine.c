@@ -126,6 +126,7 @@ static void do_return(fn_ctx *c, sstate *s, const ir_term *t) {
                 y->owned--;
         }
     }
+    sstate_collect(&c->mem, s); /* values no place holds were reported when lost */
     lose_all(c, s, t->loc);
 }
 

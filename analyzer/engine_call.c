@@ -258,6 +258,7 @@ static void apply_outcome(fn_ctx *c, sstate *s, call_view *cv, bool success, boo
         check_event ev = {.kind = EV_LOST, .loc = in->loc, .sym = &s->syms[v], .state = s,
                           .lost = LOST_UNUSED};
         emit(c, &ev);
+        s->syms[v].owned = 0; /* reported here: not again at the return */
     }
 }
 

@@ -96,9 +96,31 @@ int place_index(fn_ctx *c, const ir_place *p) {
     return add_place(c, p, key);
 }
 
+/* The address of a global object (&_Py_NoneStruct) is one value per
+ * function: it gets a place of its own, keyed "&" + the global's key, so
+ * an incref of Py_None and a later return of Py_None meet. */
+static int addr_place_index(fn_ctx *c, const ir_operand *o) {
+    if (o->place.kind != IR_PLACE_GLOBAL || o->place.nsteps > 0)
+        return -1;
+    const char *key = arena_printf(&c->mem, "&%s", place_key(c, &o->place));
+    unsigned h = str_hash(key) & (unsigned)(c->hashcap - 1);
+    while (c->hash[h]) {
+        if (strcmp(c->places[c->hash[h] - 1].key, key) == 0)
+            return c->hash[h] - 1;
+        h = (h + 1) & (unsigned)(c->hashcap - 1);
+    }
+    ir_place p = o->place;
+    p.type = o->type;
+    int i = add_place(c, &p, key);
+    c->places[i].escapes = c->places[i].heap = false;
+    return i;
+}
+
 static void intern_operand(fn_ctx *c, const ir_operand *o) {
     if (o->kind == IR_OP_PLACE || o->kind == IR_OP_ADDR)
         place_index(c, &o->place);
+    if (o->kind == IR_OP_ADDR)
+        addr_place_index(c, o);
 }
 
 static void intern_block(fn_ctx *c, const ir_block *b) {
@@ -195,10 +217,18 @@ int eval_operand(fn_ctx *c, sstate *s, const ir_operand *o) {
     switch (o->kind) {
     case IR_OP_PLACE:
         return eval_place(c, s, o);
-    case IR_OP_ADDR:
+    case IR_OP_ADDR: {
+        int p = addr_place_index(c, o);
+        if (p >= 0 && s->bind[p] >= 0)
+            return s->bind[p];
         y = sym_proto(kind_of(o->type), OR_GLOBAL, NN_NONNULL);
         y.name = ir_place_name(c->fn, &o->place);
-        break;
+        y.origin_loc = o->loc;
+        int v = new_sym(c, s, &y);
+        if (p >= 0)
+            s->bind[p] = v;
+        return v;
+    }
     case IR_OP_NULL:
         y = sym_proto(o->type == IR_VT_INT ? SK_INT : SK_REF, OR_NULLCONST, NN_NULL);
         y.lo = y.hi = 0;

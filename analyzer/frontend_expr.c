@@ -390,7 +390,9 @@ static ir_operand addr_of(fe_ctx *cx, CXCursor e) {
         return fe_unknown(cx, e); /* &function */
     if (!fe_place(cx, kid, &p))
         return fe_unknown(cx, e);
-    ir_operand o = place_operand(p, IR_VT_PTR, fe_cursor_loc(cx->tu, e));
+    /* &_Py_NoneStruct is a reference; &local is an out-parameter pointer */
+    ir_operand o = place_operand(p, fe_vtype(cx->tu, clang_getCursorType(e)),
+                                 fe_cursor_loc(cx->tu, e));
     o.kind = IR_OP_ADDR;
     return o;
 }
