@@ -50,7 +50,8 @@ static void measure_row(int pattern, size_t size, const bench_allocator *all, vo
 {
     static size_table table;
     double runs[BENCH_N_ALLOCATORS][16];
-    int reps = cfg->repeats > 16 ? 16 : cfg->repeats;
+    int reps = pattern >= PATTERN_BATCH_FIFO ? cfg->repeats : cfg->lifo_repeats;
+    reps = reps > 16 ? 16 : reps;
     size_table_fill(&table, size);
     for (int a = 0; a < BENCH_N_ALLOCATORS; a++)
         for (int r = 0; r < reps; r++)
@@ -155,8 +156,8 @@ void bench_alloc_section(const bench_config *cfg)
     printf("  rows      sizes in bytes; 'mixed' = sizes uniform in [8,512] from a fixed seed; "
            "geomean over all 7 rows\n");
     printf("  LIFO      %zu pairs per run\n", cfg->lifo_iters);
-    printf("  runs      one allocator's %d runs of a cell back to back, minimum kept (steady state)\n",
-           cfg->repeats);
+    printf("  runs      one allocator's runs of a cell back to back (LIFO %d, batch %d), minimum kept\n",
+           cfg->lifo_repeats, cfg->repeats);
     printf("  faults    batch times include the page faults an allocator takes when it gave memory\n"
            "            back to the OS between runs; the 'faults' line under each table counts them\n");
     for (int p = 0; p < PATTERN_COUNT; p++)

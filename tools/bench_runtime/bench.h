@@ -14,7 +14,8 @@
 
 typedef struct bench_config {
     int quick;            /* --quick: small N, for a smoke run */
-    int repeats;          /* allocator: timed repetitions per cell; the minimum is kept */
+    int repeats;          /* allocator, batch patterns: timed runs per cell; minimum kept */
+    int lifo_repeats;     /* allocator, LIFO patterns (short runs, so more of them) */
     int gc_repeats;       /* collector: timed repetitions per cell; the minimum is kept */
     size_t batch_n;       /* blocks per batch in the FIFO/random batch patterns */
     size_t lifo_iters;    /* alloc/free pairs per LIFO measurement */

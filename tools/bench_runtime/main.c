@@ -18,11 +18,11 @@
 #include <string.h>
 
 static const bench_config full = {
-    .repeats = 5, .gc_repeats = 3, .batch_n = 1000000, .lifo_iters = 4000000,
+    .repeats = 5, .lifo_repeats = 15, .gc_repeats = 3, .batch_n = 1000000, .lifo_iters = 4000000,
     .gc_n = 1000000, .young_n = 10000,
 };
 static const bench_config quick = {
-    .quick = 1, .repeats = 1, .gc_repeats = 1, .batch_n = 20000, .lifo_iters = 20000,
+    .quick = 1, .repeats = 1, .lifo_repeats = 1, .gc_repeats = 1, .batch_n = 20000, .lifo_iters = 20000,
     .gc_n = 20000, .young_n = 1000,
 };
 
@@ -52,7 +52,7 @@ static int parse_args(int argc, char **argv, bench_config *cfg)
     }
     cfg->only = only;
     if (repeats > 0)
-        cfg->repeats = cfg->gc_repeats = repeats > 16 ? 16 : repeats;
+        cfg->repeats = cfg->lifo_repeats = cfg->gc_repeats = repeats > 16 ? 16 : repeats;
     return 0;
 }
 
