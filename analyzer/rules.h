@@ -114,8 +114,13 @@ bool rules_from_annotations(rule_set *rs, const char *name, const char *const *a
 /* Iteration, in file order, for listing. */
 int rules_count(const rule_set *rs);
 const rule_fn *rules_at(const rule_set *rs, int i);
-/* Writes one rule back in the rule-file syntax (no newline). */
+/* Writes one rule back in the rule-file syntax, without its source comment
+ * and without a newline: "fn NAME RET ARG... [VARARGS]". Two rules mean the
+ * same exactly when they format the same. */
 void rules_format(const rule_fn *r, FILE *out);
+/* The same followed by "  # source: SOURCE" when the rule has one: the whole
+ * line as a rule file holds it (no newline). */
+void rules_format_line(const rule_fn *r, FILE *out);
 /* Writes the whole set as a rule file that parses back to an equal set:
  * type lines, refcount-field lines, fn lines (file order), trusted lines. */
 void rules_format_set(const rule_set *rs, FILE *out);

@@ -1,7 +1,8 @@
 /* rules_syntax.c: the rule language's tokens in both directions: token text
  * to rule_ret / rule_param / rule_varargs, and a rule back to its line
- * (rules_format). The token spellings here are the format documented in
- * rules/README.md; they are the only place those spellings live. */
+ * (rules_format, rules_format_line). The token spellings here are the
+ * format documented in rules/README.md; they are the only place those
+ * spellings live. */
 #include "rules_internal.h"
 
 #include <string.h>
@@ -112,6 +113,10 @@ void rules_format(const rule_fn *r, FILE *out) {
         format_param(r, i, out);
     if (r->varargs != RULE_VA_NONE)
         fprintf(out, " %s", rule_varargs_name(r->varargs));
+}
+
+void rules_format_line(const rule_fn *r, FILE *out) {
+    rules_format(r, out);
     if (r->source)
         fprintf(out, "  # source: %s", r->source);
 }
@@ -125,7 +130,7 @@ void rules_format_set(const rule_set *rs, FILE *out) {
     format_names(&rs->types, "type", out);
     format_names(&rs->fields, "refcount-field", out);
     for (int i = 0; i < rs->fn_names.count; i++) {
-        rules_format(rs->fns[i], out);
+        rules_format_line(rs->fns[i], out);
         fputc('\n', out);
     }
     format_names(&rs->trusted, "trusted", out);

@@ -159,6 +159,17 @@ static void test_round_trip(void) {
            "fn h value decref? borrow? ...\n"
            "trusted Py_DECREF\n";
     rule_set *rs = parse_ok(text);
+    const rule_fn *r = rules_lookup(rs, "PyList_SetItem");
+    char *line = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&line, &len);
+    rules_format(r, m);
+    fputs(" | ", m);
+    rules_format_line(r, m);
+    fclose(m);
+    CHECK_STR(line, "fn PyList_SetItem status borrow - steal | "
+                    "fn PyList_SetItem status borrow - steal  # source: refcounts.dat:1132");
+    free(line);
     char *once = format_set(rs);
     CHECK_STR(once, text);
     rule_set *again = parse_ok(once);

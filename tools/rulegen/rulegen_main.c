@@ -76,7 +76,7 @@ static void write_rule(const gen_rule *g, FILE *out) {
         .params = (rule_param *)g->params, .varargs = g->varargs,
         .format_index = g->format_index, .source = g->source,
     };
-    rules_format(&f, out);
+    rules_format_line(&f, out);
     fputc('\n', out);
 }
 
