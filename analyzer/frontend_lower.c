@@ -31,6 +31,7 @@ ir_instr *fe_emit(fe_ctx *cx, ir_instr_kind k, ir_loc loc) {
     ir_instr in = {0};
     in.kind = k;
     in.loc = loc;
+    in.text = fe_line_text(cx->tu, loc);
     return ir_append(cx->f, fe_block(cx), &in);
 }
 
@@ -100,6 +101,7 @@ static void emit_kill_at(fe_ctx *cx, int b, const int *vars, int n, ir_loc loc) 
     ir_instr in = {0};
     in.kind = IR_KILL;
     in.loc = loc;
+    in.text = fe_line_text(cx->tu, loc);
     in.kills = ARENA_ARRAY(cx->mem, int, n);
     memcpy(in.kills, vars, sizeof *vars * (size_t)n);
     in.nkills = n;

@@ -20,7 +20,7 @@
 
 #include "frontend.h"
 
-#define FE_MAX_DEPTH 200
+#define FE_MAX_DEPTH 1000
 
 /* Cursor-keyed hash map (open addressing) to an int or a pointer. */
 typedef struct fe_cmap_slot {
@@ -61,6 +61,11 @@ typedef struct fe_tu {
     FILE *diag;
     CXCursor *scratch;     /* fe_children's collection buffer (malloc) */
     int nscratch, scratch_cap;
+    const char *src;       /* main file contents (owned by the TU), or NULL */
+    size_t src_len;
+    unsigned *line_start;  /* offsets of the main file's lines, 1-based */
+    unsigned nlines;
+    const char **line_text; /* trimmed line texts made so far (TU arena) */
 } fe_tu;
 
 typedef struct fe_case {
@@ -128,6 +133,9 @@ bool fe_in_main_file(fe_tu *t, CXCursor c);
 const char *fe_spelling(arena *a, CXCursor c);
 /* Is the cursor written inside a macro expansion? */
 bool fe_same_spelling_loc(CXCursor a, CXCursor b);
+/* The trimmed source line at l (main file only; at most 120 characters), for
+ * ir_instr.text; NULL elsewhere. TU arena. */
+const char *fe_line_text(fe_tu *t, ir_loc l);
 void fe_warn(fe_tu *t, ir_loc l, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* --- frontend_types.c --- */
@@ -182,6 +190,10 @@ void fe_effect(fe_ctx *cx, CXCursor e);
 void fe_assign_to(fe_ctx *cx, ir_place dst, CXCursor e, ir_loc loc);
 bool fe_place(fe_ctx *cx, CXCursor e, ir_place *out);
 ir_operand fe_unknown(fe_ctx *cx, CXCursor e);
+
+/* --- frontend_init.c --- */
+/* dst = init, where init may be a brace list (written element by element). */
+void fe_init_into(fe_ctx *cx, ir_place dst, CXType ty, CXCursor init, ir_loc loc);
 
 /* --- frontend_call.c --- */
 /* Lowers call e; dst NULL: result unused (want_value false) or a temp. */

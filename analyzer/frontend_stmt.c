@@ -43,18 +43,7 @@ static void var_decl(fe_ctx *cx, CXCursor d) {
         return; /* statics are initialized once, before the function runs */
     int mark = fe_temp_mark(cx);
     ir_loc loc = fe_name_loc(cx->tu, d);
-    CXCursor s = fe_strip(cx, init);
-    if (clang_getCursorKind(s) == CXCursor_InitListExpr) {
-        fe_effect(cx, s);
-        if (!cx->f->vars[v].is_array) {
-            ir_instr *in = fe_emit(cx, IR_ASSIGN, loc);
-            in->dst = ir_place_var(cx->f, v);
-            in->src = fe_unknown(cx, s);
-            in->src.type = in->dst.type;
-        }
-    } else {
-        fe_assign_to(cx, ir_place_var(cx->f, v), init, loc);
-    }
+    fe_init_into(cx, ir_place_var(cx->f, v), clang_getCursorType(d), init, loc);
     fe_kill_temps(cx, mark, loc);
 }
 

@@ -225,6 +225,50 @@ bool fe_same_spelling_loc(CXCursor a, CXCursor b) {
     return oa == ob && clang_File_isEqual(fa, fb);
 }
 
+/* ------------------------------------------------------------ source lines */
+
+#define LINE_TEXT_MAX 120
+
+static void index_lines(fe_tu *t) {
+    size_t size = 0;
+    t->src = clang_getFileContents(t->tu, t->main_file, &size);
+    t->src_len = t->src ? size : 0;
+    unsigned n = 1;
+    for (size_t i = 0; i < t->src_len; i++)
+        n += t->src[i] == '\n';
+    t->line_start = ARENA_ARRAY(&t->mem, unsigned, n + 2);
+    t->line_text = ARENA_ARRAY(&t->mem, const char *, n + 2);
+    t->nlines = n;
+    unsigned line = 1;
+    t->line_start[1] = 0;
+    for (size_t i = 0; i < t->src_len; i++)
+        if (t->src[i] == '\n')
+            t->line_start[++line] = (unsigned)i + 1;
+}
+
+static const char *make_line_text(fe_tu *t, unsigned line) {
+    size_t a = t->line_start[line], b = a;
+    while (b < t->src_len && t->src[b] != '\n')
+        b++;
+    while (a < b && (t->src[a] == ' ' || t->src[a] == '\t'))
+        a++;
+    while (b > a && (t->src[b - 1] == ' ' || t->src[b - 1] == '\t' || t->src[b - 1] == '\r'))
+        b--;
+    return arena_strndup(&t->mem, t->src + a, b - a > LINE_TEXT_MAX ? LINE_TEXT_MAX : b - a);
+}
+
+const char *fe_line_text(fe_tu *t, ir_loc l) {
+    if (!l.file || l.file != t->opt->file || !t->main_file)
+        return NULL;
+    if (!t->line_start)
+        index_lines(t);
+    if (!t->src || l.line < 1 || l.line > t->nlines)
+        return NULL;
+    if (!t->line_text[l.line])
+        t->line_text[l.line] = make_line_text(t, l.line);
+    return t->line_text[l.line];
+}
+
 void fe_warn(fe_tu *t, ir_loc l, const char *fmt, ...) {
     if (!t->diag)
         return;
