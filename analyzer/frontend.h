@@ -13,7 +13,15 @@
  * Only a file that cannot be read or parsed at all is a failure.
  *
  * Memory: each ir_function is built in an arena that the front end resets
- * after the callback returns; the callback must copy what it keeps.
+ * after the callback returns; the callback must copy what it keeps. Strings
+ * shared between functions (file names, callee facts) live until fe_run
+ * returns.
+ *
+ * Threads: fe_run parses and lowers on a helper thread with a large stack
+ * (clang's parser recurses on deeply nested code) and waits for it; the
+ * callback runs on that thread. It sets LIBCLANG_NOTHREADS=1 once per process
+ * (unless already set) so that libclang parses on that thread, not its own
+ * 8 MB one. Several fe_run calls may run concurrently (each its own index).
  */
 #ifndef REFFLOW_FRONTEND_H
 #define REFFLOW_FRONTEND_H

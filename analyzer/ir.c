@@ -14,6 +14,7 @@
  */
 #include "ir.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -276,9 +277,16 @@ void ir_finish(ir_function *f) {
 
 /* -------------------------------------------------------------- validation */
 
-static bool fail(char *err, size_t n, const char *fmt, int a, int b) {
-    if (err && n)
-        snprintf(err, n, fmt, a, b);
+static bool fail(char *err, size_t n, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static bool fail(char *err, size_t n, const char *fmt, ...) {
+    if (err && n) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(err, n, fmt, ap);
+        va_end(ap);
+    }
     return false;
 }
 
@@ -286,7 +294,7 @@ static bool place_ok(const ir_function *f, const ir_place *p, char *err, size_t 
     if (p->kind == IR_PLACE_VAR && (p->var < 0 || p->var >= f->nvars))
         return fail(err, n, "b%d: place var %d out of range", b, p->var);
     if (p->kind == IR_PLACE_GLOBAL && !p->global)
-        return fail(err, n, "b%d: global place without a name%s", b, 0);
+        return fail(err, n, "b%d: global place without a name", b);
     bool heap = false;
     for (int i = 0; i < p->nsteps; i++) {
         ir_step_kind k = p->steps[i].kind;
@@ -306,11 +314,11 @@ static bool place_ok(const ir_function *f, const ir_place *p, char *err, size_t 
 static bool operand_ok(const ir_function *f, const ir_operand *o, char *err, size_t n, int b) {
     if (o->kind == IR_OP_PLACE || o->kind == IR_OP_ADDR) {
         if (o->place.kind == IR_PLACE_NONE)
-            return fail(err, n, "b%d: place/addr operand without a place%s", b, 0);
+            return fail(err, n, "b%d: place/addr operand without a place", b);
         return place_ok(f, &o->place, err, n, b);
     }
     if (o->kind == IR_OP_STRING && !o->str)
-        return fail(err, n, "b%d: string operand without a string%s", b, 0);
+        return fail(err, n, "b%d: string operand without a string", b);
     return true;
 }
 
@@ -318,7 +326,7 @@ static bool instr_ok(const ir_function *f, const ir_instr *in, char *err, size_t
     switch (in->kind) {
     case IR_ASSIGN:
         if (in->dst.kind == IR_PLACE_NONE)
-            return fail(err, n, "b%d: assignment without a destination%s", b, 0);
+            return fail(err, n, "b%d: assignment without a destination", b);
         return place_ok(f, &in->dst, err, n, b) && operand_ok(f, &in->src, err, n, b);
     case IR_CALL:
         if (!place_ok(f, &in->dst, err, n, b))
@@ -346,7 +354,7 @@ static bool term_ok(const ir_function *f, const ir_block *bl, char *err, size_t 
     const ir_term *t = &bl->term;
     int b = bl->id;
     if (t->kind == IR_TERM_NONE)
-        return fail(err, n, "b%d: block has no terminator%s", b, 0);
+        return fail(err, n, "b%d: block has no terminator", b);
     int nt = t->kind == IR_TERM_GOTO ? 1 : t->kind == IR_TERM_BRANCH ? 2 : 0;
     for (int k = 0; k < nt; k++)
         if (t->target[k] < 0 || t->target[k] >= f->nblocks)
@@ -365,7 +373,7 @@ static bool term_ok(const ir_function *f, const ir_block *bl, char *err, size_t 
 
 bool ir_validate(const ir_function *f, char *err, size_t errlen) {
     if (f->nblocks < 1)
-        return fail(err, errlen, "function has no blocks%s%d", 0, 0);
+        return fail(err, errlen, "function has no blocks");
     for (int b = 0; b < f->nblocks; b++) {
         const ir_block *bl = &f->blocks[b];
         if (bl->id != b)
