@@ -18,9 +18,11 @@
  */
 #include "frontend_lower.h"
 
+#include <errno.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #define FE_STACK_SIZE ((size_t)512 << 20)
 
@@ -137,7 +139,27 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientDa
     return CXChildVisit_Continue;
 }
 
+/* A clearer message than libclang's for a file that is not there. */
+static bool readable(const fe_options *opt, fe_result *res) {
+    char path[4096];
+    if (opt->directory && opt->directory[0] && opt->file[0] != '/')
+        snprintf(path, sizeof path, "%s/%s", opt->directory, opt->file);
+    else
+        snprintf(path, sizeof path, "%s", opt->file);
+    struct stat st;
+    const char *why = NULL;
+    if (stat(path, &st) != 0)
+        why = strerror(errno);
+    else if (!S_ISREG(st.st_mode))
+        why = "not a regular file";
+    if (why)
+        snprintf(res->message, sizeof res->message, "%s: cannot be read: %s", opt->file, why);
+    return !why;
+}
+
 static bool parse(fe_tu *t, CXIndex idx, fe_result *res) {
+    if (!readable(t->opt, res))
+        return false;
     int nargs;
     const char **args = build_args(t->opt, &nargs);
     unsigned flags = CXTranslationUnit_KeepGoing | CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;

@@ -3,7 +3,7 @@
  * followed by a blank line; parse warnings go to stdout first, so a golden
  * file records them too.
  *
- * usage: ir-dump [--rules PATH]... FILE [-- COMPILER_ARGS...]
+ * usage: ir-dump [--rules PATH]... [--directory DIR] FILE [-- COMPILER_ARGS...]
  * Without --rules it knows the object types PyObject/_object/rf_object and the
  * refcount fields ob_refcnt/rf_refcnt (enough for the golden cases).
  */
@@ -26,7 +26,7 @@ static void print_function(ir_function *f, void *ctx) {
 }
 
 static int usage(void) {
-    fprintf(stderr, "usage: ir-dump [--rules PATH]... FILE [-- COMPILER_ARGS...]\n");
+    fprintf(stderr, "usage: ir-dump [--rules PATH]... [--directory DIR] FILE [-- COMPILER_ARGS...]\n");
     return 2;
 }
 
@@ -49,6 +49,8 @@ int main(int argc, char **argv) {
         if (strcmp(argv[i], "--rules") == 0 && i + 1 < argc) {
             if (!load_rules(rs, argc, argv, &i, &loaded))
                 return 2;
+        } else if (strcmp(argv[i], "--directory") == 0 && i + 1 < argc) {
+            opt.directory = argv[++i];
         } else if (!opt.file && argv[i][0] != '-') {
             opt.file = argv[i];
         } else {
