@@ -13,10 +13,10 @@
 
 #define EMPTY (&rf_mem_empty_page_)
 rf_page rf_mem_empty_page_;
+#define E8 EMPTY, EMPTY, EMPTY, EMPTY, EMPTY, EMPTY, EMPTY, EMPTY
 rf_mem_heap rf_mem_heap_ = {
-    .cur = {EMPTY, EMPTY, EMPTY, EMPTY, EMPTY, EMPTY, EMPTY, EMPTY,
-            EMPTY, EMPTY, EMPTY, EMPTY, EMPTY, EMPTY, EMPTY, EMPTY,
-            EMPTY, EMPTY, EMPTY, EMPTY, EMPTY, EMPTY, EMPTY, EMPTY},
+    .direct = {E8, E8, E8, E8, E8, E8, E8, E8, E8, E8, E8, E8, E8, E8, E8, E8, EMPTY},
+    .cur = {E8, E8, E8},
 };
 
 const uint32_t rf_mem_class_size_[RF_NCLASSES] = {
@@ -25,7 +25,7 @@ const uint32_t rf_mem_class_size_[RF_NCLASSES] = {
 };
 
 /* rf_mem_class_of_[(n + 7) / 8] is the smallest class holding n bytes. */
-const uint8_t rf_mem_class_of_[RF_MEM_SMALL_MAX / 8 + 1] = {
+const uint8_t rf_mem_class_of_[RF_NBUCKETS] = {
     0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 8, 9, 9, 10, 10, 11,
     11, 12, 12, 12, 12, 13, 13, 13, 13, 14, 14, 14, 14, 15, 15, 15,
     15, 16, 16, 16, 16, 16, 16, 16, 16, 17, 17, 17, 17, 17, 17, 17,
@@ -39,16 +39,33 @@ const uint8_t rf_mem_class_of_[RF_MEM_SMALL_MAX / 8 + 1] = {
 
 /* --- class queues --- */
 
+/* Makes pg the class's current page. The current page holds one phantom
+ * use (see mem_internal.h), so the free fast path never retires it. */
+static void set_cur(unsigned cls, rf_page *pg)
+{
+    rf_page *old = rf_mem_heap_.cur[cls];
+    if (old == pg)
+        return;
+    if (old != EMPTY)
+        old->used--;
+    if (pg != EMPTY)
+        pg->used++;
+    rf_mem_heap_.cur[cls] = pg;
+    for (size_t b = 0; b < RF_NBUCKETS; b++) /* rare: when a page fills or empties */
+        if (rf_mem_class_of_[b] == cls)
+            rf_mem_heap_.direct[b] = pg;
+}
+
 static void queue_push_back(unsigned cls, rf_page *pg)
 {
     rf_mem_heap *h = &rf_mem_heap_;
     pg->next = NULL;
     pg->prev = h->tail[cls];
-    if (h->tail[cls] != NULL)
-        h->tail[cls]->next = pg;
-    else
-        h->cur[cls] = pg;
     h->tail[cls] = pg;
+    if (pg->prev != NULL)
+        pg->prev->next = pg;
+    else
+        set_cur(cls, pg);
 }
 
 static void queue_push_front(unsigned cls, rf_page *pg)
@@ -60,20 +77,20 @@ static void queue_push_front(unsigned cls, rf_page *pg)
         pg->next->prev = pg;
     else
         h->tail[cls] = pg;
-    h->cur[cls] = pg;
+    set_cur(cls, pg);
 }
 
 static void queue_remove(unsigned cls, rf_page *pg)
 {
     rf_mem_heap *h = &rf_mem_heap_;
-    if (pg->prev != NULL)
-        pg->prev->next = pg->next;
-    else
-        h->cur[cls] = pg->next != NULL ? pg->next : EMPTY;
     if (pg->next != NULL)
         pg->next->prev = pg->prev;
     else
         h->tail[cls] = pg->prev;
+    if (pg->prev != NULL)
+        pg->prev->next = pg->next;
+    else
+        set_cur(cls, pg->next != NULL ? pg->next : EMPTY);
     pg->next = pg->prev = NULL;
 }
 
@@ -143,6 +160,7 @@ void *rf_mem_alloc_slow_(unsigned cls)
             return page_pop(pg);
         queue_remove(cls, pg);
         pg->in_full = 1;
+        pg->used |= RF_PAGE_FULL;
     }
     rf_page *pg = page_new(cls);
     if (pg == NULL) {
@@ -154,10 +172,15 @@ void *rf_mem_alloc_slow_(unsigned cls)
     return page_pop(pg);
 }
 
-void rf_mem_unfull_(rf_page *pg)
+void rf_mem_free_slow_(rf_page *pg)
 {
-    pg->in_full = 0;
-    queue_push_back(pg->cls, pg);
+    if (pg->used & RF_PAGE_FULL) {
+        pg->used &= ~RF_PAGE_FULL;
+        pg->in_full = 0;
+        queue_push_back(pg->cls, pg);
+        return;
+    }
+    rf_mem_retire_(pg);
 }
 
 void rf_mem_retire_(rf_page *pg)
@@ -250,13 +273,13 @@ void *rf_mem_realloc(void *p, size_t n)
     return q;
 }
 
-/* Retires the class pages that are empty but kept as current pages. */
+/* Retires the current pages that hold nothing but their phantom use. */
 static void retire_empty_current_pages(void)
 {
     for (unsigned cls = 0; cls < RF_NCLASSES; cls++) {
         rf_page *pg = rf_mem_heap_.cur[cls];
-        if (pg != EMPTY && pg->used == 0)
-            rf_mem_retire_(pg);
+        if (pg != EMPTY && pg->used == 1)
+            rf_mem_retire_(pg); /* queue_remove drops the phantom use */
     }
 }
 
@@ -279,5 +302,7 @@ void rf_mem_stats(rf_mem_info *out)
     for (rf_segment *s = h->all; s != NULL; s = s->all_next)
         for (unsigned i = 0; i < RF_PAGES_PER_SEG; i++)
             if (s->pages[i].in_use)
-                out->small_live += s->pages[i].used;
+                out->small_live += s->pages[i].used & ~RF_PAGE_FULL;
+    for (unsigned cls = 0; cls < RF_NCLASSES; cls++)
+        out->small_live -= h->cur[cls] != EMPTY; /* phantom uses */
 }

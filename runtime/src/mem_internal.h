@@ -13,14 +13,17 @@
  *   mapped segments, so rf_mem_free can tell our blocks from system ones.
  * - A page in use serves one size class. Its blocks are: `used` handed out,
  *   the rest either on its `free` list or beyond `capacity` (never handed
- *   out yet). used + len(free) == capacity <= reserved.
+ *   out yet). used + len(free) == capacity (+ 1 for a current page: the
+ *   current page of a class holds one phantom use, so it never looks
+ *   empty to the free fast path) and capacity <= reserved.
+ * - direct[b] == cur[rf_mem_class_of_[b]] for every size bucket b.
  * - For each class, cur[cls] is the head of a doubly linked queue of pages
  *   that still have a free or unbuilt block (or &rf_mem_empty_page_ when the
  *   queue is empty; its free list is always NULL). A page whose blocks are
  *   all handed out leaves the queue and is flagged in_full; the first free
  *   into it puts it back at the tail.
- * - A page whose used count drops to 0 goes back to its segment unless it
- *   is the class's current page; a segment with no page in use goes to the
+ * - A page whose used count drops to 0 goes back to its segment (never the
+ *   current page, thanks to its phantom use); a segment with no page in use goes to the
  *   cache and is unmapped after RF_SEG_CACHE_NS (or by rf_mem_trim).
  */
 #ifndef RF_MEM_INTERNAL_H
@@ -42,6 +45,8 @@
 #define RF_SEGMAP_WORDS (((uintptr_t)1 << (RF_ADDR_BITS - RF_SEG_SHIFT)) / 64)
 #define RF_SEG_CACHE_NS 250000000LL /* empty segments live this long in the cache */
 
+#define RF_PAGE_FULL 0x80000000u /* in `used`: the page is in_full */
+
 #define rf_likely(x) __builtin_expect(!!(x), 1)
 #define rf_unlikely(x) __builtin_expect(!!(x), 0)
 
@@ -49,9 +54,10 @@ typedef struct rf_block {
     struct rf_block *next;
 } rf_block;
 
+/* One cache line per page descriptor: the free path touches only this. */
 typedef struct rf_page {
     rf_block *free;        /* blocks ready to hand out */
-    uint32_t used;         /* blocks handed out */
+    uint32_t used;         /* blocks handed out; | RF_PAGE_FULL while in_full */
     uint32_t block_size;
     uint32_t capacity;     /* blocks built so far (handed out or on free) */
     uint32_t reserved;     /* blocks that fit in the page */
@@ -62,7 +68,7 @@ typedef struct rf_page {
     struct rf_page *next;  /* class queue, or the segment's free pages */
     struct rf_page *prev;
     char *start;           /* first block */
-} rf_page;
+} __attribute__((aligned(64))) rf_page;
 
 typedef struct rf_segment {
     struct rf_segment *next; /* avail list or cache */
@@ -77,8 +83,12 @@ typedef struct rf_segment {
     rf_page pages[RF_PAGES_PER_SEG];
 } rf_segment;
 
+#define RF_NBUCKETS (RF_MEM_SMALL_MAX / 8 + 1)
+
 typedef struct rf_mem_heap {
-    rf_page *cur[RF_NCLASSES];  /* queue heads (fast path reads these) */
+    /* direct[(n + 7) / 8] == cur[class of n]: one load on the fast path */
+    rf_page *direct[RF_NBUCKETS];
+    rf_page *cur[RF_NCLASSES];  /* queue heads */
     rf_page *tail[RF_NCLASSES]; /* queue tails (NULL when empty) */
     rf_segment *avail;          /* in-use segments with free pages */
     rf_segment *cache;          /* empty segments, newest first */
@@ -88,16 +98,19 @@ typedef struct rf_mem_heap {
 
 extern rf_mem_heap rf_mem_heap_;
 extern rf_page rf_mem_empty_page_;
-extern const uint8_t rf_mem_class_of_[RF_MEM_SMALL_MAX / 8 + 1];
+extern const uint8_t rf_mem_class_of_[RF_NBUCKETS];
 extern const uint32_t rf_mem_class_size_[RF_NCLASSES];
 extern uint64_t rf_mem_segmap_[RF_SEGMAP_WORDS];
 
-/* Slow paths (mem.c). Same ownership as rf_mem_alloc / rf_mem_free. */
-void *rf_mem_alloc_slow_(unsigned cls);
-void *rf_mem_alloc_large_(size_t n);
-void rf_mem_free_large_(void *p);
-void rf_mem_unfull_(rf_page *pg);
-void rf_mem_retire_(rf_page *pg);
+/* Slow paths (mem.c), kept out of line so the fast paths need no stack
+ * frame. Same ownership as rf_mem_alloc / rf_mem_free. */
+#define RF_COLD __attribute__((noinline, cold))
+RF_COLD void *rf_mem_alloc_slow_(unsigned cls);
+RF_COLD void *rf_mem_alloc_large_(size_t n);
+RF_COLD void rf_mem_free_large_(void *p);
+RF_COLD void rf_mem_retire_(rf_page *pg);
+/* After a free made pg's used count 0 or found it full. */
+RF_COLD void rf_mem_free_slow_(rf_page *pg);
 
 /* Segments (mem_segment.c). */
 /* A free page from some segment (mapping one if needed), not yet assigned:
@@ -135,8 +148,8 @@ static inline void *rf_mem_alloc_inline_(size_t n)
         return NULL;
 #endif
     if (rf_likely(n <= RF_MEM_SMALL_MAX)) {
-        unsigned cls = rf_mem_class_of_[(n + 7) >> 3];
-        rf_page *pg = rf_mem_heap_.cur[cls];
+        size_t bucket = (n + 7) >> 3;
+        rf_page *pg = rf_mem_heap_.direct[bucket];
         rf_block *b = pg->free;
         if (rf_likely(b != NULL)) {
             pg->free = b->next;
@@ -146,7 +159,7 @@ static inline void *rf_mem_alloc_inline_(size_t n)
 #endif
             return b;
         }
-        return rf_mem_alloc_slow_(cls);
+        return rf_mem_alloc_slow_(rf_mem_class_of_[bucket]);
     }
     return rf_mem_alloc_large_(n);
 }
@@ -162,13 +175,9 @@ static inline void rf_mem_free_inline_(void *p)
 #endif
         b->next = pg->free;
         pg->free = b;
-        if (rf_unlikely(pg->in_full)) {
-            rf_mem_unfull_(pg);
-            pg->used--;
-            return;
-        }
-        if (rf_unlikely(--pg->used == 0) && pg != rf_mem_heap_.cur[pg->cls])
-            rf_mem_retire_(pg);
+        /* one test for both rare cases: now empty, or was full */
+        if (rf_unlikely((int32_t)--pg->used <= 0))
+            rf_mem_free_slow_(pg);
         return;
     }
     if (p != NULL)

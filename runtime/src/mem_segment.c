@@ -52,6 +52,14 @@ static void *map_aligned(void)
     return (void *)start;
 }
 
+/* Where a page's first block starts past the page boundary: pages start
+ * 64 KiB apart, so without an offset the first blocks of every class's
+ * current page would fall into the same L1 cache sets. */
+static uintptr_t page_color(int index)
+{
+    return (uintptr_t)(index & 31) * 128;
+}
+
 /* Fills in a fresh segment's header: every page free. */
 static void segment_init(rf_segment *seg)
 {
@@ -62,7 +70,7 @@ static void segment_init(rf_segment *seg)
         rf_page *pg = &seg->pages[i];
         memset(pg, 0, sizeof *pg);
         pg->index = (uint8_t)i;
-        pg->start = (char *)(i == 0 ? first : base + (uintptr_t)i * RF_PAGE_SIZE);
+        pg->start = (char *)(i == 0 ? first : base + (uintptr_t)i * RF_PAGE_SIZE + page_color(i));
         pg->next = seg->free_pages;
         seg->free_pages = pg;
     }
