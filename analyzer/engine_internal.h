@@ -24,6 +24,7 @@ typedef struct place_info {
     bool escapes;            /* storing an owned reference here gives it away */
     bool heap;               /* invalidated by unknown calls */
     bool has_steps;
+    bool indexed;            /* a[i]: the index is not tracked, so nothing is bound here */
 } place_info;
 
 typedef struct work_item {

@@ -69,6 +69,8 @@ static int add_place(fn_ctx *c, const ir_place *p, const char *key) {
     pi->escapes = place_escapes(c, p);
     pi->heap = pi->escapes;
     pi->has_steps = p->nsteps > 0;
+    for (int i = 0; i < p->nsteps; i++)
+        pi->indexed |= p->steps[i].kind == IR_STEP_INDEX;
     c->nplaces++;
     if (c->nplaces * 2 > c->hashcap)
         rehash(c);
@@ -208,7 +210,8 @@ static int eval_place(fn_ctx *c, sstate *s, const ir_operand *o) {
     sym y = default_for_place(c, &c->places[p]);
     y.origin_loc = o->loc;
     int v = new_sym(c, s, &y);
-    s->bind[p] = v;
+    if (!c->places[p].indexed) /* a[i] and a[j] may differ: each read is its own value */
+        s->bind[p] = v;
     return v;
 }
 
@@ -284,6 +287,8 @@ void store_place(fn_ctx *c, sstate *s, int p, int v, ir_loc loc, lost_reason why
     const place_info *pi = &c->places[p];
     if (pi->escapes)
         escape_into(c, s, v, loc);
+    if (pi->indexed)
+        return;
     int old = s->bind[p];
     s->bind[p] = v;
     if (!pi->has_steps && pi->root_var >= 0 && !c->fn->vars[pi->root_var].is_temp)

@@ -29,6 +29,14 @@ void all_calls(rf_type *t, FILE *f) {
     rf_xincref(o);
     rf_decref(o);
     rf_xdecref(o);
+    (void)rf_str_new_len("x", 1);
+    (void)rf_str_data(s);
+    (void)rf_str_len(s);
+    (void)rf_map_len(m);
+    size_t pos = 0;
+    rf_object *k, *v;
+    (void)rf_map_next(m, &pos, &k, &v);
+    (void)rf_heap_dump_dot(f);
     rf_object *n = rf_newref(o);
     (void)n;
     (void)visit;
