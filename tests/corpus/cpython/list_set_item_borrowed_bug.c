@@ -1,0 +1,36 @@
+/* Copying a tuple into a new list: PyTuple_GetItem returns a borrowed
+ * reference and PyList_SET_ITEM takes over one, so each item needs a
+ * Py_INCREF before it is stored.
+ * BUG: the borrowed item is handed to the list without a Py_INCREF.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+static PyObject *
+conv_to_list(PyObject *self, PyObject *t)
+{
+    Py_ssize_t n = PyTuple_Size(t);
+    if (n < 0)
+        return NULL;
+    PyObject *list = PyList_New(n);
+    if (list == NULL)
+        return NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *item = PyTuple_GetItem(t, i);
+        if (item == NULL) {
+            Py_DECREF(list);
+            return NULL;
+        }
+        PyList_SET_ITEM(list, i, item);  // expect: over-release
+    }
+    return list;
+}
+
+static PyMethodDef conv_methods[] = {
+    {"to_list", conv_to_list, METH_O, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef conv_module = {PyModuleDef_HEAD_INIT, "conv", NULL, -1, conv_methods};
+
+PyMODINIT_FUNC PyInit_conv(void) { return PyModule_Create(&conv_module); }

@@ -1,0 +1,30 @@
+/* Filling tuple slots with None: PyTuple_SET_ITEM takes over a reference and
+ * Py_None is only borrowed, so each slot needs a new reference (Py_NewRef).
+ * Correct twin of tuple_set_item_none_bug.c: same code with the bug fixed.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+static PyObject *
+blank_nones(PyObject *self, PyObject *args)
+{
+    Py_ssize_t n;
+    if (!PyArg_ParseTuple(args, "n", &n))
+        return NULL;
+    PyObject *t = PyTuple_New(n);
+    if (t == NULL)
+        return NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyTuple_SET_ITEM(t, i, Py_NewRef(Py_None));
+    }
+    return t;
+}
+
+static PyMethodDef blank_methods[] = {
+    {"nones", blank_nones, METH_VARARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef blank_module = {PyModuleDef_HEAD_INIT, "blank", NULL, -1, blank_methods};
+
+PyMODINIT_FUNC PyInit_blank(void) { return PyModule_Create(&blank_module); }

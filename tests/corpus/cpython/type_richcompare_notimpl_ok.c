@@ -1,0 +1,31 @@
+/* tp_richcompare must return a new reference, Py_NotImplemented included:
+ * Py_RETURN_NOTIMPLEMENTED adds the reference.
+ * Correct twin of type_richcompare_notimpl_bug.c: same code with the bug fixed.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+typedef struct {
+    PyObject_HEAD
+    long number;
+} VersionObject;
+
+PyTypeObject VersionType;
+
+static PyObject *
+Version_richcompare(VersionObject *self, PyObject *other, int op)
+{
+    if (!PyObject_TypeCheck(other, &VersionType) || (op != Py_EQ && op != Py_NE))
+        Py_RETURN_NOTIMPLEMENTED;
+    int eq = self->number == ((VersionObject *)other)->number;
+    return PyBool_FromLong(op == Py_EQ ? eq : !eq);
+}
+
+PyTypeObject VersionType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "ver.Version",
+    .tp_basicsize = sizeof(VersionObject),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_richcompare = (richcmpfunc)Version_richcompare,
+    .tp_new = PyType_GenericNew,
+};
