@@ -21,7 +21,8 @@ sstate *sstate_clone(arena *a, const sstate *s) {
     memcpy(c->bind, s->bind, sizeof(int32_t) * (size_t)s->nplaces);
     c->symcap = s->nsyms + 4;
     c->syms = ARENA_ARRAY(a, sym, c->symcap);
-    memcpy(c->syms, s->syms, sizeof(sym) * (size_t)s->nsyms);
+    if (s->nsyms)
+        memcpy(c->syms, s->syms, sizeof(sym) * (size_t)s->nsyms);
     return c;
 }
 
@@ -29,7 +30,8 @@ int sstate_add_sym(arena *a, sstate *s, const sym *proto, int *next_uid) {
     if (s->nsyms == s->symcap) {
         int cap = s->symcap ? s->symcap * 2 : 8;
         sym *n = ARENA_ARRAY(a, sym, cap);
-        memcpy(n, s->syms, sizeof(sym) * (size_t)s->nsyms);
+        if (s->nsyms)
+            memcpy(n, s->syms, sizeof(sym) * (size_t)s->nsyms);
         s->syms = n;
         s->symcap = cap;
     }

@@ -148,6 +148,8 @@ static bool one_arg(int argc, char **argv, int *i, check_options *o) {
     }
     if (flag_option(a, o))
         return true;
+    if (strncmp(a, "-j", 2) == 0 && a[2]) /* -j4 */
+        return value_option("-j", a + 2, o);
     if (a[0] == '-' && a[1]) {
         fprintf(stderr, "refflow: unknown option '%s' (see refflow check --help)\n", a);
         return false;
