@@ -1,7 +1,7 @@
 /* frontend_lower.c: lowering one function definition, and the building
  * helpers the statement/expression files share: the current block,
- * temporaries and their kills, scopes and their kills, break/continue
- * targets, labels, local variables, the recursion guard.
+ * temporaries and their kills, break/continue targets, labels, local
+ * variables, the recursion guard. (Scopes: frontend_scope.c.)
  *
  * Assumes the cursor given to fe_lower_function is a FunctionDecl that is a
  * definition in the main file. Everything allocated here is in the
@@ -95,7 +95,7 @@ int fe_temp_mark(fe_ctx *cx) {
     return cx->ntemps;
 }
 
-static void emit_kill_at(fe_ctx *cx, int b, const int *vars, int n, ir_loc loc) {
+void fe_emit_kill_at(fe_ctx *cx, int b, const int *vars, int n, ir_loc loc) {
     if (n <= 0)
         return;
     ir_instr in = {0};
@@ -110,17 +110,17 @@ static void emit_kill_at(fe_ctx *cx, int b, const int *vars, int n, ir_loc loc) 
 
 void fe_kill_temps(fe_ctx *cx, int mark, ir_loc loc) {
     if (cx->ntemps > mark && cx->cur >= 0)
-        emit_kill_at(cx, cx->cur, cx->temps + mark, cx->ntemps - mark, loc);
+        fe_emit_kill_at(cx, cx->cur, cx->temps + mark, cx->ntemps - mark, loc);
     cx->ntemps = mark;
 }
 
 void fe_kill_temps_in(fe_ctx *cx, int mark, int a, int b, ir_loc loc) {
-    emit_kill_at(cx, a, cx->temps + mark, cx->ntemps - mark, loc);
-    emit_kill_at(cx, b, cx->temps + mark, cx->ntemps - mark, loc);
+    fe_emit_kill_at(cx, a, cx->temps + mark, cx->ntemps - mark, loc);
+    fe_emit_kill_at(cx, b, cx->temps + mark, cx->ntemps - mark, loc);
     cx->ntemps = mark;
 }
 
-/* ------------------------------------------------------------------ scopes */
+/* ------------------------------------------------------------ jumps, labels */
 
 static void *grow(arena *a, void *old, int n, int *cap, size_t elem) {
     if (n < *cap)
@@ -133,39 +133,6 @@ static void *grow(arena *a, void *old, int n, int *cap, size_t elem) {
     return p;
 }
 
-void fe_scope_push(fe_ctx *cx) {
-    cx->scopes = grow(cx->mem, cx->scopes, cx->nscopes, &cx->scopes_cap, sizeof *cx->scopes);
-    memset(&cx->scopes[cx->nscopes++], 0, sizeof *cx->scopes);
-}
-
-void fe_scope_add(fe_ctx *cx, int var) {
-    if (!cx->nscopes)
-        return;
-    fe_scope *s = &cx->scopes[cx->nscopes - 1];
-    s->vars = grow(cx->mem, s->vars, s->n, &s->cap, sizeof *s->vars);
-    s->vars[s->n++] = var;
-}
-
-void fe_scope_pop(fe_ctx *cx, ir_loc loc) {
-    fe_scope *s = &cx->scopes[--cx->nscopes];
-    if (cx->cur >= 0)
-        emit_kill_at(cx, cx->cur, s->vars, s->n, loc);
-}
-
-void fe_kill_scopes_above(fe_ctx *cx, int depth, ir_loc loc) {
-    int n = 0;
-    for (int i = depth; i < cx->nscopes; i++)
-        n += cx->scopes[i].n;
-    if (!n || cx->cur < 0)
-        return;
-    int *vars = ARENA_ARRAY(cx->mem, int, n), k = 0;
-    for (int i = cx->nscopes - 1; i >= depth; i--) /* innermost first */
-        for (int j = 0; j < cx->scopes[i].n; j++)
-            vars[k++] = cx->scopes[i].vars[j];
-    emit_kill_at(cx, cx->cur, vars, n, loc);
-}
-
-/* ------------------------------------------------------------ jumps, labels */
 
 fe_jump *fe_jump_push(fe_ctx *cx, int brk, int cont) {
     cx->jumps = grow(cx->mem, cx->jumps, cx->njumps, &cx->jumps_cap, sizeof *cx->jumps);
@@ -173,7 +140,7 @@ fe_jump *fe_jump_push(fe_ctx *cx, int brk, int cont) {
     memset(j, 0, sizeof *j);
     j->brk = brk;
     j->cont = cont;
-    j->scope_depth = cx->nscopes;
+    j->scope_depth = cx->nopen;
     return j;
 }
 
@@ -181,6 +148,7 @@ void fe_jump_pop(fe_ctx *cx) {
     cx->njumps--;
 }
 
+/* The block of label name, made at its first mention (goto or label). */
 int fe_label_block(fe_ctx *cx, const char *name) {
     int b = fe_smap_get(&cx->labels, name);
     if (b >= 0)
@@ -290,6 +258,7 @@ ir_function *fe_lower_function(fe_tu *t, arena *a, CXCursor fn) {
     cx.f->incomplete = t->errors > 0 || clang_isInvalidDeclaration(fn);
     add_params(&cx, fn);
     lower_body(&cx, fn);
+    fe_goto_kills(&cx);
     ir_finish(cx.f);
     fe_cmap_free(&cx.vars);
     return cx.f;

@@ -89,10 +89,22 @@ typedef struct fe_jump {
     fe_switch *sw;         /* for a switch */
 } fe_jump;
 
+/* A block scope; all scopes of a function are kept (a tree by parent) so
+ * that gotos can be resolved after the labels are known. */
 typedef struct fe_scope {
-    int *vars;
+    int parent;            /* enclosing scope id, -1 for the outermost */
+    int *vars;             /* declared in it, in order (increasing var ids) */
     int n, cap;
 } fe_scope;
+
+/* A goto waiting for its label's scope (frontend_scope.c). */
+typedef struct fe_pending_goto {
+    int block;             /* the block the goto ends */
+    int scope;             /* innermost open scope at the goto */
+    int nvars;             /* vars existing then: later ones are not yet declared */
+    const char *label;
+    ir_loc loc;
+} fe_pending_goto;
 
 /* Per function being lowered. */
 typedef struct fe_ctx {
@@ -104,8 +116,13 @@ typedef struct fe_ctx {
     fe_smap labels;        /* label name -> block id */
     int *temps;            /* temporaries alive in the current full expression */
     int ntemps, temps_cap;
-    fe_scope *scopes;
+    fe_scope *scopes;      /* every scope so far, by id */
     int nscopes, scopes_cap;
+    int *open;             /* ids of the open scopes, outermost first */
+    int nopen, open_cap;
+    fe_smap label_scopes;  /* label name -> id of the scope it is in */
+    fe_pending_goto *gotos;
+    int ngotos, gotos_cap;
     fe_jump *jumps;
     int njumps, jumps_cap;
     int depth;
@@ -169,11 +186,19 @@ int fe_temp_mark(fe_ctx *cx);
 void fe_kill_temps(fe_ctx *cx, int mark, ir_loc loc);
 /* Kills them at the head of blocks a and b (condition successors). */
 void fe_kill_temps_in(fe_ctx *cx, int mark, int a, int b, ir_loc loc);
+void fe_emit_kill_at(fe_ctx *cx, int b, const int *vars, int n, ir_loc loc);
+
+/* --- frontend_scope.c --- */
 void fe_scope_push(fe_ctx *cx);
 void fe_scope_add(fe_ctx *cx, int var);
 void fe_scope_pop(fe_ctx *cx, ir_loc loc);
-/* Kills the variables of the scopes above depth (break/continue). */
+/* Kills the variables of the open scopes above depth (break/continue). */
 void fe_kill_scopes_above(fe_ctx *cx, int depth, ir_loc loc);
+/* A label defined here / a goto to it ending the current block. */
+void fe_scope_label(fe_ctx *cx, const char *name);
+void fe_scope_goto(fe_ctx *cx, const char *label, ir_loc loc);
+/* After the body: each goto kills what it leaves (scopes not around its label). */
+void fe_goto_kills(fe_ctx *cx);
 fe_jump *fe_jump_push(fe_ctx *cx, int brk, int cont);
 void fe_jump_pop(fe_ctx *cx);
 int fe_label_block(fe_ctx *cx, const char *name);

@@ -3,7 +3,7 @@
  * Usual CFG construction: if/else (else-if chains iteratively), while,
  * do-while, for, switch (a chain of IR_COND_CMP EQ tests built after the body,
  * with fall-through between case blocks), labels and goto, break/continue
- * (killing the variables of the scopes they leave), return. A compound
+ * and goto (killing the variables of the scopes they leave), return. A compound
  * statement kills its variables at its closing brace; an expression statement
  * kills its temporaries at its end. Case labels and label chains are walked
  * iteratively, so a 10,000-case switch costs no stack. Unknown statements
@@ -378,7 +378,9 @@ static void break_stmt(fe_ctx *cx, CXCursor s, bool is_continue) {
 
 static void label_stmt(fe_ctx *cx, CXCursor s) {
     while (clang_getCursorKind(s) == CXCursor_LabelStmt) {
-        int b = fe_label_block(cx, fe_spelling(cx->mem, s));
+        const char *name = fe_spelling(cx->mem, s);
+        int b = fe_label_block(cx, name);
+        fe_scope_label(cx, name);
         fe_goto(cx, b);
         fe_set_block(cx, b);
         CXCursor *k;
@@ -398,7 +400,9 @@ static void goto_stmt(fe_ctx *cx, CXCursor s) {
             return fe_give_up(cx, s, "goto without a label");
         label = k[0];
     }
-    fe_goto(cx, fe_label_block(cx, fe_spelling(cx->mem, label)));
+    const char *name = fe_spelling(cx->mem, label);
+    fe_scope_goto(cx, name, fe_cursor_loc(cx->tu, s));
+    fe_goto(cx, fe_label_block(cx, name));
 }
 
 /* No kills before a return: the engine ends every life at the return. */

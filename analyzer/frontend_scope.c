@@ -1,0 +1,110 @@
+/* frontend_scope.c: block scopes and the kills at their exits.
+ *
+ * A compound statement (and a for statement, for its init declarations)
+ * opens a scope; its variables are killed at its closing brace, and by a
+ * break/continue that leaves it (at the jump). A goto kills the variables of
+ * every scope it leaves: the scopes around the goto that are not around its
+ * label. Labels may come after their gotos, so scopes are kept as a tree
+ * for the whole function and gotos are resolved at the end (fe_goto_kills),
+ * their KILL appended to the block the goto ends. Only variables declared
+ * before the goto are killed (var ids grow in declaration order).
+ */
+#include "frontend_lower.h"
+
+#include <string.h>
+
+static void *grow(arena *a, void *old, int n, int *cap, size_t elem) {
+    if (n < *cap)
+        return old;
+    int ncap = *cap ? *cap * 2 : 8;
+    void *p = arena_alloc(a, elem * (size_t)ncap);
+    if (n)
+        memcpy(p, old, elem * (size_t)n);
+    *cap = ncap;
+    return p;
+}
+
+static int innermost(const fe_ctx *cx) {
+    return cx->nopen ? cx->open[cx->nopen - 1] : -1;
+}
+
+void fe_scope_push(fe_ctx *cx) {
+    cx->scopes = grow(cx->mem, cx->scopes, cx->nscopes, &cx->scopes_cap, sizeof *cx->scopes);
+    fe_scope *s = &cx->scopes[cx->nscopes];
+    memset(s, 0, sizeof *s);
+    s->parent = innermost(cx);
+    cx->open = grow(cx->mem, cx->open, cx->nopen, &cx->open_cap, sizeof *cx->open);
+    cx->open[cx->nopen++] = cx->nscopes++;
+}
+
+void fe_scope_add(fe_ctx *cx, int var) {
+    if (!cx->nopen)
+        return;
+    fe_scope *s = &cx->scopes[innermost(cx)];
+    s->vars = grow(cx->mem, s->vars, s->n, &s->cap, sizeof *s->vars);
+    s->vars[s->n++] = var;
+}
+
+void fe_scope_pop(fe_ctx *cx, ir_loc loc) {
+    fe_scope *s = &cx->scopes[cx->open[--cx->nopen]];
+    if (cx->cur >= 0)
+        fe_emit_kill_at(cx, cx->cur, s->vars, s->n, loc);
+}
+
+void fe_kill_scopes_above(fe_ctx *cx, int depth, ir_loc loc) {
+    int n = 0;
+    for (int i = depth; i < cx->nopen; i++)
+        n += cx->scopes[cx->open[i]].n;
+    if (!n || cx->cur < 0)
+        return;
+    int *vars = ARENA_ARRAY(cx->mem, int, n), k = 0;
+    for (int i = cx->nopen - 1; i >= depth; i--) { /* innermost first */
+        const fe_scope *s = &cx->scopes[cx->open[i]];
+        memcpy(vars + k, s->vars, sizeof *vars * (size_t)s->n);
+        k += s->n;
+    }
+    fe_emit_kill_at(cx, cx->cur, vars, n, loc);
+}
+
+/* ------------------------------------------------------------------- goto */
+
+void fe_scope_label(fe_ctx *cx, const char *name) {
+    fe_smap_put(&cx->label_scopes, cx->mem, name, innermost(cx));
+}
+
+void fe_scope_goto(fe_ctx *cx, const char *label, ir_loc loc) {
+    if (cx->cur < 0 || !cx->nopen)
+        return;
+    cx->gotos = grow(cx->mem, cx->gotos, cx->ngotos, &cx->gotos_cap, sizeof *cx->gotos);
+    fe_pending_goto *g = &cx->gotos[cx->ngotos++];
+    g->block = cx->cur;
+    g->scope = innermost(cx);
+    g->nvars = cx->f->nvars;
+    g->label = label;
+    g->loc = loc;
+}
+
+static bool encloses(const fe_ctx *cx, int outer, int s) {
+    for (; s >= 0; s = cx->scopes[s].parent)
+        if (s == outer)
+            return true;
+    return false;
+}
+
+static void resolve(fe_ctx *cx, const fe_pending_goto *g, int *vars) {
+    int target = fe_smap_get(&cx->label_scopes, g->label), n = 0;
+    if (target < 0) /* never defined (broken code) */
+        return;
+    for (int s = g->scope; s >= 0 && !encloses(cx, s, target); s = cx->scopes[s].parent) {
+        const fe_scope *sc = &cx->scopes[s];
+        for (int i = 0; i < sc->n && sc->vars[i] < g->nvars; i++)
+            vars[n++] = sc->vars[i];
+    }
+    fe_emit_kill_at(cx, g->block, vars, n, g->loc);
+}
+
+void fe_goto_kills(fe_ctx *cx) {
+    int *vars = ARENA_ARRAY(cx->mem, int, cx->f->nvars ? cx->f->nvars : 1);
+    for (int i = 0; i < cx->ngotos; i++)
+        resolve(cx, &cx->gotos[i], vars);
+}
