@@ -7,17 +7,22 @@
  * type's traverse reports each owned reference and its clear drops them;
  * destructors do not resurrect objects; single-threaded use.
  *
- * gc_refs during a collection (bit 0 COLLECTING: the object is in the set
- * being collected; bit 1 TENTATIVE: it is on the unreachable list; bits 2..:
- * a count). Objects outside the set keep gc_refs == 0, so a visit can tell
- * in O(1) whether a child belongs to the set.
+ * The gc_refs word of a tracked object: outside a collection it holds the
+ * object's generation (bits 0-1). During a collection of generations
+ * 0..G, an object of the set is initialized on first touch (by the walk or
+ * by a referrer's visit, whichever comes first): COLLECTING (bit 2) set,
+ * count (bits 4..) = refcount. TENTATIVE (bit 3) marks the unreachable
+ * list. Objects of older generations are never initialized, so a visit
+ * tells in O(1) whether a child belongs to the set (generation <= G), and
+ * update_refs and subtract_refs (CPython's two first passes) share one walk.
  */
 #include "error_internal.h"
 #include "object_internal.h"
 
-#define GC_COLLECTING ((intptr_t)1)
-#define GC_TENTATIVE ((intptr_t)2)
-#define GC_ONE ((intptr_t)4) /* one reference in the count bits */
+#define GC_GEN_MASK ((intptr_t)3)
+#define GC_COLLECTING ((intptr_t)4)
+#define GC_TENTATIVE ((intptr_t)8)
+#define GC_ONE ((intptr_t)16) /* one reference in the count bits */
 
 /* A full collection waits until pending * LONG_LIVED_RATIO > total. */
 #define LONG_LIVED_RATIO 4
@@ -32,51 +37,60 @@ static struct {
     size_t long_lived_total;
     size_t long_lived_pending;
     size_t last_examined;
+    intptr_t oldest;   /* G, the oldest generation being collected */
 } gc = {
     .threshold = {2000, 10, 10},
     .enabled = 1,
 };
 
-/* gc_refs of a child if it is tracked and in the collected set, else NULL. */
+/* Starts o's collection state: count = refcount. Pre: o is in the set. */
+static inline void init_refs(rf_object *o, intptr_t *refs)
+{
+    *refs = (intptr_t)o->rf_refcnt * GC_ONE | GC_COLLECTING;
+}
+
+static int visit_decref(rf_object *child, void *arg)
+{
+    (void)arg;
+    if (child == NULL || !rf_is_tracked(child))
+        return 0;
+    intptr_t *refs = rf_gc_refs_of(child);
+    if (!(*refs & GC_COLLECTING)) {
+        if ((*refs & GC_GEN_MASK) > gc.oldest)
+            return 0; /* older generation: a root */
+        init_refs(child, refs);
+    }
+    *refs -= GC_ONE;
+    return 0;
+}
+
+/* update_refs + subtract_refs in one walk.
+ * Post: every object in young has COLLECTING set and a count equal to the
+ * number of references to it from outside young (older generations,
+ * untracked objects, C variables). An object with count > 0 is certainly
+ * reachable. Returns how many objects young holds. */
+static size_t subtract_refs(rf_link *young)
+{
+    size_t n = 0;
+    for (rf_link *l = young->next; l != young; l = l->next) {
+        rf_object *o = rf_object_of(l);
+        intptr_t *refs = rf_gc_refs_of(o);
+        if (!(*refs & GC_COLLECTING))
+            init_refs(o, refs);
+        o->rf_type->traverse(o, visit_decref, NULL);
+        n++;
+    }
+    return n;
+}
+
+/* gc_refs of a child if it is tracked and in the collected set, else NULL
+ * (after subtract_refs every object of the set has COLLECTING). */
 static inline intptr_t *collecting_refs(rf_object *child)
 {
     if (child == NULL || !rf_is_tracked(child))
         return NULL;
     intptr_t *refs = rf_gc_refs_of(child);
     return (*refs & GC_COLLECTING) ? refs : NULL;
-}
-
-/* Post: every object in young has gc_refs = refcount (count bits) with
- * COLLECTING set. Returns how many objects young holds. */
-static size_t update_refs(rf_link *young)
-{
-    size_t n = 0;
-    for (rf_link *l = young->next; l != young; l = l->next) {
-        rf_object *o = rf_object_of(l);
-        *rf_gc_refs_of(o) = (intptr_t)o->rf_refcnt * GC_ONE | GC_COLLECTING;
-        n++;
-    }
-    return n;
-}
-
-static int visit_decref(rf_object *child, void *arg)
-{
-    (void)arg;
-    intptr_t *refs = collecting_refs(child);
-    if (refs != NULL)
-        *refs -= GC_ONE;
-    return 0;
-}
-
-/* Post: each object's count is the number of references to it from outside
- * young (from older generations, untracked objects, C variables). An
- * object with count > 0 is certainly reachable. */
-static void subtract_refs(rf_link *young)
-{
-    for (rf_link *l = young->next; l != young; l = l->next) {
-        rf_object *o = rf_object_of(l);
-        o->rf_type->traverse(o, visit_decref, NULL);
-    }
 }
 
 static int visit_reachable(rf_object *child, void *arg)
@@ -101,9 +115,9 @@ static int visit_reachable(rf_object *child, void *arg)
  * unreachable, those with count > 0 make everything they reference
  * reachable (pulling it back from unreachable if needed).
  * Post: young holds exactly the objects reachable from outside the set,
- * each with gc_refs 0; unreachable holds the rest, with TENTATIVE set.
- * Returns the number of objects left in young. */
-static size_t move_unreachable(rf_link *young, rf_link *unreachable)
+ * each with gc_refs = newgen; unreachable holds the rest, with TENTATIVE
+ * set. Returns the number of objects left in young. */
+static size_t move_unreachable(rf_link *young, rf_link *unreachable, intptr_t newgen)
 {
     size_t reachable = 0;
     rf_link *l = young->next;
@@ -112,7 +126,7 @@ static size_t move_unreachable(rf_link *young, rf_link *unreachable)
         intptr_t *refs = rf_gc_refs_of(o);
         rf_link *next = l->next;
         if (*refs >= GC_ONE) {
-            *refs = 0;
+            *refs = newgen;
             o->rf_type->traverse(o, visit_reachable, young);
             next = l->next; /* the traverse may have appended after l */
             reachable++;
@@ -128,16 +142,16 @@ static size_t move_unreachable(rf_link *young, rf_link *unreachable)
 
 /* Destroys the unreachable objects: hold one reference to each, clear each
  * (so a clear or destructor that touches other garbage finds it alive),
- * then move each to `old` and drop the held reference, which destroys it
+ * then move each to `old` (generation oldgen) and drop the held reference, which destroys it
  * unless something still refers to it (it then stays in old).
  * Post: unreachable is empty. Returns the number of tracked objects
  * destroyed meanwhile. */
-static size_t delete_garbage(rf_link *unreachable, rf_link *old)
+static size_t delete_garbage(rf_link *unreachable, rf_link *old, intptr_t oldgen)
 {
     size_t before = rf_rt.tracked_freed;
     for (rf_link *l = unreachable->next; l != unreachable; l = l->next) {
         rf_object *o = rf_object_of(l);
-        *rf_gc_refs_of(o) = 0;
+        *rf_gc_refs_of(o) = oldgen;
         o->rf_refcnt++;
     }
     for (rf_link *l = unreachable->next; l != unreachable; l = l->next) {
@@ -172,17 +186,18 @@ static size_t collect(int gen)
     gc.collecting = 1;
     for (int g = 0; g < gen; g++)
         rf_ring_merge_(&rf_rt.gen[g], &rf_rt.gen[gen]);
+    int oldgen = gen + 1 < RF_GC_GENERATIONS ? gen + 1 : gen;
     rf_link *young = &rf_rt.gen[gen];
-    rf_link *old = gen + 1 < RF_GC_GENERATIONS ? &rf_rt.gen[gen + 1] : young;
+    rf_link *old = &rf_rt.gen[oldgen];
     rf_link unreachable;
     rf_ring_init_(&unreachable);
-    gc.last_examined = update_refs(young);
-    subtract_refs(young);
-    size_t survivors = move_unreachable(young, &unreachable);
+    gc.oldest = gen;
+    gc.last_examined = subtract_refs(young);
+    size_t survivors = move_unreachable(young, &unreachable, oldgen);
     account_survivors(gen, survivors);
     if (young != old)
         rf_ring_merge_(young, old);
-    size_t freed = delete_garbage(&unreachable, old);
+    size_t freed = delete_garbage(&unreachable, old, oldgen);
     if (gen + 1 < RF_GC_GENERATIONS)
         gc.count[gen + 1]++;
     for (int g = 0; g <= gen; g++)

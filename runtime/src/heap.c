@@ -127,8 +127,9 @@ static int type_registered(const rf_type *type)
     return 0;
 }
 
-/* Checks one list; returns the number of problems and adds its length. */
-static long check_ring(rf_link *head, int tracked, const char *what, size_t *count)
+/* Checks one list (gen: its generation, for tracked lists); returns the
+ * number of problems and adds its length to *count. */
+static long check_ring(rf_link *head, int tracked, intptr_t gen, const char *what, size_t *count)
 {
     FILE *err = rf_debug_stream_();
     long problems = 0;
@@ -154,9 +155,9 @@ static long check_ring(rf_link *head, int tracked, const char *what, size_t *cou
             fprintf(err, "rf: heap check: %s object %p is on the %s list\n", o->rf_type->name,
                     (void *)o, what);
             problems++;
-        } else if (tracked && *rf_gc_refs_of(o) != 0) {
-            fprintf(err, "rf: heap check: %s object %p has stale gc_refs\n", o->rf_type->name,
-                    (void *)o);
+        } else if (tracked && *rf_gc_refs_of(o) != gen) {
+            fprintf(err, "rf: heap check: %s object %p on the %s list has gc_refs %ld\n",
+                    o->rf_type->name, (void *)o, what, (long)*rf_gc_refs_of(o));
             problems++;
         }
     }
@@ -181,9 +182,9 @@ long rf_debug_check_heap(void)
                                                          "generation 2"};
     rf_runtime_init_();
     size_t count = 0;
-    long problems = check_ring(&rf_rt.untracked, 0, "untracked", &count);
+    long problems = check_ring(&rf_rt.untracked, 0, 0, "untracked", &count);
     for (int g = 0; g < RF_GC_GENERATIONS; g++)
-        problems += check_ring(&rf_rt.gen[g], 1, names[g], &count);
+        problems += check_ring(&rf_rt.gen[g], 1, g, names[g], &count);
     if (count != rf_rt.nlive) {
         fprintf(rf_debug_stream_(), "rf: heap check: %zu objects on the lists, live count is %zu\n",
                 count, rf_rt.nlive);

@@ -104,6 +104,10 @@ static rf_segment *segment_map(void)
     if (seg == NULL)
         return NULL;
     next_hint = (uintptr_t)seg + RF_SEG_SIZE;
+#ifdef MADV_HUGEPAGE
+    /* 2 MiB pages: far fewer page faults and TLB misses on big heaps */
+    madvise(seg, RF_SEG_SIZE, MADV_HUGEPAGE);
+#endif
     segment_init(seg);
     segmap_set(seg, 1);
     all_link(seg);

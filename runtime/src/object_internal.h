@@ -15,7 +15,8 @@
  *   untracked list, or one of the generation lists (tracked), or, during a
  *   collection only, the collector's own lists. A destroyed object is
  *   unlinked first (and, in the trashcan queue, chained through link.next).
- * - Outside a collection every tracked object's gc_refs is 0.
+ * - Outside a collection every tracked object's gc_refs is the number of
+ *   the generation whose list holds it (0 for a new object).
  * - rf_rt.nlive == the number of live objects == the sum over registered
  *   types of type->rf_nlive.
  */
