@@ -122,20 +122,10 @@ void fe_kill_temps_in(fe_ctx *cx, int mark, int a, int b, ir_loc loc) {
 
 /* ------------------------------------------------------------ jumps, labels */
 
-static void *grow(arena *a, void *old, int n, int *cap, size_t elem) {
-    if (n < *cap)
-        return old;
-    int ncap = *cap ? *cap * 2 : 8;
-    void *p = arena_alloc(a, elem * (size_t)ncap);
-    if (n)
-        memcpy(p, old, elem * (size_t)n);
-    *cap = ncap;
-    return p;
-}
 
 
 fe_jump *fe_jump_push(fe_ctx *cx, int brk, int cont) {
-    cx->jumps = grow(cx->mem, cx->jumps, cx->njumps, &cx->jumps_cap, sizeof *cx->jumps);
+    cx->jumps = fe_grow(cx->mem, cx->jumps, cx->njumps, &cx->jumps_cap, sizeof *cx->jumps);
     fe_jump *j = &cx->jumps[cx->njumps++];
     memset(j, 0, sizeof *j);
     j->brk = brk;

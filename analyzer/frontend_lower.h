@@ -136,8 +136,7 @@ fe_cmap_slot *fe_cmap_get(fe_cmap *m, CXCursor key);
 fe_cmap_slot *fe_cmap_put(fe_cmap *m, CXCursor key);
 int fe_smap_get(const fe_smap *m, const char *key);
 void fe_smap_put(fe_smap *m, arena *a, const char *key, int val);
-/* Direct children of c, in order, copied into the function's arena (or the
- * TU arena when cx is NULL). */
+/* Direct children of c, in order, copied into arena a. */
 int fe_children(fe_tu *t, arena *a, CXCursor c, CXCursor **out);
 /* Only the children that are expressions. */
 int fe_expr_children(fe_tu *t, arena *a, CXCursor c, CXCursor **out);
@@ -148,8 +147,12 @@ ir_loc fe_name_loc(fe_tu *t, CXCursor c);       /* clang's cursor location */
 bool fe_in_main_file(fe_tu *t, CXCursor c);
 /* Cursor spelling copied into arena a. */
 const char *fe_spelling(arena *a, CXCursor c);
-/* Is the cursor written inside a macro expansion? */
+/* Do a and b start at the same spelled position (an implicit conversion and
+ * its operand do)? */
 bool fe_same_spelling_loc(CXCursor a, CXCursor b);
+/* Arena array growth by doubling: returns old if n < *cap, else a copy of
+ * its n elements in a larger array from a (updating *cap). */
+void *fe_grow(arena *a, void *old, int n, int *cap, size_t elem);
 /* The trimmed source line at l (main file only; at most 120 characters), for
  * ir_instr.text; NULL elsewhere. TU arena. */
 const char *fe_line_text(fe_tu *t, ir_loc l);

@@ -13,27 +13,17 @@
 
 #include <string.h>
 
-static void *grow(arena *a, void *old, int n, int *cap, size_t elem) {
-    if (n < *cap)
-        return old;
-    int ncap = *cap ? *cap * 2 : 8;
-    void *p = arena_alloc(a, elem * (size_t)ncap);
-    if (n)
-        memcpy(p, old, elem * (size_t)n);
-    *cap = ncap;
-    return p;
-}
 
 static int innermost(const fe_ctx *cx) {
     return cx->nopen ? cx->open[cx->nopen - 1] : -1;
 }
 
 void fe_scope_push(fe_ctx *cx) {
-    cx->scopes = grow(cx->mem, cx->scopes, cx->nscopes, &cx->scopes_cap, sizeof *cx->scopes);
+    cx->scopes = fe_grow(cx->mem, cx->scopes, cx->nscopes, &cx->scopes_cap, sizeof *cx->scopes);
     fe_scope *s = &cx->scopes[cx->nscopes];
     memset(s, 0, sizeof *s);
     s->parent = innermost(cx);
-    cx->open = grow(cx->mem, cx->open, cx->nopen, &cx->open_cap, sizeof *cx->open);
+    cx->open = fe_grow(cx->mem, cx->open, cx->nopen, &cx->open_cap, sizeof *cx->open);
     cx->open[cx->nopen++] = cx->nscopes++;
 }
 
@@ -41,7 +31,7 @@ void fe_scope_add(fe_ctx *cx, int var) {
     if (!cx->nopen)
         return;
     fe_scope *s = &cx->scopes[innermost(cx)];
-    s->vars = grow(cx->mem, s->vars, s->n, &s->cap, sizeof *s->vars);
+    s->vars = fe_grow(cx->mem, s->vars, s->n, &s->cap, sizeof *s->vars);
     s->vars[s->n++] = var;
 }
 
@@ -60,8 +50,8 @@ void fe_kill_scopes_above(fe_ctx *cx, int depth, ir_loc loc) {
     int *vars = ARENA_ARRAY(cx->mem, int, n), k = 0;
     for (int i = cx->nopen - 1; i >= depth; i--) { /* innermost first */
         const fe_scope *s = &cx->scopes[cx->open[i]];
-        memcpy(vars + k, s->vars, sizeof *vars * (size_t)s->n);
-        k += s->n;
+        for (int j = 0; j < s->n; j++)
+            vars[k++] = s->vars[j];
     }
     fe_emit_kill_at(cx, cx->cur, vars, n, loc);
 }
@@ -75,7 +65,7 @@ void fe_scope_label(fe_ctx *cx, const char *name) {
 void fe_scope_goto(fe_ctx *cx, const char *label, ir_loc loc) {
     if (cx->cur < 0 || !cx->nopen)
         return;
-    cx->gotos = grow(cx->mem, cx->gotos, cx->ngotos, &cx->gotos_cap, sizeof *cx->gotos);
+    cx->gotos = fe_grow(cx->mem, cx->gotos, cx->ngotos, &cx->gotos_cap, sizeof *cx->gotos);
     fe_pending_goto *g = &cx->gotos[cx->ngotos++];
     g->block = cx->cur;
     g->scope = innermost(cx);

@@ -109,6 +109,17 @@ void fe_smap_put(fe_smap *m, arena *a, const char *key, int val) {
     s->val = val;
 }
 
+void *fe_grow(arena *a, void *old, int n, int *cap, size_t elem) {
+    if (n < *cap)
+        return old;
+    int ncap = *cap ? *cap * 2 : 8;
+    void *p = arena_alloc(a, elem * (size_t)ncap);
+    if (n)
+        memcpy(p, old, elem * (size_t)n);
+    *cap = ncap;
+    return p;
+}
+
 /* ---------------------------------------------------------------- children */
 
 static enum CXChildVisitResult collect(CXCursor c, CXCursor parent, CXClientData d) {
@@ -130,7 +141,8 @@ int fe_children(fe_tu *t, arena *a, CXCursor c, CXCursor **out) {
     clang_visitChildren(c, collect, t);
     int n = t->nscratch;
     *out = ARENA_ARRAY(a, CXCursor, n ? n : 1);
-    memcpy(*out, t->scratch, sizeof **out * (size_t)n);
+    if (n)
+        memcpy(*out, t->scratch, sizeof **out * (size_t)n);
     return n;
 }
 
