@@ -16,6 +16,7 @@
  * tells in O(1) whether a child belongs to the set (generation <= G), and
  * update_refs and subtract_refs (CPython's two first passes) share one walk.
  */
+#include "builtins_internal.h"
 #include "error_internal.h"
 #include "object_internal.h"
 
@@ -49,20 +50,48 @@ static inline void init_refs(rf_object *o, intptr_t *refs)
     *refs = (intptr_t)o->rf_refcnt * GC_ONE | GC_COLLECTING;
 }
 
-static int visit_decref(rf_object *child, void *arg)
+static inline void decref_child(rf_object *child)
 {
-    (void)arg;
     if (child == NULL || !rf_is_tracked(child))
-        return 0;
+        return;
     intptr_t *refs = rf_gc_refs_of(child);
     if (!(*refs & GC_COLLECTING)) {
         if ((*refs & GC_GEN_MASK) > gc.oldest)
-            return 0; /* older generation: a root */
+            return; /* older generation: a root */
         init_refs(child, refs);
     }
     *refs -= GC_ONE;
+}
+
+static int visit_decref(rf_object *child, void *arg)
+{
+    (void)arg;
+    decref_child(child);
     return 0;
 }
+
+/* Calls op(child, arg) on each reference o holds: inline loops for the
+ * built-in containers (no indirect call per item), traverse otherwise. */
+#define FOR_EACH_CHILD(o, op, arg, visit)                                   \
+    do {                                                                    \
+        if ((o)->rf_type == &rf_list_type) {                                \
+            rf_list *l_ = (rf_list *)(o);                                   \
+            for (long i_ = 0; i_ < l_->len; i_++)                           \
+                op(l_->items[i_], arg);                                     \
+        } else if ((o)->rf_type == &rf_map_type) {                          \
+            rf_map *m_ = (rf_map *)(o);                                     \
+            for (size_t i_ = 0; i_ < m_->cap; i_++) {                       \
+                if (m_->slots[i_].key != NULL) {                            \
+                    op(m_->slots[i_].key, arg);                             \
+                    op(m_->slots[i_].value, arg);                           \
+                }                                                           \
+            }                                                               \
+        } else {                                                            \
+            (o)->rf_type->traverse((o), visit, arg);                        \
+        }                                                                   \
+    } while (0)
+
+#define DECREF_CHILD(child, arg) decref_child(child)
 
 /* update_refs + subtract_refs in one walk.
  * Post: every object in young has COLLECTING set and a count equal to the
@@ -77,7 +106,7 @@ static size_t subtract_refs(rf_link *young)
         intptr_t *refs = rf_gc_refs_of(o);
         if (!(*refs & GC_COLLECTING))
             init_refs(o, refs);
-        o->rf_type->traverse(o, visit_decref, NULL);
+        FOR_EACH_CHILD(o, DECREF_CHILD, NULL, visit_decref);
         n++;
     }
     return n;
@@ -93,12 +122,11 @@ static inline intptr_t *collecting_refs(rf_object *child)
     return (*refs & GC_COLLECTING) ? refs : NULL;
 }
 
-static int visit_reachable(rf_object *child, void *arg)
+static inline void mark_child(rf_object *child, rf_link *young)
 {
-    rf_link *young = arg;
     intptr_t *refs = collecting_refs(child);
     if (refs == NULL)
-        return 0;
+        return;
     if (*refs & GC_TENTATIVE) {
         /* Moved too early: back to young's tail, where the walk meets it. */
         rf_link *l = rf_link_of(child);
@@ -108,6 +136,11 @@ static int visit_reachable(rf_object *child, void *arg)
     } else if (*refs < GC_ONE) {
         *refs = GC_ONE | GC_COLLECTING; /* not walked yet: it will be */
     }
+}
+
+static int visit_reachable(rf_object *child, void *arg)
+{
+    mark_child(child, arg);
     return 0;
 }
 
@@ -127,7 +160,7 @@ static size_t move_unreachable(rf_link *young, rf_link *unreachable, intptr_t ne
         rf_link *next = l->next;
         if (*refs >= GC_ONE) {
             *refs = newgen;
-            o->rf_type->traverse(o, visit_reachable, young);
+            FOR_EACH_CHILD(o, mark_child, young, visit_reachable);
             next = l->next; /* the traverse may have appended after l */
             reachable++;
         } else {
