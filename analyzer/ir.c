@@ -11,6 +11,20 @@
  * renumbers the rest in reverse postorder (a block comes after all its
  * predecessors except through back edges), and marks loop heads (targets of
  * DFS back edges). The text dump (ir_dump) is the format the golden tests compare.
+ *
+ * Dump format (one line per item; "@L:C" is a location in the function's own
+ * file, "@path:L:C" one elsewhere):
+ *   function NAME @L:C end L:C [incomplete] [FACTS]
+ *     var NAME: TYPE [paramN] [temp] [array] @L:C
+ *   bN: [label NAME] [loop-head]
+ *     DST = OPERAND @L:C            assignment
+ *     [DST = ]call NAME(ARGS) [FACTS] @L:C    (<indirect> for a pointer call)
+ *     use OPERAND / refcnt OPERAND +1|-1 / kill VAR, VAR @L:C
+ *     goto bN | branch COND ? bT : bF @L:C | return [OPERAND] @L:C | unreachable @L:C
+ * FACTS: ref int noreturn here variadic "annotation" (only those that hold).
+ * Operands: x, ::global, x->f, s.f, *p, (*p).f, a[], &x, NULL, 42, "str", ?
+ * (unknown); "x as ref" when the operand's type differs from its place's.
+ * COND: "x" (truth), "x == NULL", "x < 0", ... or "unknown".
  */
 #include "ir.h"
 
