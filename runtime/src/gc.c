@@ -25,8 +25,10 @@
 #define GC_TENTATIVE ((intptr_t)8)
 #define GC_ONE ((intptr_t)16) /* one reference in the count bits */
 
-/* A full collection waits until pending * LONG_LIVED_RATIO > total. */
-#define LONG_LIVED_RATIO 4
+/* A full collection waits until pending * LONG_LIVED_RATIO >= total: with
+ * 1, until the old generation has doubled since the last full collection,
+ * so full collections cost at most about one object scan per allocation. */
+#define LONG_LIVED_RATIO 1
 
 static struct {
     long threshold[RF_GC_GENERATIONS];

@@ -13,9 +13,9 @@
  * - Automatic collections run from rf_new of a tracked type when the
  *   generation 0 count exceeds threshold 0 (and older ones after enough
  *   younger collections); a full collection additionally waits until the
- *   objects that survived since the last full collection are a fair fraction
- *   of the long-lived ones, so the cost per allocation stays bounded as the
- *   heap grows. Nothing is collected while disabled or while a collection
+ *   objects promoted to generation 2 since the last full collection are as
+ *   many as the long-lived ones (the old heap doubled), so the cost per
+ *   allocation stays bounded as the heap grows. Nothing is collected while disabled or while a collection
  *   runs.
  * - Garbage is destroyed by calling clear on each unreachable object while
  *   the collector holds one extra reference to all of them, then dropping
