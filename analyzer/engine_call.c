@@ -89,6 +89,28 @@ static void bind_out(fn_ctx *c, sstate *s, const ir_operand *a, sym_origin origi
     store_place(c, s, p, v, in->loc, LOST_OVERWRITE);
 }
 
+/* inout-new: the variable's reference is taken, and on success replaced by
+ * a new one; on failure the variable is NULL. */
+static void replace_inout(fn_ctx *c, sstate *s, const ir_operand *a, const ir_instr *in,
+                          bool success) {
+    if (a->kind != IR_OP_ADDR)
+        return;
+    int p = place_index(c, &a->place);
+    if (p < 0 || c->places[p].place.type != IR_VT_REF)
+        return;
+    if (s->bind[p] >= 0)
+        apply_steal(c, s, s->bind[p], in->loc, in->callee.name, true);
+    sym y = sym_proto(SK_REF, success ? OR_NEW : OR_NULLCONST, success ? NN_UNKNOWN : NN_NULL);
+    y.owned = success ? 1 : 0;
+    y.from = in->callee.name;
+    y.origin_loc = in->loc;
+    int v = new_sym(c, s, &y);
+    if (success)
+        sstate_note(&c->mem, s, in->loc, "new reference acquired here (replaced in place)",
+                    s->syms[v].uid, true);
+    store_place(c, s, p, v, in->loc, LOST_OVERWRITE);
+}
+
 typedef struct call_view {
     const ir_instr *in;
     const rule_fn *rule;
@@ -130,6 +152,13 @@ static void load_format(fn_ctx *c, call_view *cv) {
     (void)c;
 }
 
+static bool operand_in_heap(fn_ctx *c, const ir_operand *o) {
+    if (o->kind != IR_OP_PLACE)
+        return false;
+    int p = place_index(c, &o->place);
+    return p >= 0 && c->places[p].escapes;
+}
+
 static void apply_arg(fn_ctx *c, sstate *s, call_view *cv, int i, bool success) {
     const ir_instr *in = cv->in;
     rule_param pr = param_at(cv, i);
@@ -138,7 +167,12 @@ static void apply_arg(fn_ctx *c, sstate *s, call_view *cv, int i, bool success) 
     switch (pr.effect) {
     case RULE_ARG_IGNORE: break;
     case RULE_ARG_BORROW: emit_use(c, s, v, in->loc, USE_PASS, callee, i, pr.nullable); break;
-    case RULE_ARG_INCREF: apply_incref(c, s, v, in->loc, callee, pr.nullable); break;
+    case RULE_ARG_INCREF:
+        if (operand_in_heap(c, &in->args[i])) /* Py_INCREF(self->x): the structure's */
+            emit_use(c, s, v, in->loc, USE_PASS, callee, i, pr.nullable);
+        else
+            apply_incref(c, s, v, in->loc, callee, pr.nullable);
+        break;
     case RULE_ARG_DECREF: apply_release(c, s, v, in->loc, callee, pr.nullable); break;
     case RULE_ARG_STEAL: apply_steal(c, s, v, in->loc, callee, pr.nullable); break;
     case RULE_ARG_STEAL_ON_SUCCESS:
@@ -155,6 +189,7 @@ static void apply_arg(fn_ctx *c, sstate *s, call_view *cv, int i, bool success) 
         if (success)
             bind_out(c, s, &in->args[i], OR_BORROWED, in);
         break;
+    case RULE_ARG_INOUT_NEW: replace_inout(c, s, &in->args[i], in, success); break;
     }
 }
 
@@ -224,7 +259,7 @@ static bool splits(const call_view *cv) {
         return false;
     for (int i = 0; i < cv->in->nargs; i++) {
         rule_arg e = param_at(cv, i).effect;
-        if (e == RULE_ARG_STEAL_ON_SUCCESS || e == RULE_ARG_OUT_NEW)
+        if (e == RULE_ARG_STEAL_ON_SUCCESS || e == RULE_ARG_OUT_NEW || e == RULE_ARG_INOUT_NEW)
             return true;
     }
     return false;

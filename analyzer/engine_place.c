@@ -281,6 +281,21 @@ static void escape_into(fn_ctx *c, sstate *s, int v, ir_loc loc) {
     sstate_note(&c->mem, s, loc, "stored away here (the reference is handed over)", y->uid, false);
 }
 
+/* `v = self->x; self->x = NULL;` moves the structure's reference into v:
+ * when a heap place is overwritten while a local still holds its old
+ * value, the function now owns that reference. */
+static void move_out_of_heap(fn_ctx *c, sstate *s, int old, int v, ir_loc loc) {
+    if (old < 0 || old == v || !sstate_is_bound(s, old))
+        return;
+    sym *y = &s->syms[old];
+    if (y->kind != SK_REF || y->origin != OR_FIELD || (y->flags & SF_RELEASED) ||
+        y->null == NN_NULL || y->owned >= SYM_OWNED_MAX)
+        return;
+    y->owned++;
+    sstate_note(&c->mem, s, loc, "the reference is moved out of the structure here", y->uid,
+                false);
+}
+
 void store_place(fn_ctx *c, sstate *s, int p, int v, ir_loc loc, lost_reason why) {
     if (p < 0)
         return;
@@ -291,6 +306,8 @@ void store_place(fn_ctx *c, sstate *s, int p, int v, ir_loc loc, lost_reason why
         return;
     int old = s->bind[p];
     s->bind[p] = v;
+    if (pi->escapes)
+        move_out_of_heap(c, s, old, v, loc);
     if (!pi->has_steps && pi->root_var >= 0 && !c->fn->vars[pi->root_var].is_temp)
         s->syms[v].name = c->fn->vars[pi->root_var].name;
     forget_dependents(c, s, p, loc);

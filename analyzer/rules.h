@@ -39,6 +39,8 @@ typedef enum rule_arg {
     RULE_ARG_DECREF,         /* releases one of the caller's references */
     RULE_ARG_OUT_NEW,        /* pointer to a variable that receives a new reference */
     RULE_ARG_OUT_BORROWED,   /* pointer to a variable that receives a borrowed one */
+    RULE_ARG_INOUT_NEW,      /* pointer to a variable whose reference is taken and replaced
+                                by a new one (NULL on failure): _PyBytes_Resize(&v, n) */
 } rule_arg;
 
 /* How variadic arguments after the last described one are treated. */

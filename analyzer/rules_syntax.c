@@ -28,6 +28,7 @@ static const char *const arg_names[] = {
     [RULE_ARG_DECREF] = "decref",
     [RULE_ARG_OUT_NEW] = "out-new",
     [RULE_ARG_OUT_BORROWED] = "out-borrowed",
+    [RULE_ARG_INOUT_NEW] = "inout-new",
 };
 #define N_ARG ((int)(sizeof arg_names / sizeof arg_names[0]))
 
