@@ -51,10 +51,13 @@ const rule_fn *contract_for_callee(engine_tu *tu, const ir_callee *c) {
     return NULL;
 }
 
-const rule_fn *contract_for_self(engine_tu *tu, const ir_function *fn) {
+const rule_fn *contract_for_self(engine_tu *tu, const ir_function *fn, engine_contract_from *from) {
     ir_callee self = fn->self;
     if (!self.name)
         self.name = fn->name;
     self.defined_here = true;
+    *from = rules_lookup(tu->rules, self.name) ? CONTRACT_RULE
+            : self.nannots > 0                 ? CONTRACT_ANNOTATION
+                                               : CONTRACT_CONVENTION;
     return contract_for_callee(tu, &self);
 }

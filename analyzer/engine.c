@@ -122,8 +122,10 @@ static void do_return(fn_ctx *c, sstate *s, const ir_term *t) {
             check_event ev = {.kind = EV_RETURN, .loc = t->loc, .sym = y, .state = s,
                               .returns_new = c->returns_new};
             emit(c, &ev);
-            if (c->returns_new && y->owned > 0)
+            if (c->returns_new && y->owned > 0) {
+                report_site(c, ENGINE_SITE_RETURN, t->loc, y, NULL, -1);
                 y->owned--;
+            }
         }
     }
     sstate_collect(&c->mem, s); /* values no place holds were reported when lost */
@@ -199,7 +201,10 @@ static void setup(fn_ctx *c, engine_tu *tu, ir_function *fn) {
     c->trace = getenv("REFFLOW_TRACE") != NULL;
     arena_init(&c->mem);
     places_build(c);
-    c->self_rule = contract_for_self(tu, fn);
+    engine_contract_from from;
+    c->self_rule = contract_for_self(tu, fn, &from);
+    if (tu->opt.hooks && tu->opt.hooks->on_function)
+        tu->opt.hooks->on_function(tu->opt.hooks->ctx, fn, c->self_rule, from);
     c->returns_new = c->self_rule && (c->self_rule->ret == RULE_RET_NEW ||
                                       c->self_rule->ret == RULE_RET_NEW_OR_NULL);
     finding_list_init(&c->found);

@@ -28,11 +28,43 @@
 #include "ir.h"
 #include "rules.h"
 
+/* What the engine can tell a store about a function, as it analyzes it. */
+typedef enum engine_contract_from {
+    CONTRACT_UNKNOWN = 0, CONTRACT_RULE, CONTRACT_ANNOTATION, CONTRACT_CONVENTION
+} engine_contract_from;
+
+typedef enum engine_site_kind {
+    ENGINE_SITE_ACQUIRE, ENGINE_SITE_INCREF, ENGINE_SITE_DECREF, ENGINE_SITE_STEAL,
+    ENGINE_SITE_STORE, ENGINE_SITE_RETURN,
+} engine_site_kind;
+
+/* One place where a reference changes hands, reported once per function
+ * and (kind, location, argument) however many paths pass there. Strings
+ * are valid only during the callback. */
+typedef struct engine_site {
+    engine_site_kind kind;
+    ir_loc loc;
+    const char *callee;       /* the call doing it, or NULL */
+    int arg;                  /* its argument index, or -1 */
+    const char *symbol;       /* the variable holding the reference, or NULL */
+    const char *origin_call;  /* the call that produced the reference, or NULL */
+    int origin;               /* sym_origin (symstate.h) */
+} engine_site;
+
+typedef struct engine_hooks {
+    void *ctx;
+    /* Each function, before its walk, with the contract it is checked against. */
+    void (*on_function)(void *ctx, const ir_function *fn, const rule_fn *contract,
+                        engine_contract_from from);
+    void (*on_site)(void *ctx, const ir_function *fn, const engine_site *site);
+} engine_hooks;
+
 typedef struct engine_options {
     int max_steps;            /* block visits per function (default 100000) */
     int max_states_per_block; /* distinct states at one block (default 512) */
     const check_set *checks;  /* NULL: all */
     FILE *notes;              /* skipped-function notes; NULL: stderr */
+    const engine_hooks *hooks; /* NULL: none */
 } engine_options;
 
 typedef struct engine_stats {

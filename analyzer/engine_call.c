@@ -24,6 +24,7 @@ void apply_incref(fn_ctx *c, sstate *s, int v, ir_loc loc, const char *callee, b
     sym *y = &s->syms[v];
     if (y->kind != SK_REF || y->null == NN_NULL || y->origin == OR_UNKNOWN)
         return;
+    report_site(c, ENGINE_SITE_INCREF, loc, y, callee, 0);
     if (y->owned < SYM_OWNED_MAX)
         y->owned++;
     y->flags &= (uint8_t)~SF_RELEASED;
@@ -39,6 +40,7 @@ void apply_release(fn_ctx *c, sstate *s, int v, ir_loc loc, const char *callee, 
     emit(c, &ev);
     if (y->null == NN_NULL || y->origin == OR_UNKNOWN)
         return;
+    report_site(c, ENGINE_SITE_DECREF, loc, y, callee, 0);
     int before = y->owned;
     if (before > 0)
         y->owned--;
@@ -60,6 +62,7 @@ static void apply_steal(fn_ctx *c, sstate *s, int v, ir_loc loc, const char *cal
                       .release = REL_STEAL, .callee = callee, .nullable_ok = nullable};
     emit(c, &ev);
     emit_use(c, s, v, loc, USE_PASS, callee, 0, nullable);
+    report_site(c, ENGINE_SITE_STEAL, loc, y, callee, -1);
     if (y->owned <= 0 || y->origin == OR_UNKNOWN)
         return;
     y->owned--;
@@ -284,8 +287,11 @@ static void apply_outcome(fn_ctx *c, sstate *s, call_view *cv, bool success, boo
         forget_heap(c, s);
     sym y = result_proto(cv, success, split);
     int v = new_sym(c, s, &y);
-    if (y.kind == SK_REF && y.origin != OR_UNKNOWN)
+    if (y.kind == SK_REF && y.origin != OR_UNKNOWN) {
         sstate_note(&c->mem, s, in->loc, acquire_note(c, &y, success), s->syms[v].uid, true);
+        if (success)
+            report_site(c, ENGINE_SITE_ACQUIRE, in->loc, &y, in->callee.name, -1);
+    }
     int dst = place_index(c, &in->dst);
     if (dst >= 0)
         store_place(c, s, dst, v, in->loc, LOST_OVERWRITE);

@@ -51,6 +51,8 @@ typedef struct fn_ctx {
     sstate ***seen;          /* per block: states explored at entry */
     int *nseen, *seencap;
     long long steps;
+    struct site_key *sites;  /* reported sites (engine_site.c) */
+    int nsites, sitecap;
     bool over_budget;
     bool trace;              /* REFFLOW_TRACE set: print each state explored */
     const char *budget_reason;
@@ -89,7 +91,11 @@ sstate *refine_branch(fn_ctx *c, const sstate *s, const ir_cond *cond, bool take
 
 /* contract.c */
 const rule_fn *contract_for_callee(engine_tu *tu, const ir_callee *callee);
-const rule_fn *contract_for_self(engine_tu *tu, const ir_function *fn);
+const rule_fn *contract_for_self(engine_tu *tu, const ir_function *fn, engine_contract_from *from);
+
+/* engine_site.c: reports a site to the hooks, once per (kind, loc, arg). */
+void report_site(fn_ctx *c, engine_site_kind kind, ir_loc loc, const sym *y, const char *callee,
+                 int arg);
 
 /* format_args.c: effects of variadic arguments from a format string. */
 int format_effects(rule_varargs kind, const char *fmt, rule_param *out, int max);

@@ -275,6 +275,7 @@ static void escape_into(fn_ctx *c, sstate *s, int v, ir_loc loc) {
     sym *y = &s->syms[v];
     if (y->kind != SK_REF || y->owned <= 0)
         return;
+    report_site(c, ENGINE_SITE_STORE, loc, y, NULL, -1);
     y->owned--;
     y->flags |= SF_ESCAPED;
     y->release_loc = loc;

@@ -48,7 +48,13 @@ typedef struct fe_result {
     int functions;     /* functions lowered */
     bool failed;       /* could not parse at all */
     char message[512]; /* why, when failed */
+    char **includes;   /* every file the unit included, as clang names them;
+                          malloc'd, released by fe_result_free */
+    int nincludes;
 } fe_result;
+
+/* Releases what fe_run allocated in res (the include list). */
+void fe_result_free(fe_result *res);
 
 /* Called once per function defined in the main file. */
 typedef void (*fe_function_cb)(ir_function *fn, void *ctx);

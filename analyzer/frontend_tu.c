@@ -187,6 +187,30 @@ static void tu_free(fe_tu *t) {
         clang_disposeTranslationUnit(t->tu);
 }
 
+static void add_inclusion(CXFile file, CXSourceLocation *stack, unsigned depth, CXClientData d) {
+    fe_result *res = d;
+    if (depth == 0)
+        return; /* the main file itself */
+    CXString name = clang_getFileName(file);
+    const char *s = clang_getCString(name);
+    char **grown = s ? realloc(res->includes, sizeof(char *) * (size_t)(res->nincludes + 1)) : NULL;
+    if (grown) {
+        res->includes = grown;
+        res->includes[res->nincludes] = strdup(s);
+        if (res->includes[res->nincludes])
+            res->nincludes++;
+    }
+    clang_disposeString(name);
+}
+
+void fe_result_free(fe_result *res) {
+    for (int i = 0; i < res->nincludes; i++)
+        free(res->includes[i]);
+    free(res->includes);
+    res->includes = NULL;
+    res->nincludes = 0;
+}
+
 static bool run(const fe_options *opt, fe_function_cb cb, void *ctx, fe_result *res) {
     memset(res, 0, sizeof *res);
     fe_tu t = {.opt = opt, .diag = opt->diag};
@@ -195,6 +219,7 @@ static bool run(const fe_options *opt, fe_function_cb cb, void *ctx, fe_result *
     bool ok = parse(&t, idx, res);
     if (ok) {
         report_diagnostics(&t, res);
+        clang_getInclusions(t.tu, add_inclusion, res);
         if (res->errors == 0 || opt->keep_going) {
             walk w = {&t, cb, ctx, res};
             clang_visitChildren(clang_getTranslationUnitCursor(t.tu), visit_top, &w);

@@ -102,7 +102,32 @@ def test_checks_filter():
     expect("--checks with an unknown ID exits 2", rc == 2 and "leek" in err, err)
 
 
-for t in [test_version_help, test_exit_codes_and_format, test_json, test_bad_input,
+def test_database():
+    with tempfile.TemporaryDirectory() as d:
+        src = os.path.join(d, "leaky.c")
+        with open(data("leaky.c")) as fh, open(src, "w") as out:
+            out.write(fh.read())
+        db = os.path.join(d, "r.db")
+        args = ("check", "--db", db, "--rules", "rf", src, "--", *RT)
+        rc1, out1, err1 = run(*args)
+        rc2, out2, err2 = run(*args)
+        expect("--db: first run analyzes, second reuses the unchanged unit",
+               "0 of 1 unit unchanged" in err1 and "1 of 1 unit unchanged" in err2, err1 + err2)
+        expect("--db: reused findings are identical", rc1 == rc2 == 1 and out1 == out2, out1 + out2)
+        with open(src, "a") as out:
+            out.write("/* edited */\n")
+        rc3, out3, err3 = run(*args)
+        expect("--db: an edited file is analyzed again", "0 of 1 unit unchanged" in err3 and rc3 == 1, err3)
+        bad = os.path.join(d, "garbage.db")
+        with open(bad, "wb") as fh:
+            fh.write(b"this is not a database" * 50)
+        before = open(bad, "rb").read()
+        rc, _, err = run("check", "--db", bad, "--rules", "rf", src, "--", *RT)
+        expect("--db: a corrupt/foreign file is refused (exit 2, named) and left as it was",
+               rc == 2 and "garbage.db" in err and open(bad, "rb").read() == before, err)
+
+
+for t in [test_database, test_version_help, test_exit_codes_and_format, test_json, test_bad_input,
           test_compdb_and_jobs, test_checks_filter]:
     t()
 print("%d failure(s)" % len(failures))

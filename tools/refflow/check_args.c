@@ -24,6 +24,9 @@ void check_usage(FILE *out) {
           "  --checks LIST        enable/disable checks: \"-*,leak,over-release\"\n"
           "  --verify             compare findings with the files' `expect:` comments\n"
           "  --max-paths N        per-function budget of block visits (default 100000)\n"
+          "  --db PATH            the SQLite database (default: refflow.db here); units whose\n"
+          "                       files did not change are not parsed again\n"
+          "  --no-db              do not read or write a database (--verify never does)\n"
           "  -q                   no summary line (nor progress display) on stderr\n"
           "  --dump-ir            print each function's IR before analyzing it\n"
           "  -p BUILD_DIR         read BUILD_DIR/compile_commands.json\n"
@@ -119,6 +122,8 @@ static bool flag_option(const char *a, check_options *o) {
         o->list_suppressed = true;
     else if (strcmp(a, "--dump-ir") == 0)
         o->dump_ir = true;
+    else if (strcmp(a, "--no-db") == 0)
+        o->no_db = true;
     else
         return false;
     return true;

@@ -28,6 +28,7 @@ typedef struct check_options {
     bool verify;
     bool list_rules;
     bool quiet;                /* -q: no summary line */
+    bool no_db;                /* --no-db: do not read or write the database */
     bool dump_ir;              /* --dump-ir: print each function's IR (debugging) */
     const char *build_dir;     /* -p */
     const char **files;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "baseline.h"
+#include "db.h"
 #include "cli.h"
 #include "engine.h"
 #include "frontend.h"
@@ -31,6 +32,8 @@ typedef struct run_ctx {
     pthread_mutex_t lock;
     progress *progress;    /* "[i/n] file" on a terminal */
     baseline *baseline;    /* --baseline, loaded before the run */
+    store *db;             /* NULL: no database (--no-db, --verify) */
+    int reused;            /* units whose stored findings were reused */
 } run_ctx;
 
 static bool is_path(const char *s) {
@@ -85,8 +88,17 @@ static void run_job(run_ctx *rc, int i) {
     tu_result *r = &rc->results[i];
     FILE *diag = progress_diag(rc->progress);
     progress_step(rc->progress, j->file);
+    if (db_reuse(rc->db, j, &r->findings)) {
+        r->analyzed = true;
+        pthread_mutex_lock(&rc->lock);
+        rc->reused++;
+        pthread_mutex_unlock(&rc->lock);
+        return;
+    }
+    db_unit unit;
+    db_unit_begin(rc->db, j, &unit);
     engine_options eo = {.max_steps = rc->opt->max_steps, .checks = &rc->opt->checks,
-                         .notes = diag};
+                         .notes = diag, .hooks = unit.st ? &unit.hooks : NULL};
     engine_tu *tu = engine_tu_new(rc->rules, &eo, &r->findings);
     fe_options fo = {.file = j->file, .args = (const char *const *)j->args, .nargs = j->nargs,
                      .directory = j->directory, .rules = rc->rules, .diag = diag,
@@ -97,6 +109,8 @@ static void run_job(run_ctx *rc, int i) {
         fprintf(diag, "%s: error: cannot analyze: %s\n", j->file, r->fe.message);
     r->skipped = engine_tu_stats(tu)->skipped;
     engine_tu_free(tu);
+    db_unit_end(&unit, &r->fe, &r->findings, r->analyzed, diag);
+    fe_result_free(&r->fe);
 }
 
 static void *worker(void *arg) {
@@ -201,16 +215,9 @@ static bool load_baseline(const check_options *o, baseline **out) {
     return !o->baseline || *out;
 }
 
-static bool unsupported(const check_options *o) {
-    const char *what = o->db ? "--db" : NULL;
-    if (what)
-        fprintf(stderr, "refflow: %s is not available in this version yet\n", what);
-    return what != NULL;
-}
-
 int cmd_check(int argc, char **argv) {
     check_options o;
-    if (!check_args_parse(argc, argv, &o) || unsupported(&o)) {
+    if (!check_args_parse(argc, argv, &o)) {
         check_args_free(&o);
         return EXIT_USAGE;
     }
@@ -225,15 +232,20 @@ int cmd_check(int argc, char **argv) {
     run_ctx rc = {.opt = &o, .rules = rs};
     pthread_mutex_init(&rc.lock, NULL);
     int status = EXIT_USAGE;
-    if (load_baseline(&o, &rc.baseline) && jobs_build(&o, &rc.jobs)) {
+    if (load_baseline(&o, &rc.baseline) && jobs_build(&o, &rc.jobs) &&
+        db_begin_run(&o, rs, argc, argv, &rc.db)) {
         rc.results = calloc((size_t)rc.jobs.n + 1, sizeof(tu_result));
         rc.progress = progress_new(rc.jobs.n, !o.quiet);
         run_all(&rc, o.jobs);
         progress_free(rc.progress); /* the line is gone before the report */
         status = finish(&rc);
+        if (rc.db && !o.quiet)
+            fprintf(stderr, "refflow: database %s: %d of %d unit%s unchanged and reused\n",
+                    store_path(rc.db), rc.reused, rc.jobs.n, rc.jobs.n == 1 ? "" : "s");
+        db_end_run(rc.db, status);
         free(rc.results);
-        jobs_free(&rc.jobs);
     }
+    jobs_free(&rc.jobs);
     baseline_free(rc.baseline);
     pthread_mutex_destroy(&rc.lock);
     rules_free(rs);

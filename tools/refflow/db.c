@@ -1,0 +1,186 @@
+/* db.c: the database side of `refflow check` (see db.h). Fingerprints are
+ * the same as SARIF's and baselines' (analyzer/fingerprint.h). */
+#include "db.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "fingerprint.h"
+
+static char *joined_command(int argc, char **argv) {
+    size_t n = 16;
+    for (int i = 0; i < argc; i++)
+        n += strlen(argv[i]) + 1;
+    char *s = calloc(1, n);
+    if (!s)
+        return NULL;
+    strcat(s, "refflow check");
+    for (int i = 0; i < argc; i++) {
+        strcat(s, " ");
+        strcat(s, argv[i]);
+    }
+    return s;
+}
+
+/* Everything besides the sources that changes findings. */
+static char *run_config(const check_options *o, const rule_set *rs) {
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    if (!m)
+        return NULL;
+    fprintf(m, "refflow %s\nmax-paths %d\nchecks", REFFLOW_VERSION, o->max_steps);
+    for (int i = 0; i < checks_count(); i++)
+        fprintf(m, " %s=%d", checks_at(i)->id, check_set_has(&o->checks, checks_at(i)->id));
+    fputc('\n', m);
+    rules_format_set(rs, m);
+    fclose(m);
+    return buf;
+}
+
+bool db_begin_run(const check_options *o, const rule_set *rs, int argc, char **argv,
+                  store **out) {
+    *out = NULL;
+    if (o->no_db || o->verify)
+        return true;
+    char err[1024];
+    const char *path = o->db ? o->db : "refflow.db";
+    store *db = store_open(path, NULL, err, sizeof err);
+    if (!db) {
+        fprintf(stderr, "refflow: error: %s\n", err);
+        return false;
+    }
+    char *cmd = joined_command(argc, argv), *config = run_config(o, rs);
+    store_run_info info = {cmd, "refflow " REFFLOW_VERSION, config};
+    int64_t run_id;
+    bool ok = store_begin_run(db, &info, &run_id, err, sizeof err);
+    free(cmd);
+    free(config);
+    if (!ok) {
+        fprintf(stderr, "refflow: error: %s\n", err);
+        store_close(db);
+        return false;
+    }
+    *out = db;
+    return true;
+}
+
+void db_end_run(store *db, int status) {
+    if (!db)
+        return;
+    char err[1024];
+    if (!store_end_run(db, status, err, sizeof err))
+        fprintf(stderr, "refflow: warning: %s\n", err);
+    store_close(db);
+}
+
+static store_tu_key key_of(const tu_job *j) {
+    return (store_tu_key){j->file, j->directory, (const char *const *)j->args, j->nargs};
+}
+
+bool db_reuse(store *db, const tu_job *j, finding_list *out) {
+    if (!db)
+        return false;
+    store_tu_key key = key_of(j);
+    int64_t tu_id;
+    char err[1024];
+    if (!store_tu_unchanged(db, &key, &tu_id, err, sizeof err))
+        return false;
+    return store_reuse_tu(db, tu_id, out, err, sizeof err);
+}
+
+static store_summary_from summary_from(engine_contract_from f) {
+    switch (f) {
+    case CONTRACT_RULE: return STORE_SUMMARY_RULE;
+    case CONTRACT_ANNOTATION: return STORE_SUMMARY_ANNOTATION;
+    case CONTRACT_CONVENTION: return STORE_SUMMARY_CONVENTION;
+    default: return STORE_SUMMARY_NONE;
+    }
+}
+
+static void put_call_edges(db_unit *u, const ir_function *fn) {
+    for (int b = 0; b < fn->nblocks; b++)
+        for (int i = 0; i < fn->blocks[b].ninstrs; i++) {
+            const ir_instr *in = &fn->blocks[b].instrs[i];
+            if (in->kind == IR_CALL && in->callee.name)
+                store_put_call_edge(u->st, u->fn, in->callee.name, in->loc);
+        }
+}
+
+static void on_function(void *ctx, const ir_function *fn, const rule_fn *contract,
+                        engine_contract_from from) {
+    db_unit *u = ctx;
+    store_function f = {fn->name, fn->loc, contract, contract ? summary_from(from)
+                                                              : STORE_SUMMARY_NONE};
+    u->fn = store_put_function(u->st, &f);
+    put_call_edges(u, fn);
+}
+
+static store_ref_kind ref_kind(int origin) {
+    switch (origin) {
+    case OR_NEW: return STORE_REF_NEW;
+    case OR_BORROWED: return STORE_REF_BORROWED;
+    case OR_PARAM: return STORE_REF_PARAM;
+    case OR_FIELD: return STORE_REF_FIELD;
+    case OR_GLOBAL: return STORE_REF_GLOBAL;
+    default: return STORE_REF_UNKNOWN;
+    }
+}
+
+static void on_site(void *ctx, const ir_function *fn, const engine_site *e) {
+    db_unit *u = ctx;
+    static const store_site_kind kinds[] = {
+        [ENGINE_SITE_ACQUIRE] = STORE_SITE_ACQUIRE, [ENGINE_SITE_INCREF] = STORE_SITE_INCREF,
+        [ENGINE_SITE_DECREF] = STORE_SITE_DECREF,   [ENGINE_SITE_STEAL] = STORE_SITE_STEAL,
+        [ENGINE_SITE_STORE] = STORE_SITE_STORE,     [ENGINE_SITE_RETURN] = STORE_SITE_RETURN,
+    };
+    store_site s = {kinds[e->kind], e->loc, e->callee, e->arg, e->symbol, e->origin_call,
+                    ref_kind(e->origin)};
+    store_put_site(u->st, u->fn, &s);
+    (void)fn;
+}
+
+void db_unit_begin(store *db, const tu_job *j, db_unit *u) {
+    memset(u, 0, sizeof *u);
+    if (!db)
+        return;
+    store_tu_key key = key_of(j);
+    u->st = store_begin_tu(db, &key);
+    u->hooks = (engine_hooks){u, on_function, on_site};
+}
+
+static void put_findings(db_unit *u, finding_list *l) {
+    finding_list_sort(l);
+    uint64_t *fps = calloc((size_t)l->n + 1, sizeof *fps);
+    char (*text)[17] = calloc((size_t)l->n + 1, sizeof *text);
+    const char **ptrs = calloc((size_t)l->n + 1, sizeof *ptrs);
+    fp_sources *src = fp_sources_new();
+    if (fps && text && ptrs && src) {
+        fp_compute(l, src, NULL, fps);
+        for (int i = 0; i < l->n; i++)
+            ptrs[i] = fp_format(fps[i], text[i]);
+    }
+    store_put_findings(u->st, l, ptrs && src ? ptrs : NULL);
+    fp_sources_free(src);
+    free(fps);
+    free(text);
+    free(ptrs);
+}
+
+void db_unit_end(db_unit *u, const fe_result *fe, finding_list *findings, bool analyzed,
+                 FILE *diag) {
+    if (!u->st)
+        return;
+    if (!analyzed) {
+        store_abandon_tu(u->st);
+        return;
+    }
+    /* A unit that did not parse cleanly is stored but never reused, so its
+     * warnings are shown again on the next run. */
+    if (fe->errors == 0)
+        store_set_includes(u->st, (const char *const *)fe->includes, fe->nincludes);
+    put_findings(u, findings);
+    char err[1024];
+    if (!store_end_tu(u->st, NULL, err, sizeof err))
+        fprintf(diag, "refflow: warning: not recorded in the database: %s\n", err);
+}

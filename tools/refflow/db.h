@@ -1,0 +1,42 @@
+/* db.h: `refflow check` and the SQLite database (analyzer/store.h). Opens
+ * the database for a run (default refflow.db in the current directory;
+ * none with --no-db or --verify), reuses the findings of translation units
+ * whose files did not change, and records each analyzed unit: its includes,
+ * functions with their contracts, reference sites, call edges and findings
+ * with fingerprints. A database problem is reported and ends the run with
+ * status 2 before any analysis; a failure to record one unit is a warning. */
+#ifndef REFFLOW_DB_H
+#define REFFLOW_DB_H
+
+#include <stdbool.h>
+
+#include "cli.h"
+#include "engine.h"
+#include "frontend.h"
+#include "jobs.h"
+#include "rules.h"
+#include "store.h"
+
+/* Opens the database and begins a run; *out is NULL when no database is
+ * used. False (with a message printed) if it cannot be opened. */
+bool db_begin_run(const check_options *o, const rule_set *rs, int argc, char **argv,
+                  store **out);
+void db_end_run(store *db, int status);
+
+/* If j is unchanged since it was last analyzed, appends its stored findings
+ * to out and returns true. */
+bool db_reuse(store *db, const tu_job *j, finding_list *out);
+
+/* Recording one unit while it is analyzed: the hooks go to the engine. */
+typedef struct db_unit {
+    store_tu *st;
+    int fn;                 /* current function's index in the unit */
+    engine_hooks hooks;
+} db_unit;
+
+void db_unit_begin(store *db, const tu_job *j, db_unit *u);
+/* Ends the unit: stores includes and findings (or abandons if !analyzed). */
+void db_unit_end(db_unit *u, const fe_result *fe, finding_list *findings, bool analyzed,
+                 FILE *diag);
+
+#endif
