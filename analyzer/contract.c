@@ -56,8 +56,10 @@ const rule_fn *contract_for_self(engine_tu *tu, const ir_function *fn, engine_co
     if (!self.name)
         self.name = fn->name;
     self.defined_here = true;
-    *from = rules_lookup(tu->rules, self.name) ? CONTRACT_RULE
-            : self.nannots > 0                 ? CONTRACT_ANNOTATION
-                                               : CONTRACT_CONVENTION;
+    const rule_fn *local = rules_lookup(tu->local, self.name);
+    *from = rules_lookup(tu->rules, self.name)            ? CONTRACT_RULE
+            : self.nannots > 0                           ? CONTRACT_ANNOTATION
+            : local && strcmp(local->file, "<inferred>") == 0 ? CONTRACT_INFERENCE
+                                                         : CONTRACT_CONVENTION;
     return contract_for_callee(tu, &self);
 }

@@ -20,6 +20,14 @@ bool alive_elsewhere(const sym *y) {
 }
 
 void emit(fn_ctx *c, check_event *ev) {
+    if (c->probing) {
+        const sym *y = ev->sym;
+        if (ev->kind == EV_RELEASE && ev->release == REL_STEAL && y->origin == OR_PARAM &&
+            y->owned == 0 && y->param >= 0 &&
+            y->param < 64 && !(y->flags & (SF_RELEASED | SF_STOLEN)))
+            c->released_params |= 1ULL << y->param;
+        return;
+    }
     for (int i = 0; i < checks_count(); i++) {
         const check_info *ci = checks_at(i);
         if (ci->on_event)
@@ -104,7 +112,7 @@ static bool step(fn_ctx *c, sstate *s, int b, int i) {
 
 static void lose_all(fn_ctx *c, sstate *s, ir_loc loc) {
     for (int v = 0; v < s->nsyms; v++) {
-        if (s->syms[v].owned <= 0)
+        if (s->syms[v].owned <= 0 || held_by_heap(c, s, v))
             continue;
         check_event ev = {.kind = EV_LOST, .loc = loc, .sym = &s->syms[v], .state = s,
                           .lost = LOST_RETURN};
@@ -185,6 +193,7 @@ static sstate *entry_state(fn_ctx *c) {
                           OR_PARAM, NN_UNKNOWN);
         y.name = var->name;
         y.origin_loc = var->decl;
+        y.param = var->param_index;
         int k = var->param_index;
         if (y.kind == SK_REF && r && k >= 0 && k < r->nparams &&
             (r->params[k].effect == RULE_ARG_STEAL || r->params[k].effect == RULE_ARG_STEAL_ON_SUCCESS))
@@ -194,17 +203,15 @@ static sstate *entry_state(fn_ctx *c) {
     return s;
 }
 
-static void setup(fn_ctx *c, engine_tu *tu, ir_function *fn) {
+static void setup(fn_ctx *c, engine_tu *tu, ir_function *fn, bool probing) {
     memset(c, 0, sizeof *c);
     c->tu = tu;
     c->fn = fn;
-    c->trace = getenv("REFFLOW_TRACE") != NULL;
+    c->probing = probing;
+    c->trace = getenv("REFFLOW_TRACE") != NULL && !probing;
     arena_init(&c->mem);
     places_build(c);
-    engine_contract_from from;
-    c->self_rule = contract_for_self(tu, fn, &from);
-    if (tu->opt.hooks && tu->opt.hooks->on_function)
-        tu->opt.hooks->on_function(tu->opt.hooks->ctx, fn, c->self_rule, from);
+    c->self_rule = contract_for_self(tu, fn, &c->contract_from);
     c->returns_new = c->self_rule && (c->self_rule->ret == RULE_RET_NEW ||
                                       c->self_rule->ret == RULE_RET_NEW_OR_NULL);
     finding_list_init(&c->found);
@@ -225,20 +232,43 @@ static void report_skip(fn_ctx *c) {
             c->fn->name, c->budget_reason, c->tu->opt.max_steps, c->tu->opt.max_states_per_block);
 }
 
+static void walk(fn_ctx *c) {
+    push_work(c, 0, 0, entry_state(c));
+    while (c->nwork > 0 && !c->over_budget)
+        run_item(c, c->work[--c->nwork]);
+    c->tu->stats.steps += c->steps;
+}
+
+/* Before checking a function defined here with no rule or annotation, a
+ * quiet pass learns which parameters it releases without owning them: it
+ * steals those, and both its own check and its later callers use that. */
+static void infer_first(engine_tu *tu, ir_function *fn) {
+    fn_ctx probe;
+    setup(&probe, tu, fn, true);
+    if (probe.contract_from == CONTRACT_CONVENTION && fn->self.is_static &&
+        may_release_params(&probe)) {
+        walk(&probe);
+        if (!probe.over_budget)
+            infer_contract(&probe);
+    }
+    finding_list_free(&probe.found);
+    arena_free(&probe.mem);
+}
+
 bool engine_analyze(engine_tu *tu, ir_function *fn) {
     if (fn->nblocks == 0)
         return true;
+    infer_first(tu, fn);
     fn_ctx c;
-    setup(&c, tu, fn);
+    setup(&c, tu, fn, false);
+    if (tu->opt.hooks && tu->opt.hooks->on_function)
+        tu->opt.hooks->on_function(tu->opt.hooks->ctx, fn, c.self_rule, c.contract_from);
     if (c.self_rule && c.self_rule->trusted) {
         tu->stats.trusted++;
         arena_free(&c.mem);
         return true;
     }
-    push_work(&c, 0, 0, entry_state(&c));
-    while (c.nwork > 0 && !c.over_budget)
-        run_item(&c, c.work[--c.nwork]);
-    tu->stats.steps += c.steps;
+    walk(&c);
     bool ok = !c.over_budget;
     if (ok) {
         finding_list_merge(tu->out, &c.found);

@@ -30,7 +30,8 @@
 
 /* What the engine can tell a store about a function, as it analyzes it. */
 typedef enum engine_contract_from {
-    CONTRACT_UNKNOWN = 0, CONTRACT_RULE, CONTRACT_ANNOTATION, CONTRACT_CONVENTION
+    CONTRACT_UNKNOWN = 0, CONTRACT_RULE, CONTRACT_ANNOTATION, CONTRACT_CONVENTION,
+    CONTRACT_INFERENCE
 } engine_contract_from;
 
 typedef enum engine_site_kind {

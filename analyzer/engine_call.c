@@ -155,13 +155,6 @@ static void load_format(fn_ctx *c, call_view *cv) {
     (void)c;
 }
 
-static bool operand_in_heap(fn_ctx *c, const ir_operand *o) {
-    if (o->kind != IR_OP_PLACE)
-        return false;
-    int p = place_index(c, &o->place);
-    return p >= 0 && c->places[p].escapes;
-}
-
 static void apply_arg(fn_ctx *c, sstate *s, call_view *cv, int i, bool success) {
     const ir_instr *in = cv->in;
     rule_param pr = param_at(cv, i);
@@ -170,12 +163,7 @@ static void apply_arg(fn_ctx *c, sstate *s, call_view *cv, int i, bool success) 
     switch (pr.effect) {
     case RULE_ARG_IGNORE: break;
     case RULE_ARG_BORROW: emit_use(c, s, v, in->loc, USE_PASS, callee, i, pr.nullable); break;
-    case RULE_ARG_INCREF:
-        if (operand_in_heap(c, &in->args[i])) /* Py_INCREF(self->x): the structure's */
-            emit_use(c, s, v, in->loc, USE_PASS, callee, i, pr.nullable);
-        else
-            apply_incref(c, s, v, in->loc, callee, pr.nullable);
-        break;
+    case RULE_ARG_INCREF: apply_incref(c, s, v, in->loc, callee, pr.nullable); break;
     case RULE_ARG_DECREF: apply_release(c, s, v, in->loc, callee, pr.nullable); break;
     case RULE_ARG_STEAL: apply_steal(c, s, v, in->loc, callee, pr.nullable); break;
     case RULE_ARG_STEAL_ON_SUCCESS:

@@ -42,6 +42,7 @@ typedef struct fn_ctx {
     int hashcap;
     int **dependents;        /* per var: places rooted at it with steps, -1 terminated */
     const rule_fn *self_rule;
+    engine_contract_from contract_from;
     bool returns_new;
     int next_uid;
     check_ctx cctx;
@@ -54,6 +55,8 @@ typedef struct fn_ctx {
     struct site_key *sites;  /* reported sites (engine_site.c) */
     int nsites, sitecap;
     bool over_budget;
+    bool probing;            /* inference pass: no findings, no hooks (engine_infer.c) */
+    uint64_t released_params; /* probing: bit k: parameter k released without being owned */
     bool trace;              /* REFFLOW_TRACE set: print each state explored */
     const char *budget_reason;
 } fn_ctx;
@@ -68,6 +71,9 @@ int eval_operand(fn_ctx *c, sstate *s, const ir_operand *o);
 void store_place(fn_ctx *c, sstate *s, int p, int v, ir_loc loc, lost_reason why);
 /* Ends the life of place p (KILL), reporting a lost value. */
 void kill_place(fn_ctx *c, sstate *s, int p, ir_loc loc, lost_reason why);
+/* Is symbol v stored in a field or global on this path? References the
+ * function still owns on it went to the structure (store, then incref). */
+bool held_by_heap(const fn_ctx *c, const sstate *s, int v);
 /* Forgets what the heap holds (after a call that may change it). */
 void forget_heap(fn_ctx *c, sstate *s);
 int new_sym(fn_ctx *c, sstate *s, const sym *proto);
@@ -92,6 +98,12 @@ sstate *refine_branch(fn_ctx *c, const sstate *s, const ir_cond *cond, bool take
 /* contract.c */
 const rule_fn *contract_for_callee(engine_tu *tu, const ir_callee *callee);
 const rule_fn *contract_for_self(engine_tu *tu, const ir_function *fn, engine_contract_from *from);
+
+/* engine_infer.c: a contract for a function defined here, inferred from
+ * its body (parameters it releases or gives away without taking a
+ * reference are stolen); NULL if nothing new was learned. */
+const rule_fn *infer_contract(fn_ctx *probe);
+bool may_release_params(fn_ctx *c);
 
 /* engine_site.c: reports a site to the hooks, once per (kind, loc, arg). */
 void report_site(fn_ctx *c, engine_site_kind kind, ir_loc loc, const sym *y, const char *callee,

@@ -177,6 +177,7 @@ sym sym_proto(sym_kind k, sym_origin o, sym_null n) {
     y.null = (uint8_t)n;
     y.lo = SYM_INT_MIN;
     y.hi = SYM_INT_MAX;
+    y.param = -1;
     return y;
 }
 
@@ -250,6 +251,13 @@ int eval_operand(fn_ctx *c, sstate *s, const ir_operand *o) {
     }
     y.origin_loc = o->loc;
     return new_sym(c, s, &y);
+}
+
+bool held_by_heap(const fn_ctx *c, const sstate *s, int v) {
+    for (int p = c->fn->nvars; p < c->nplaces; p++)
+        if (s->bind[p] == v && c->places[p].escapes)
+            return true;
+    return false;
 }
 
 static void report_lost(fn_ctx *c, sstate *s, int old, ir_loc loc, lost_reason why) {

@@ -30,7 +30,7 @@ static bool seen_site(fn_ctx *c, const struct site_key *k) {
 void report_site(fn_ctx *c, engine_site_kind kind, ir_loc loc, const sym *y, const char *callee,
                  int arg) {
     const engine_hooks *h = c->tu->opt.hooks;
-    if (!h || !h->on_site || y->origin == OR_UNKNOWN)
+    if (!h || !h->on_site || y->origin == OR_UNKNOWN || c->probing)
         return;
     struct site_key k;
     memset(&k, 0, sizeof k); /* padding compared by memcmp */

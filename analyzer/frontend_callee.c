@@ -118,6 +118,7 @@ static ir_callee *compute(fe_tu *t, CXCursor d) {
     read_signature(t, d, c);
     read_attributes(t, d, c);
     c->defined_here = defined_in_main_file(t, d);
+    c->is_static = clang_Cursor_getStorageClass(d) == CX_SC_Static;
     c->decl = fe_name_loc(t, d);
     return c;
 }

@@ -122,6 +122,7 @@ typedef struct ir_callee {
     bool returns_int;
     bool noreturn;         /* _Noreturn / __attribute__((noreturn)) */
     bool defined_here;     /* its body is in this translation unit's main file */
+    bool is_static;        /* internal linkage: its contract is private to the file */
     int nparams;           /* declared parameters; -1 if unknown (K&R, indirect) */
     bool variadic;
     ir_loc decl;           /* where it is declared (for messages) */

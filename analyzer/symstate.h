@@ -64,6 +64,7 @@ typedef struct sym {
     ir_loc release_loc;    /* last release / steal */
     const char *release_by; /* the callee that stole it, or NULL for a decref */
     int uid;               /* stable identity across renumbering (trail events use it) */
+    int param;             /* OR_PARAM: the parameter's index; else -1 */
 } sym;
 
 /* One event on a path, for the notes of a finding. Shared tails. */
