@@ -1,9 +1,10 @@
 /* gc.c: the generational trial-deletion cycle collector (the design of
- * CPython's Python/gc.c): update_refs -> subtract_refs -> move_unreachable,
- * then garbage is cleared while held, and released.
+ * CPython's Python/gc.c): update_refs + subtract_refs (one walk) ->
+ * move_unreachable, then garbage is cleared while held, and released.
  *
  * Assumes: the layout and list invariants in object_internal.h (tracked
- * objects carry a gc_refs word, 0 outside a collection); every tracked
+ * objects carry a gc_refs word holding their generation outside a
+ * collection); every tracked
  * type's traverse reports each owned reference and its clear drops them;
  * destructors do not resurrect objects; single-threaded use.
  *
@@ -52,6 +53,7 @@ static inline void init_refs(rf_object *o, intptr_t *refs)
     *refs = (intptr_t)o->rf_refcnt * GC_ONE | GC_COLLECTING;
 }
 
+/* subtract_refs' visit: one reference to child comes from inside the set. */
 static inline void decref_child(rf_object *child)
 {
     if (child == NULL || !rf_is_tracked(child))
@@ -124,6 +126,7 @@ static inline intptr_t *collecting_refs(rf_object *child)
     return (*refs & GC_COLLECTING) ? refs : NULL;
 }
 
+/* move_unreachable's visit: child is referenced by a reachable object. */
 static inline void mark_child(rf_object *child, rf_link *young)
 {
     intptr_t *refs = collecting_refs(child);
