@@ -137,7 +137,8 @@ RF_NEW_REF_NONNULL RF_BORROWS(1) static inline rf_object *rf_newref(rf_object *o
 
 /* A new object of the given type: zero-filled beyond the header, refcount 1,
  * owned by the caller; tracked by the collector when type->traverse is set.
- * The type must outlive its objects. NULL with RF_ERR_NOMEM on failure, or
+ * The type is registered on first use and must stay valid for the rest of
+ * the process (give it static storage duration). NULL with RF_ERR_NOMEM on failure, or
  * RF_ERR_TYPE for a bad type (size too small, traverse without clear). */
 RF_NEW_REF rf_object *rf_new(rf_type *type);
 
