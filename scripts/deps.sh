@@ -9,6 +9,7 @@ packages=(
   libgraphviz-dev graphviz
   python3 python3-dev libpython3.11-dev
   valgrind libmimalloc-dev
+  libglib2.0-dev
 )
 missing=()
 for p in "${packages[@]}"; do
