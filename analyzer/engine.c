@@ -120,11 +120,25 @@ static void lose_all(fn_ctx *c, sstate *s, ir_loc loc) {
     }
 }
 
+/* Probing: what kinds of reference the function returns (engine_infer.c). */
+static void note_return_kind(fn_ctx *c, const sym *y) {
+    if (y->kind != SK_REF || y->null == NN_NULL)
+        return;
+    if (y->owned > 0)
+        c->returned_owned = true;
+    else if (y->origin == OR_UNKNOWN || y->origin == OR_NEW)
+        c->returned_unknown = true;
+    else
+        c->returned_borrowed = true;
+}
+
 static void do_return(fn_ctx *c, sstate *s, const ir_term *t) {
     int r = -1;
     if (t->value.kind != IR_OP_NONE) {
         r = eval_operand(c, s, &t->value);
         sym *y = &s->syms[r];
+        if (c->probing)
+            note_return_kind(c, y);
         if (y->kind == SK_REF && y->null != NN_NULL) {
             emit_use(c, s, r, t->loc, USE_RETURN, NULL, 0, true);
             check_event ev = {.kind = EV_RETURN, .loc = t->loc, .sym = y, .state = s,
@@ -246,7 +260,7 @@ static void infer_first(engine_tu *tu, ir_function *fn) {
     fn_ctx probe;
     setup(&probe, tu, fn, true);
     if (probe.contract_from == CONTRACT_CONVENTION && fn->self.is_static &&
-        may_release_params(&probe)) {
+        !fn->self.address_taken && (may_release_params(&probe) || fn->self.returns_ref)) {
         walk(&probe);
         if (!probe.over_budget)
             infer_contract(&probe);

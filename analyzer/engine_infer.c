@@ -8,8 +8,13 @@
  * parameter that is only decref'd stays borrowed: that is far more often
  * the over-release bug than a contract. The contract is registered in
  * the TU's local rules as "<inferred>", so calls later in the file use it.
- * Not inferred (yet): return kinds (the convention stays: a new reference),
- * and contracts of functions defined after their callers. */
+ * The result, for static object-returning functions that no file-scope
+ * table names (a method table's functions must return new references: the
+ * protocol says so, and borrowed-return checks them against it): one that
+ * only ever returns NULL returns no reference ("value": _setSSLError), and
+ * one whose every non-NULL result is borrowed returns "borrowed?"
+ * (find_po, element_get_attrib). Not inferred: contracts of functions
+ * defined after their callers (the file is walked once, in order). */
 #include <stdio.h>
 #include <string.h>
 
@@ -37,13 +42,20 @@ bool may_release_params(fn_ctx *c) {
     return false;
 }
 
+static const char *inferred_ret(const fn_ctx *p, const rule_fn *old) {
+    const char *keep = old ? rule_ret_name(old->ret) : "value";
+    if (!p->fn->self.returns_ref || p->returned_owned || p->returned_unknown)
+        return keep;
+    return p->returned_borrowed ? "borrowed?" : "value";
+}
+
 const rule_fn *infer_contract(fn_ctx *probe) {
-    if (!probe->released_params)
-        return NULL;
     const rule_fn *old = probe->self_rule;
+    const char *ret = inferred_ret(probe, old);
+    if (!probe->released_params && old && strcmp(ret, rule_ret_name(old->ret)) == 0)
+        return NULL;
     char line[2048];
-    int n = snprintf(line, sizeof line, "fn %s %s", probe->fn->name,
-                     old ? rule_ret_name(old->ret) : "value");
+    int n = snprintf(line, sizeof line, "fn %s %s", probe->fn->name, ret);
     int np = old ? old->nparams : 0;
     for (int k = 0; k < np && n < (int)sizeof line - 24; k++) {
         bool stolen = k < 64 && (probe->released_params >> k & 1);

@@ -57,6 +57,7 @@ typedef struct fn_ctx {
     bool over_budget;
     bool probing;            /* inference pass: no findings, no hooks (engine_infer.c) */
     uint64_t released_params; /* probing: bit k: parameter k released without being owned */
+    bool returned_owned, returned_borrowed, returned_unknown; /* probing: non-NULL returns */
     bool trace;              /* REFFLOW_TRACE set: print each state explored */
     const char *budget_reason;
 } fn_ctx;

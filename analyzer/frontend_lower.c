@@ -245,6 +245,7 @@ ir_function *fe_lower_function(fe_tu *t, arena *a, CXCursor fn) {
     cx.f = ir_function_new(a, fe_spelling(a, fn));
     cx.f->loc = fe_name_loc(t, fn);
     cx.f->self = *fe_callee(t, fn);
+    cx.f->self.address_taken = fe_smap_get(&t->address_taken, cx.f->name) == 1;
     cx.f->incomplete = t->errors > 0 || clang_isInvalidDeclaration(fn);
     add_params(&cx, fn);
     lower_body(&cx, fn);

@@ -66,6 +66,7 @@ typedef struct fe_tu {
     unsigned *line_start;  /* offsets of the main file's lines, 1-based */
     unsigned nlines;
     const char **line_text; /* trimmed line texts made so far (TU arena) */
+    fe_smap address_taken; /* functions named in file-scope initializers (ival 1) */
 } fe_tu;
 
 typedef struct fe_case {

@@ -131,6 +131,26 @@ static void lower_one(walk *w, CXCursor c) {
     arena_free(&a);
 }
 
+/* Functions named inside a file-scope initializer (PyMethodDef tables,
+ * PyType_Slot arrays, static PyTypeObject definitions) are called through
+ * those tables: their contracts are the protocol's, not their bodies'. */
+static enum CXChildVisitResult find_function_refs(CXCursor c, CXCursor parent, CXClientData d) {
+    fe_tu *t = d;
+    if (clang_getCursorKind(c) == CXCursor_DeclRefExpr) {
+        CXCursor r = clang_getCursorReferenced(c);
+        if (clang_getCursorKind(r) == CXCursor_FunctionDecl)
+            fe_smap_put(&t->address_taken, &t->mem, fe_spelling(&t->mem, r), 1);
+    }
+    return CXChildVisit_Recurse;
+}
+
+static enum CXChildVisitResult scan_initializers(CXCursor c, CXCursor parent, CXClientData d) {
+    fe_tu *t = d;
+    if (clang_getCursorKind(c) == CXCursor_VarDecl && fe_in_main_file(t, c))
+        clang_visitChildren(c, find_function_refs, t);
+    return CXChildVisit_Continue;
+}
+
 static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientData d) {
     walk *w = d;
     enum CXCursorKind k = clang_getCursorKind(c);
@@ -222,7 +242,9 @@ static bool run(const fe_options *opt, fe_function_cb cb, void *ctx, fe_result *
         clang_getInclusions(t.tu, add_inclusion, res);
         if (res->errors == 0 || opt->keep_going) {
             walk w = {&t, cb, ctx, res};
-            clang_visitChildren(clang_getTranslationUnitCursor(t.tu), visit_top, &w);
+            CXCursor top = clang_getTranslationUnitCursor(t.tu);
+            clang_visitChildren(top, scan_initializers, &t);
+            clang_visitChildren(top, visit_top, &w);
         }
     }
     res->failed = !ok;

@@ -123,6 +123,8 @@ typedef struct ir_callee {
     bool noreturn;         /* _Noreturn / __attribute__((noreturn)) */
     bool defined_here;     /* its body is in this translation unit's main file */
     bool is_static;        /* internal linkage: its contract is private to the file */
+    bool address_taken;    /* named in a file-scope initializer (a method table, a
+                              type slot): its contract is set by whoever calls it there */
     int nparams;           /* declared parameters; -1 if unknown (K&R, indirect) */
     bool variadic;
     ir_loc decl;           /* where it is declared (for messages) */

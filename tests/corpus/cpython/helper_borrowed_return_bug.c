@@ -1,6 +1,7 @@
-/* A static helper returning PyObject* follows the new-reference convention,
- * which its callers rely on (dispatch releases the handler it gets).
- * BUG: the helper returns the borrowed dict value.
+/* A static helper returns the borrowed dict value; its caller releases it
+ * as if it were new. refflow infers the helper's contract from its body
+ * (every non-NULL result is borrowed), so the BUG is reported where the
+ * caller releases a reference it was never given.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -13,7 +14,7 @@ lookup_handler(PyObject *registry, const char *name)
         PyErr_SetString(PyExc_LookupError, name);
         return NULL;
     }
-    return h;  // expect: borrowed-return
+    return h;
 }
 
 static PyObject *
@@ -27,7 +28,7 @@ events_dispatch(PyObject *self, PyObject *args)
     if (h == NULL)
         return NULL;
     PyObject *res = PyObject_CallObject(h, callargs);
-    Py_DECREF(h);
+    Py_DECREF(h);  // expect: over-release
     return res;
 }
 
