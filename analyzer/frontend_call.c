@@ -60,8 +60,24 @@ static ir_place result_place(fe_ctx *cx, CXCursor e, const ir_place *dst, bool w
     return ir_place_var(cx->f, fe_temp(cx, fe_vtype(cx->tu, rt)));
 }
 
-ir_operand fe_call(fe_ctx *cx, CXCursor e, const ir_place *dst, bool want_value) {
+/* The called function's declaration, also when its name is parenthesised
+ * ((g_object_ref)(obj), which GLib's macros write to avoid recursion). */
+static CXCursor callee_decl(fe_ctx *cx, CXCursor e) {
     CXCursor d = clang_getCursorReferenced(e);
+    if (is_function(d))
+        return d;
+    CXCursor *kids;
+    if (fe_expr_children(cx->tu, cx->mem, e, &kids) < 1)
+        return d;
+    CXCursor f = fe_strip(cx, kids[0]);
+    if (clang_getCursorKind(f) != CXCursor_DeclRefExpr)
+        return d;
+    CXCursor r = clang_getCursorReferenced(f);
+    return is_function(r) ? r : d;
+}
+
+ir_operand fe_call(fe_ctx *cx, CXCursor e, const ir_place *dst, bool want_value) {
+    CXCursor d = callee_decl(cx, e);
     ir_callee callee = is_function(d) ? *fe_callee(cx->tu, d) : indirect_callee(cx, e);
     ir_loc loc = fe_cursor_loc(cx->tu, e);
     int nargs;
