@@ -63,6 +63,10 @@ static bool refine_truth(sym *y, bool truth) {
 }
 
 static bool refine_cmp(sym *y, const ir_cond *cond, bool truth) {
+    if (cond->rhs.kind == IR_OP_ADDR) { /* x == &global: equal means not NULL */
+        bool equal = cond->cmp == IR_EQ ? truth : !truth;
+        return equal ? refine_null(y, true) : true;
+    }
     bool against_null = cond->rhs.kind == IR_OP_NULL ||
                         (cond->rhs.kind == IR_OP_INT && cond->rhs.ival == 0 && y->kind != SK_INT);
     if (against_null) {

@@ -100,6 +100,17 @@ static void branch_cmp(fe_ctx *cx, ir_operand l, ir_cmp c, ir_operand r, int t, 
     }
 }
 
+/* x == &global: on the equal side x is that object, so not NULL. */
+static void branch_addr(fe_ctx *cx, ir_operand l, ir_cmp c, ir_operand r, int t, int f,
+                        ir_loc loc) {
+    ir_cond cond = {0};
+    cond.kind = IR_COND_CMP;
+    cond.opnd = l;
+    cond.cmp = c;
+    cond.rhs = r;
+    fe_branch(cx, cond, t, f, loc);
+}
+
 static void cond_compare(fe_ctx *cx, CXCursor e, ir_cmp c, int t, int f) {
     CXCursor *kids;
     ir_loc loc = fe_cursor_loc(cx->tu, e);
@@ -113,6 +124,10 @@ static void cond_compare(fe_ctx *cx, CXCursor e, ir_cmp c, int t, int f) {
         branch_cmp(cx, l, c, r, t, f, loc);
     else if (is_const(&l))
         branch_cmp(cx, r, mirror(c), l, t, f, loc);
+    else if (l.kind == IR_OP_PLACE && never_null(&r) && (c == IR_EQ || c == IR_NE))
+        branch_addr(cx, l, c, r, t, f, loc); /* x == Py_NotImplemented */
+    else if (r.kind == IR_OP_PLACE && never_null(&l) && (c == IR_EQ || c == IR_NE))
+        branch_addr(cx, r, c, l, t, f, loc);
     else
         fe_branch(cx, unknown_cond(), t, f, loc);
 }

@@ -164,7 +164,7 @@ typedef struct ir_cond {
     ir_cond_kind kind;
     ir_operand opnd;
     ir_cmp cmp;
-    ir_operand rhs;      /* IR_OP_NULL or IR_OP_INT */
+    ir_operand rhs;      /* IR_OP_NULL, IR_OP_INT, or (EQ/NE only) IR_OP_ADDR of a global */
 } ir_cond;
 
 typedef enum ir_term_kind {
