@@ -222,6 +222,11 @@ static sym result_proto(const call_view *cv, bool success, bool split) {
         if (!success)
             y.flags = SF_FALLIBLE;
         break;
+    case RULE_RET_NULL:
+        y.kind = SK_REF;
+        y.origin = OR_NULLCONST;
+        y.null = NN_NULL;
+        break;
     case RULE_RET_STATUS:
         y.kind = SK_INT;
         if (split) {

@@ -27,6 +27,7 @@ typedef enum rule_ret {
     RULE_RET_STATUS,         /* int: negative on failure, >= 0 on success */
     RULE_RET_TRUTH,          /* int: 0 on failure, non-zero on success */
     RULE_RET_NORETURN,       /* does not return */
+    RULE_RET_NULL,           /* a reference type, but always NULL (PyErr_Format) */
 } rule_ret;
 
 /* What a call does to one argument. */

@@ -16,6 +16,7 @@ static const char *const ret_names[] = {
     [RULE_RET_STATUS] = "status",
     [RULE_RET_TRUTH] = "truth",
     [RULE_RET_NORETURN] = "noreturn",
+    [RULE_RET_NULL] = "null",
 };
 #define N_RET ((int)(sizeof ret_names / sizeof ret_names[0]))
 

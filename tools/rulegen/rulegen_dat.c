@@ -61,7 +61,11 @@ static int object_stars(const char *type) {
 static bool map_ret(dat_ctx *c, const char *type, const char *effect) {
     gen_rule *r = c->cur;
     r->ret = RULE_RET_VALUE;
-    if (object_stars(type) != 1 || strcmp(effect, "null") == 0 || !*effect)
+    if (object_stars(type) == 1 && strcmp(effect, "null") == 0) {
+        r->ret = RULE_RET_NULL; /* "Return value: Always NULL." */
+        return true;
+    }
+    if (object_stars(type) != 1 || !*effect)
         return true;
     if (strcmp(effect, "+1") == 0)
         r->ret = RULE_RET_NEW_OR_NULL; /* fallible by default: see rules/README.md */
