@@ -97,7 +97,9 @@ int main(int argc, char **argv) {
     fe_options fo = {.file = argv[1], .args = (const char *const *)argv + 3, .nargs = argc - 3,
                      .rules = c.rf, .diag = stderr, .keep_going = true};
     fe_result res;
-    if (!fe_run(&fo, on_function, &c, &res) || res.errors) {
+    bool parsed = fe_run(&fo, on_function, &c, &res) && res.errors == 0;
+    fe_result_free(&res);
+    if (!parsed) {
         fprintf(stderr, "cannot parse %s cleanly: %s\n", argv[1], res.message);
         return 2;
     }

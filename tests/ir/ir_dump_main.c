@@ -73,6 +73,7 @@ int main(int argc, char **argv) {
     bool ok = fe_run(&opt, print_function, NULL, &res);
     if (!ok)
         fprintf(stderr, "ir-dump: %s\n", res.message);
+    fe_result_free(&res);
     rules_free(rs);
     return ok ? 0 : 2;
 }
