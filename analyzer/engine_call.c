@@ -138,21 +138,23 @@ static rule_param param_at(const call_view *cv, int i) {
     return unknown;
 }
 
-static void load_format(fn_ctx *c, call_view *cv) {
+/* The effects of the variadic arguments. "...parse" without a format
+ * argument (PyArg_UnpackTuple) makes every one a borrowed output; a format
+ * that is not a string literal leaves them borrowed. */
+static void load_format(call_view *cv) {
     const rule_fn *r = cv->rule;
     cv->nfmt = 0;
     if (!r || (r->varargs != RULE_VA_BUILD && r->varargs != RULE_VA_PARSE))
         return;
     int fi = r->format_index;
     if (fi < 0 || fi >= cv->in->nargs || cv->in->args[fi].kind != IR_OP_STRING) {
-        cv->nfmt = 0; /* unknown format: treat extra args as borrowed */
+        bool outputs = r->varargs == RULE_VA_PARSE && fi < 0;
         for (int i = 0; i < MAX_FORMAT_ARGS; i++)
-            cv->fmt[i] = (rule_param){RULE_ARG_BORROW, true};
+            cv->fmt[i] = (rule_param){outputs ? RULE_ARG_OUT_BORROWED : RULE_ARG_BORROW, true};
         cv->nfmt = MAX_FORMAT_ARGS;
         return;
     }
     cv->nfmt = format_effects(r->varargs, cv->in->args[fi].str, cv->fmt, MAX_FORMAT_ARGS);
-    (void)c;
 }
 
 static void apply_arg(fn_ctx *c, sstate *s, call_view *cv, int i, bool success) {
@@ -302,7 +304,7 @@ bool apply_call(fn_ctx *c, sstate *s, const ir_instr *in, int block, int instr) 
     for (int i = 0; i < in->nargs; i++)
         args[i] = eval_operand(c, s, &in->args[i]);
     cv.args = args;
-    load_format(c, &cv);
+    load_format(&cv);
     if (cv.rule && cv.rule->ret == RULE_RET_NORETURN)
         return false;
     bool split = splits(&cv);
