@@ -177,8 +177,25 @@ static void run_terminator(fn_ctx *c, sstate *s, int b) {
     }
 }
 
+/* Widening at a loop head: what was learned about integers and plain
+ * pointers is forgotten there (references keep every fact), so the states
+ * that meet at a loop differ only in reference facts and the loop reaches
+ * its fixpoint in a few rounds instead of one state per counter value. */
+static void widen(sstate *s) {
+    for (int v = 0; v < s->nsyms; v++) {
+        sym *y = &s->syms[v];
+        if (y->kind == SK_INT) {
+            y->lo = SYM_INT_MIN;
+            y->hi = SYM_INT_MAX;
+        } else if (y->kind == SK_PTR)
+            y->null = NN_UNKNOWN;
+    }
+}
+
 static void run_item(fn_ctx *c, work_item w) {
     ir_block *blk = &c->fn->blocks[w.block];
+    if (w.instr == 0 && blk->is_loop_head)
+        widen(w.state);
     if (w.instr == 0 && seen_before(c, w.block, w.state))
         return;
     if (c->trace) {
