@@ -164,12 +164,30 @@ static bool create_schema(store *s, char *err, size_t errlen) {
     return false;
 }
 
+/* Switching to WAL needs the file to itself for a moment. SQLite answers
+ * SQLITE_BUSY at once, without its busy handler, when another connection
+ * is doing the same (two processes creating one database), so retry here
+ * until the busy timeout. */
+static bool set_wal_waiting(store *s, char *err, size_t errlen) {
+    int waited = 0, nap = 5;
+    for (;;) {
+        if (set_wal(s, err, errlen))
+            return true;
+        int code = sqlite3_errcode(s->db) & 0xff;
+        if ((code != SQLITE_BUSY && code != SQLITE_LOCKED) || waited >= s->busy_ms)
+            return false;
+        sqlite3_sleep(nap);
+        waited += nap;
+        nap = nap < 100 ? nap * 2 : 100;
+    }
+}
+
 static bool setup(store *s, char *err, size_t errlen) {
     identity id = read_identity(s, err, errlen);
     if (id == ID_REFUSED)
         return false;
     if (!db_exec_script(s, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL", err, errlen) ||
-        !set_wal(s, err, errlen))
+        !set_wal_waiting(s, err, errlen))
         return false;
     return id == ID_OURS || create_schema(s, err, errlen);
 }
