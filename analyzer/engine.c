@@ -151,6 +151,8 @@ static void do_return(fn_ctx *c, sstate *s, const ir_term *t) {
         }
     }
     sstate_collect(&c->mem, s); /* values no place holds were reported when lost */
+    for (int v = 0; v < s->nsyms; v++)
+        settle_debt(c, s, v);
     lose_all(c, s, t->loc);
 }
 

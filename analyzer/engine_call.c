@@ -25,6 +25,12 @@ void apply_incref(fn_ctx *c, sstate *s, int v, ir_loc loc, const char *callee, b
     if (y->kind != SK_REF || y->null == NN_NULL || y->origin == OR_UNKNOWN)
         return;
     report_site(c, ENGINE_SITE_INCREF, loc, y, callee, 0);
+    if (y->flags & SF_OWED) { /* pays for the reference given away earlier */
+        y->flags &= (uint8_t)~SF_OWED;
+        sstate_note(&c->mem, s, loc, "the reference given away earlier is paid for here", y->uid,
+                    false);
+        return;
+    }
     if (y->owned < SYM_OWNED_MAX)
         y->owned++;
     y->flags &= (uint8_t)~SF_RELEASED;
@@ -53,11 +59,43 @@ void apply_release(fn_ctx *c, sstate *s, int v, ir_loc loc, const char *callee, 
     sstate_note(&c->mem, s, loc, "a reference is released here", y->uid, false);
 }
 
+/* A reference kept alive elsewhere (Py_None, a borrowed item) given to a
+ * stealing argument is not an over-release yet: CPython code often stores
+ * first and increfs right after (PyTuple_SET_ITEM(t, 0, Py_None);
+ * Py_INCREF(Py_None)). The debt is recorded; an incref pays it; if the path
+ * ends or the value is lost first, the over-release is reported at the
+ * steal (settle_debt). */
+static bool defer_steal(fn_ctx *c, sstate *s, sym *y, ir_loc loc, const char *callee) {
+    if (y->owned > 0 || y->origin == OR_UNKNOWN || (y->flags & (SF_RELEASED | SF_STOLEN | SF_OWED)) ||
+        !alive_elsewhere(y) || y->null == NN_NULL)
+        return false;
+    y->flags |= SF_OWED;
+    y->owed_loc = loc;
+    y->owed_by = callee;
+    sstate_note(&c->mem, s, loc, "given away here without being owned", y->uid, false);
+    return true;
+}
+
+void settle_debt(fn_ctx *c, sstate *s, int v) {
+    sym *y = &s->syms[v];
+    if (!(y->flags & SF_OWED))
+        return;
+    y->flags &= (uint8_t)~SF_OWED;
+    check_event ev = {.kind = EV_RELEASE, .loc = y->owed_loc, .sym = y, .state = s,
+                      .release = REL_STEAL, .callee = y->owed_by};
+    emit(c, &ev);
+}
+
 static void apply_steal(fn_ctx *c, sstate *s, int v, ir_loc loc, const char *callee,
                         bool nullable) {
     sym *y = &s->syms[v];
     if (y->kind != SK_REF || (y->null == NN_NULL && nullable))
         return;
+    if (defer_steal(c, s, y, loc, callee)) {
+        emit_use(c, s, v, loc, USE_PASS, callee, 0, nullable);
+        report_site(c, ENGINE_SITE_STEAL, loc, y, callee, -1);
+        return;
+    }
     check_event ev = {.kind = EV_RELEASE, .loc = loc, .sym = y, .state = s,
                       .release = REL_STEAL, .callee = callee, .nullable_ok = nullable};
     emit(c, &ev);

@@ -92,6 +92,8 @@ void apply_release(fn_ctx *c, sstate *s, int v, ir_loc loc, const char *callee, 
 void apply_incref(fn_ctx *c, sstate *s, int v, ir_loc loc, const char *callee, bool nullable);
 void emit_use(fn_ctx *c, sstate *s, int v, ir_loc loc, use_how how, const char *callee,
               int arg, bool nullable_ok);
+/* Reports a steal that was never paid for by an incref (see defer_steal). */
+void settle_debt(fn_ctx *c, sstate *s, int v);
 
 /* engine_branch.c: the state on one side of a branch, or NULL if infeasible. */
 sstate *refine_branch(fn_ctx *c, const sstate *s, const ir_cond *cond, bool taken);

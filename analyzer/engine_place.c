@@ -263,6 +263,7 @@ bool held_by_heap(const fn_ctx *c, const sstate *s, int v) {
 static void report_lost(fn_ctx *c, sstate *s, int old, ir_loc loc, lost_reason why) {
     if (old < 0 || sstate_is_bound(s, old))
         return;
+    settle_debt(c, s, old);
     check_event ev = {.kind = EV_LOST, .loc = loc, .sym = &s->syms[old], .state = s, .lost = why};
     emit(c, &ev);
     s->syms[old].owned = 0; /* reported once: the loss is now a fact of this path */

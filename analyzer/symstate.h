@@ -51,6 +51,8 @@ enum sym_flag {
     SF_STOLEN = 1 << 1,    /* given to a stealing argument */
     SF_ESCAPED = 1 << 2,   /* stored into the heap (a field, a global, *out) */
     SF_FALLIBLE = 1 << 3,  /* NULL because a fallible call failed */
+    SF_OWED = 1 << 4,      /* given to a stealing argument without being owned: an
+                              incref that follows pays for it ("store, then incref") */
 };
 
 typedef struct sym {
@@ -63,6 +65,8 @@ typedef struct sym {
     ir_loc origin_loc;
     ir_loc release_loc;    /* last release / steal */
     const char *release_by; /* the callee that stole it, or NULL for a decref */
+    ir_loc owed_loc;       /* SF_OWED: where it was given away */
+    const char *owed_by;   /* SF_OWED: the callee that took it */
     int uid;               /* stable identity across renumbering (trail events use it) */
     int param;             /* OR_PARAM: the parameter's index; else -1 */
 } sym;
