@@ -13,8 +13,11 @@
  * protocol says so, and borrowed-return checks them against it): one that
  * only ever returns NULL returns no reference ("value": _setSSLError), and
  * one whose every non-NULL result is borrowed returns "borrowed?"
- * (find_po, element_get_attrib). Not inferred: contracts of functions
- * defined after their callers (the file is walked once, in order). */
+ * (find_po, element_get_attrib). `refflow check` hands the front end's
+ * functions over callees first (fe_options.callees_first), so a helper's
+ * contract is known before its callers are checked wherever it is defined;
+ * in a recursion cycle the first function met is checked with the
+ * convention (no fixpoint yet). */
 #include <stdio.h>
 #include <string.h>
 

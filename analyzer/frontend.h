@@ -40,6 +40,9 @@ typedef struct fe_options {
     const rule_set *rules;    /* object types and refcount fields */
     FILE *diag;               /* where parse warnings go (stderr) */
     bool keep_going;          /* lower even when the TU has errors (default true) */
+    bool callees_first;       /* hand functions over callees first (bottom-up over the
+                                 file's call graph; recursion cycles in file order),
+                                 instead of in file order; keeps the whole TU's IR */
 } fe_options;
 
 typedef struct fe_result {

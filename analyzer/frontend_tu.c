@@ -109,12 +109,46 @@ static void report_diagnostics(fe_tu *t, fe_result *res) {
 
 /* ---------------------------------------------------------------- lowering */
 
+typedef struct lowered {
+    ir_function *f;
+    arena *mem;              /* malloc'd: f->arena points here */
+} lowered;
+
 typedef struct walk {
     fe_tu *t;
     fe_function_cb cb;
     void *ctx;
     fe_result *res;
+    lowered *kept;           /* callees_first: every function, in file order */
+    int nkept, keptcap;
 } walk;
+
+/* Keeps f (and its arena, moved to the heap) for hand_over_all. */
+static void keep(walk *w, ir_function *f, arena *a) {
+    arena *mem = malloc(sizeof *mem);
+    if (mem && w->nkept == w->keptcap) {
+        int cap = w->keptcap ? w->keptcap * 2 : 32;
+        lowered *n = realloc(w->kept, sizeof *n * (size_t)cap);
+        if (n) {
+            w->kept = n;
+            w->keptcap = cap;
+        }
+    }
+    if (!mem || w->nkept == w->keptcap) { /* no room to reorder: hand it over now */
+        free(mem);
+        w->cb(f, w->ctx);
+        arena_free(a);
+        return;
+    }
+    *mem = *a;
+    f->arena = mem;
+    w->kept[w->nkept++] = (lowered){f, mem};
+}
+
+static void release(lowered *l) {
+    arena_free(l->mem);
+    free(l->mem);
+}
 
 static void lower_one(walk *w, CXCursor c) {
     arena a;
@@ -123,12 +157,65 @@ static void lower_one(walk *w, CXCursor c) {
     char err[256];
     if (ir_validate(f, err, sizeof err)) {
         w->res->functions++;
+        if (w->t->opt->callees_first) {
+            keep(w, f, &a);
+            return;
+        }
         w->cb(f, w->ctx);
     } else {
         fe_warn(w->t, f->loc, "internal error lowering '%s' (%s); function skipped",
                 f->name, err);
     }
     arena_free(&a);
+}
+
+/* --------------------------------------------- bottom-up over the calls */
+
+typedef struct order_ctx {
+    walk *w;
+    fe_smap index;           /* function name -> position in w->kept */
+    char *state;             /* 0 new, 1 on the stack, 2 handed over */
+} order_ctx;
+
+static void hand_over(order_ctx *o, int i, int depth);
+
+static void visit_callees(order_ctx *o, const ir_function *f, int depth) {
+    for (int b = 0; b < f->nblocks; b++)
+        for (int k = 0; k < f->blocks[b].ninstrs; k++) {
+            const ir_instr *in = &f->blocks[b].instrs[k];
+            if (in->kind != IR_CALL || !in->callee.name || !in->callee.defined_here)
+                continue;
+            int j = fe_smap_get(&o->index, in->callee.name);
+            if (j >= 0 && o->state[j] == 0)
+                hand_over(o, j, depth + 1);
+        }
+}
+
+/* Callees first (depth-limited: past the limit, file order). */
+static void hand_over(order_ctx *o, int i, int depth) {
+    o->state[i] = 1;
+    if (depth < 256)
+        visit_callees(o, o->w->kept[i].f, depth);
+    o->state[i] = 2;
+    o->w->cb(o->w->kept[i].f, o->w->ctx);
+    release(&o->w->kept[i]);
+}
+
+static void hand_over_all(walk *w) {
+    order_ctx o = {.w = w, .state = calloc((size_t)w->nkept + 1, 1)};
+    for (int i = 0; i < w->nkept; i++)
+        fe_smap_put(&o.index, &w->t->mem, w->kept[i].f->name, i);
+    for (int i = 0; i < w->nkept; i++)
+        if (!o.state || o.state[i] == 0) {
+            if (o.state)
+                hand_over(&o, i, 0);
+            else { /* out of memory: file order */
+                w->cb(w->kept[i].f, w->ctx);
+                release(&w->kept[i]);
+            }
+        }
+    free(o.state);
+    free(w->kept);
 }
 
 /* Functions named inside a file-scope initializer (PyMethodDef tables,
@@ -241,10 +328,11 @@ static bool run(const fe_options *opt, fe_function_cb cb, void *ctx, fe_result *
         report_diagnostics(&t, res);
         clang_getInclusions(t.tu, add_inclusion, res);
         if (res->errors == 0 || opt->keep_going) {
-            walk w = {&t, cb, ctx, res};
+            walk w = {&t, cb, ctx, res, NULL, 0, 0};
             CXCursor top = clang_getTranslationUnitCursor(t.tu);
             clang_visitChildren(top, scan_initializers, &t);
             clang_visitChildren(top, visit_top, &w);
+            hand_over_all(&w);
         }
     }
     res->failed = !ok;

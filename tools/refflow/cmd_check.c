@@ -102,7 +102,7 @@ static void run_job(run_ctx *rc, int i) {
     engine_tu *tu = engine_tu_new(rc->rules, &eo, &r->findings);
     fe_options fo = {.file = j->file, .args = (const char *const *)j->args, .nargs = j->nargs,
                      .directory = j->directory, .rules = rc->rules, .diag = diag,
-                     .keep_going = true};
+                     .keep_going = true, .callees_first = true};
     fn_sink sink = {tu, rc->opt->dump_ir, &rc->lock};
     r->analyzed = fe_run(&fo, on_function, &sink, &r->fe);
     if (!r->analyzed)
