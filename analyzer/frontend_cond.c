@@ -80,6 +80,18 @@ static bool compare_consts(ir_cmp c, long long a, long long b) {
     }
 }
 
+/* Branches on place l CMP r: r a constant, or (== / !=) the address of a
+ * global object (x == Py_NotImplemented: equal means not NULL). */
+static void branch_place_cmp(fe_ctx *cx, ir_operand l, ir_cmp c, ir_operand r, int t, int f,
+                             ir_loc loc) {
+    ir_cond cond = {0};
+    cond.kind = IR_COND_CMP;
+    cond.opnd = l;
+    cond.cmp = c;
+    cond.rhs = r;
+    fe_branch(cx, cond, t, f, loc);
+}
+
 /* Emits the comparison l CMP r once r is known to be a constant. */
 static void branch_cmp(fe_ctx *cx, ir_operand l, ir_cmp c, ir_operand r, int t, int f,
                        ir_loc loc) {
@@ -89,26 +101,10 @@ static void branch_cmp(fe_ctx *cx, ir_operand l, ir_cmp c, ir_operand r, int t, 
     } else if (never_null(&l) && r.kind == IR_OP_NULL && (c == IR_EQ || c == IR_NE)) {
         fe_goto(cx, c == IR_NE ? t : f);
     } else if (l.kind == IR_OP_PLACE) {
-        ir_cond cond = {0};
-        cond.kind = IR_COND_CMP;
-        cond.opnd = l;
-        cond.cmp = c;
-        cond.rhs = r;
-        fe_branch(cx, cond, t, f, loc);
+        branch_place_cmp(cx, l, c, r, t, f, loc);
     } else {
         fe_branch(cx, unknown_cond(), t, f, loc);
     }
-}
-
-/* x == &global: on the equal side x is that object, so not NULL. */
-static void branch_addr(fe_ctx *cx, ir_operand l, ir_cmp c, ir_operand r, int t, int f,
-                        ir_loc loc) {
-    ir_cond cond = {0};
-    cond.kind = IR_COND_CMP;
-    cond.opnd = l;
-    cond.cmp = c;
-    cond.rhs = r;
-    fe_branch(cx, cond, t, f, loc);
 }
 
 static void cond_compare(fe_ctx *cx, CXCursor e, ir_cmp c, int t, int f) {
@@ -125,9 +121,9 @@ static void cond_compare(fe_ctx *cx, CXCursor e, ir_cmp c, int t, int f) {
     else if (is_const(&l))
         branch_cmp(cx, r, mirror(c), l, t, f, loc);
     else if (l.kind == IR_OP_PLACE && never_null(&r) && (c == IR_EQ || c == IR_NE))
-        branch_addr(cx, l, c, r, t, f, loc); /* x == Py_NotImplemented */
+        branch_place_cmp(cx, l, c, r, t, f, loc);
     else if (r.kind == IR_OP_PLACE && never_null(&l) && (c == IR_EQ || c == IR_NE))
-        branch_addr(cx, r, c, l, t, f, loc);
+        branch_place_cmp(cx, r, c, l, t, f, loc);
     else
         fe_branch(cx, unknown_cond(), t, f, loc);
 }
