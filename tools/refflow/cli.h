@@ -47,6 +47,8 @@ int cmd_check(int argc, char **argv);
 
 void report_text(FILE *out, const finding_list *l);
 void report_json(FILE *out, const finding_list *l);
+/* s as a JSON string (NULL as ""); see json_write.c. */
+void json_write_string(FILE *out, const char *s);
 struct ci_findings;
 /* SARIF 2.1.0 of cf's reported findings (and suppressed ones if asked). */
 void report_sarif(FILE *out, const struct ci_findings *cf, bool with_suppressed);

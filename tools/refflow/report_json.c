@@ -5,23 +5,10 @@
 #include "cli.h"
 
 static void json_string(FILE *out, const char *s) {
-    if (!s) {
+    if (s)
+        json_write_string(out, s);
+    else
         fputs("null", out);
-        return;
-    }
-    fputc('"', out);
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
-            fprintf(out, "\\%c", c);
-        else if (c == '\n')
-            fputs("\\n", out);
-        else if (c < 0x20)
-            fprintf(out, "\\u%04x", c);
-        else
-            fputc(c, out);
-    }
-    fputc('"', out);
 }
 
 static void json_loc(FILE *out, const ir_loc *l) {

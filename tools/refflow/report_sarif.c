@@ -58,7 +58,6 @@ static const struct {
     {"while NULL", {"use"}},
 };
 
-static void put_str(FILE *out, const char *s);
 
 static void put_kinds(FILE *out, const char *note) {
     for (size_t i = 0; i < sizeof note_kinds / sizeof note_kinds[0]; i++) {
@@ -67,7 +66,7 @@ static void put_kinds(FILE *out, const char *note) {
         fputs(", \"kinds\": [", out);
         for (int k = 0; k < 2 && note_kinds[i].kinds[k]; k++) {
             fputs(k ? ", " : "", out);
-            put_str(out, note_kinds[i].kinds[k]);
+            json_write_string(out, note_kinds[i].kinds[k]);
         }
         fputc(']', out);
         return;
@@ -75,39 +74,6 @@ static void put_kinds(FILE *out, const char *note) {
 }
 
 /* --- JSON text --- */
-
-/* Length of the valid UTF-8 sequence at s, or 0 if it is not one. */
-static int utf8_len(const unsigned char *s) {
-    int n = s[0] >= 0xf0 && s[0] <= 0xf4 ? 4 : s[0] >= 0xe0 ? 3 : s[0] >= 0xc2 ? 2 : 0;
-    if (s[0] >= 0xf8)
-        return 0;
-    for (int i = 1; i < n; i++)
-        if ((s[i] & 0xc0) != 0x80)
-            return 0;
-    return n;
-}
-
-static void put_str(FILE *out, const char *s) {
-    fputc('"', out);
-    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
-        if (*p == '"' || *p == '\\')
-            fprintf(out, "\\%c", *p);
-        else if (*p == '\n')
-            fputs("\\n", out);
-        else if (*p < 0x20 || *p == 0x7f)
-            fprintf(out, "\\u%04x", *p);
-        else if (*p < 0x80)
-            fputc(*p, out);
-        else {
-            int n = utf8_len(p);
-            if (n)
-                fwrite(p, 1, (size_t)n, out), p += n - 1;
-            else
-                fputs("\\ufffd", out);
-        }
-    }
-    fputc('"', out);
-}
 
 /* A path as a URI reference: unreserved characters and '/' as they are,
  * everything else percent-encoded. */
@@ -139,15 +105,15 @@ static void put_rule_name(FILE *out, const char *id) {
 
 static void put_rule(FILE *out, const check_info *c) {
     fputs("          {\"id\": ", out);
-    put_str(out, c->id);
+    json_write_string(out, c->id);
     fputs(", \"name\": ", out);
     put_rule_name(out, c->id);
     fputs(",\n           \"shortDescription\": {\"text\": ", out);
-    put_str(out, c->summary);
+    json_write_string(out, c->summary);
     fputs("},\n           \"fullDescription\": {\"text\": ", out);
-    put_str(out, c->help);
+    json_write_string(out, c->help);
     fputs("},\n           \"help\": {\"text\": ", out);
-    put_str(out, c->help);
+    json_write_string(out, c->help);
     fputs("},\n           \"defaultConfiguration\": {\"level\": \"warning\"},\n"
           "           \"properties\": {\"tags\": [\"reference-counting\", \"memory\"]}}",
           out);
@@ -209,7 +175,7 @@ static void put_code_flow(FILE *out, const finding *f, const char *root) {
         fputs(k ? ",\n           {\"location\": {" : "\n           {\"location\": {", out);
         put_physical(out, &f->notes[k].loc, root);
         fputs(",\n              \"message\": {\"text\": ", out);
-        put_str(out, f->notes[k].text);
+        json_write_string(out, f->notes[k].text);
         fputs("}}", out);
         put_kinds(out, f->notes[k].text);
         fputc('}', out);
@@ -234,17 +200,17 @@ static void put_result(FILE *out, const finding *f, uint64_t fp, const char *roo
                        const suppression *sup) {
     char hex[FP_HEX_LEN + 1];
     fputs("        {\"ruleId\": ", out);
-    put_str(out, f->check);
+    json_write_string(out, f->check);
     int ri = rule_index(f->check);
     if (ri >= 0)
         fprintf(out, ", \"ruleIndex\": %d", ri);
     fprintf(out, ", \"level\": \"%s\",\n         \"message\": {\"text\": ", level(f));
-    put_str(out, f->message);
+    json_write_string(out, f->message);
     fputs("},\n         \"locations\": [{", out);
     put_physical(out, &f->loc, root);
     if (f->function) {
         fputs(",\n           \"logicalLocations\": [{\"name\": ", out);
-        put_str(out, f->function);
+        json_write_string(out, f->function);
         fputs(", \"kind\": \"function\"}]", out);
     }
     fputs("}],\n", out);
@@ -252,7 +218,7 @@ static void put_result(FILE *out, const finding *f, uint64_t fp, const char *roo
     put_code_flow(out, f, root);
     if (sup) {
         fputs(",\n         \"suppressions\": [{\"kind\": \"inSource\", \"justification\": ", out);
-        put_str(out, sup->reason);
+        json_write_string(out, sup->reason);
         fputs("}]", out);
     }
     fputc('}', out);
