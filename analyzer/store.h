@@ -53,6 +53,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "arena.h"
 #include "finding.h"
 #include "ir.h"
 #include "rules.h"
@@ -247,6 +248,91 @@ bool store_count_rows(store *s, store_counts *out, char *err, size_t errlen);
 /* SQLite's integrity_check and foreign_key_check; false with the first
  * problem in err. */
 bool store_check_integrity(store *s, char *err, size_t errlen);
+
+/* --- graphs (store_graph.c) -------------------------------------------- */
+
+/* Read-only queries behind `refflow graph` and the HTML report's pictures
+ * (tools/graph). Every row and string returned lives in the caller's arena
+ * a; arrays come with their length in *n. Only what each unit's last
+ * analysis stored is read (findings: the current ones). NULL columns read
+ * as NULL strings and 0 numbers. */
+
+typedef struct store_fn_row {
+    int64_t id, tu_id;
+    const char *name, *file;
+    int line;
+    const char *returns;      /* rule token (new, borrowed?, ...) or NULL */
+    const char *params;       /* the rule's argument tokens, or NULL */
+    const char *summary_from; /* rule, annotation, inference, convention, none */
+} store_fn_row;
+
+typedef struct store_site_row {
+    const char *kind;         /* acquire, incref, decref, steal, store, return */
+    const char *file;
+    int line, col;
+    const char *callee;
+    int arg;                  /* -1 when NULL */
+    const char *symbol, *symbol_origin, *ref_kind;
+} store_site_row;
+
+typedef struct store_step_row {
+    const char *file;
+    int line, col;
+    const char *text;
+} store_step_row;
+
+typedef struct store_finding_row {
+    int64_t id;
+    const char *check_id, *severity, *file;
+    int line, col;
+    const char *function, *symbol, *message;
+    store_step_row *steps;
+    int nsteps;
+} store_finding_row;
+
+typedef struct store_call_row {
+    int64_t caller_id;
+    const char *callee, *file;
+    int line;
+} store_call_row;
+
+/* A type of the types table; when the database has no such table, the
+ * types named by type_edges with known = false. */
+typedef struct store_type_row {
+    const char *name, *file;
+    int line;
+    const char *flavor;       /* rf, cpython, ... or NULL */
+    bool known;               /* the row came from the types table */
+    bool gc_tracked, has_traverse, traced;
+    const char *why_untraced;
+} store_type_row;
+
+typedef struct store_type_edge_row {
+    const char *struct_type, *field, *target_type;
+    bool owned;
+    const char *file;
+    int line;
+} store_type_edge_row;
+
+/* Functions named name (all when NULL), by file and line. */
+bool store_graph_functions(store *s, arena *a, const char *name, store_fn_row **out, int *n,
+                           char *err, size_t errlen);
+/* The sites of one function, in source order. */
+bool store_graph_sites(store *s, arena *a, int64_t function_id, store_site_row **out, int *n,
+                       char *err, size_t errlen);
+/* The current findings of unit tu_id in function `function`, with steps,
+ * in line order. */
+bool store_graph_findings(store *s, arena *a, int64_t tu_id, const char *function,
+                          store_finding_row **out, int *n, char *err, size_t errlen);
+/* Every call edge, by caller and line. */
+bool store_graph_calls(store *s, arena *a, store_call_row **out, int *n, char *err,
+                       size_t errlen);
+/* Every type (distinct over units), by name. */
+bool store_graph_types(store *s, arena *a, store_type_row **out, int *n, char *err,
+                       size_t errlen);
+/* Every type edge (distinct over units), by struct and field. */
+bool store_graph_type_edges(store *s, arena *a, store_type_edge_row **out, int *n, char *err,
+                            size_t errlen);
 
 /* --- fingerprints and hashes -------------------------------------------- */
 

@@ -7,7 +7,7 @@
  * the per-handle file-hash cache; store_tu.c collects one unit's facts and
  * writes them, with fingerprints from store_fingerprint.c; store_run.c
  * records runs and checks integrity; store_query.c answers the read side (unchanged units, loading
- * findings, summaries, runs, counts).
+ * findings, summaries, runs, counts); store_graph.c the graphs' queries.
  *
  * Locking: s->lock guards s->db, the statement cache and the run fields;
  * s->cache has its own lock, never held across database work, so threads
@@ -64,7 +64,7 @@ bool store_unhex(const char *s, uint64_t *out);
 
 /* --- the handle --------------------------------------------------------- */
 
-#define STORE_MAX_STMTS 64
+#define STORE_MAX_STMTS 96
 
 struct store {
     sqlite3 *db;

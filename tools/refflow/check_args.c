@@ -56,7 +56,7 @@ static bool parse_format(const char *s, check_options *o) {
     return true;
 }
 
-static bool parse_int(const char *opt, const char *s, int min, int *out) {
+bool cli_parse_int(const char *opt, const char *s, int min, int *out) {
     char *end;
     long v = strtol(s, &end, 10);
     if (!*s || *end || v < min || v > 1000000000) {
@@ -80,9 +80,9 @@ static bool value_option(const char *opt, const char *val, check_options *o) {
     else if (strcmp(opt, "--db") == 0)
         o->db = val;
     else if (strcmp(opt, "-j") == 0)
-        return parse_int("-j", val, 1, &o->jobs);
+        return cli_parse_int("-j", val, 1, &o->jobs);
     else if (strcmp(opt, "--max-paths") == 0)
-        return parse_int("--max-paths", val, 1, &o->max_steps);
+        return cli_parse_int("--max-paths", val, 1, &o->max_steps);
     else if (strcmp(opt, "--baseline") == 0)
         o->baseline = val;
     else if (strcmp(opt, "--write-baseline") == 0)
@@ -100,15 +100,19 @@ static bool value_option(const char *opt, const char *val, check_options *o) {
     return true;
 }
 
+bool cli_name_in(const char *a, const char *const *names) {
+    for (int i = 0; names[i]; i++)
+        if (strcmp(a, names[i]) == 0)
+            return true;
+    return false;
+}
+
 static bool takes_value(const char *a) {
     static const char *const with_value[] = {"--rules", "--format", "-o", "--db", "-j",
                                              "--baseline", "--write-baseline", "-p",
                                              "--checks", "--max-paths", "--source-root",
                                              NULL};
-    for (int i = 0; with_value[i]; i++)
-        if (strcmp(a, with_value[i]) == 0)
-            return true;
-    return false;
+    return cli_name_in(a, with_value);
 }
 
 static bool flag_option(const char *a, check_options *o) {

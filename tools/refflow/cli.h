@@ -45,6 +45,12 @@ void check_usage(FILE *out);
 
 int cmd_check(int argc, char **argv);
 
+/* Parses s as a whole number >= min for option opt into *out; else prints
+ * "refflow: OPT needs a whole number >= MIN, got 'S'" and returns false. */
+bool cli_parse_int(const char *opt, const char *s, int min, int *out);
+/* Is a one of the NULL-terminated names? */
+bool cli_name_in(const char *a, const char *const *names);
+
 void report_text(FILE *out, const finding_list *l);
 void report_json(FILE *out, const finding_list *l);
 /* s as a JSON string (NULL as ""); see json_write.c. */

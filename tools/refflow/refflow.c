@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "frontend.h"
+#include "graph_cli.h"
 
 #ifndef REFFLOW_VERSION
 #define REFFLOW_VERSION "0.0.0"
@@ -16,7 +17,7 @@ static void usage(FILE *out) {
           "\n"
           "commands:\n"
           "  check    analyze C files for reference-counting errors (refflow check --help)\n"
-          "  graph    draw reference graphs (not available yet)\n"
+          "  graph    draw reference graphs: a function's flow, types, calls (refflow graph --help)\n"
           "  report   write an HTML report from the database (not available yet)\n"
           "\n"
           "  --version   print the version of refflow and of libclang\n"
@@ -45,7 +46,9 @@ int main(int argc, char **argv) {
     }
     if (strcmp(cmd, "check") == 0)
         return cmd_check(argc - 2, argv + 2);
-    if (strcmp(cmd, "graph") == 0 || strcmp(cmd, "report") == 0) {
+    if (strcmp(cmd, "graph") == 0)
+        return cmd_graph(argc - 2, argv + 2);
+    if (strcmp(cmd, "report") == 0) {
         fprintf(stderr, "refflow: '%s' is not available in this version yet\n", cmd);
         return EXIT_USAGE;
     }
