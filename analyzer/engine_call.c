@@ -152,6 +152,38 @@ static void replace_inout(fn_ctx *c, sstate *s, const ir_operand *a, const ir_in
     store_place(c, s, p, v, in->loc, LOST_OVERWRITE);
 }
 
+/* The variable a `&v` argument points to, if it holds a reference; -1
+ * otherwise. */
+static int ref_target(fn_ctx *c, const ir_operand *a) {
+    if (a->kind != IR_OP_ADDR)
+        return -1;
+    int p = place_index(c, &a->place);
+    return p >= 0 && c->places[p].place.type == IR_VT_REF ? p : -1;
+}
+
+/* The value of the variable `&v` points to. */
+static int read_target(fn_ctx *c, sstate *s, const ir_operand *a) {
+    ir_operand rd = *a;
+    rd.kind = IR_OP_PLACE;
+    return eval_operand(c, s, &rd);
+}
+
+static void store_null(fn_ctx *c, sstate *s, int p, ir_loc loc) {
+    sym y = sym_proto(SK_REF, OR_NULLCONST, NN_NULL);
+    y.origin_loc = loc;
+    store_place(c, s, p, new_sym(c, s, &y), loc, LOST_OVERWRITE);
+}
+
+/* clear: g_clear_object(&v), a g_autoptr variable's cleanup at scope exit:
+ * v's reference, if any, is released and v becomes NULL. */
+static void clear_target(fn_ctx *c, sstate *s, const ir_operand *a, const ir_instr *in) {
+    int p = ref_target(c, a);
+    if (p < 0)
+        return;
+    apply_release(c, s, read_target(c, s, a), in->loc, in->callee.name, true);
+    store_null(c, s, p, in->loc);
+}
+
 typedef struct call_view {
     const ir_instr *in;
     const rule_fn *rule;
@@ -221,7 +253,25 @@ static void apply_arg(fn_ctx *c, sstate *s, call_view *cv, int i, bool success) 
             bind_out(c, s, &in->args[i], OR_BORROWED, in);
         break;
     case RULE_ARG_INOUT_NEW: replace_inout(c, s, &in->args[i], in, success); break;
+    case RULE_ARG_CLEAR: clear_target(c, s, &in->args[i], in); break;
+    case RULE_ARG_MOVE_OUT: break; /* the result: see moved_result */
     }
+}
+
+/* A reference an unknown callee can reach through &x may have been taken
+ * by it (a cleanup or consume function): it is handed over, not lost. */
+static void hand_over_by_address(fn_ctx *c, sstate *s, int p, const ir_instr *in) {
+    int old = s->bind[p];
+    if (old < 0 || s->syms[old].kind != SK_REF || s->syms[old].owned <= 0)
+        return;
+    sym *y = &s->syms[old];
+    report_site(c, ENGINE_SITE_STORE, in->loc, y, in->callee.name, -1);
+    y->owned = 0;
+    y->flags |= SF_ESCAPED;
+    y->release_loc = in->loc;
+    sstate_note(&c->mem, s, in->loc,
+                "its address is given to a function refflow has no rule for (it may take it)",
+                y->uid, false);
 }
 
 /* An unknown callee may have stored anything through &x arguments. */
@@ -233,6 +283,7 @@ static void clobber_out_args(fn_ctx *c, sstate *s, const ir_instr *in) {
         int p = place_index(c, &a->place);
         if (p < 0 || c->places[p].place.type == IR_VT_OTHER)
             continue;
+        hand_over_by_address(c, s, p, in);
         sym y = sym_proto(c->places[p].place.type == IR_VT_INT ? SK_INT : SK_REF, OR_UNKNOWN,
                           NN_UNKNOWN);
         if (c->places[p].place.type == IR_VT_PTR)
@@ -309,6 +360,26 @@ static const char *acquire_note(fn_ctx *c, const sym *y, bool success) {
                                : "borrowed reference obtained here";
 }
 
+/* move-out (g_steal_pointer(&v)): the result is v's reference and v
+ * becomes NULL. False if the rule has no move-out argument. */
+static bool moved_result(fn_ctx *c, sstate *s, call_view *cv) {
+    const ir_instr *in = cv->in;
+    for (int i = 0; i < in->nargs; i++) {
+        if (param_at(cv, i).effect != RULE_ARG_MOVE_OUT)
+            continue;
+        int p = ref_target(c, &in->args[i]);
+        if (p < 0)
+            return false;
+        int v = read_target(c, s, &in->args[i]);
+        int dst = place_index(c, &in->dst);
+        if (dst >= 0)
+            store_place(c, s, dst, v, in->loc, LOST_OVERWRITE);
+        store_null(c, s, p, in->loc); /* reports v lost if the result is unused */
+        return true;
+    }
+    return false;
+}
+
 /* One outcome of the call on state s. */
 static void apply_outcome(fn_ctx *c, sstate *s, call_view *cv, bool success, bool split) {
     const ir_instr *in = cv->in;
@@ -318,6 +389,8 @@ static void apply_outcome(fn_ctx *c, sstate *s, call_view *cv, bool success, boo
         clobber_out_args(c, s, in);
     if (!cv->rule) /* heap facts survive calls with rules; unknown ones may change it */
         forget_heap(c, s);
+    if (moved_result(c, s, cv))
+        return;
     sym y = result_proto(cv, success, split);
     int v = new_sym(c, s, &y);
     if (y.kind == SK_REF && y.origin != OR_UNKNOWN) {

@@ -95,9 +95,34 @@ int fe_temp_mark(fe_ctx *cx) {
     return cx->ntemps;
 }
 
+static void emit_cleanup(fe_ctx *cx, int b, int var, ir_loc loc) {
+    ir_instr in = {0};
+    in.kind = IR_CALL;
+    in.loc = loc;
+    in.text = fe_line_text(cx->tu, loc);
+    in.callee.name = cx->cleanups[var];
+    in.callee.nparams = 1;
+    in.callee.decl = loc;
+    in.args = ARENA_NEW(cx->mem, ir_operand);
+    memset(in.args, 0, sizeof *in.args);
+    in.args[0].kind = IR_OP_ADDR;
+    in.args[0].place = ir_place_var(cx->f, var);
+    in.args[0].type = IR_VT_PTR;
+    in.args[0].loc = loc;
+    in.nargs = 1;
+    ir_append(cx->f, b, &in);
+}
+
+void fe_emit_cleanups_at(fe_ctx *cx, int b, const int *vars, int n, ir_loc loc) {
+    for (int i = n - 1; i >= 0; i--)
+        if (vars[i] < cx->cleanups_cap && cx->cleanups[vars[i]])
+            emit_cleanup(cx, b, vars[i], loc);
+}
+
 void fe_emit_kill_at(fe_ctx *cx, int b, const int *vars, int n, ir_loc loc) {
     if (n <= 0)
         return;
+    fe_emit_cleanups_at(cx, b, vars, n, loc);
     ir_instr in = {0};
     in.kind = IR_KILL;
     in.loc = loc;
@@ -196,6 +221,19 @@ int fe_declare_local(fe_ctx *cx, CXCursor decl) {
         return -1;
     int v = add_var(cx, decl);
     fe_scope_add(cx, v);
+    const char *cleanup = fe_cleanup_function(cx->tu, cx->mem, decl);
+    if (cleanup) {
+        int old = cx->cleanups_cap;
+        if (v >= old) {
+            cx->cleanups = fe_grow(cx->mem, cx->cleanups, old, &cx->cleanups_cap,
+                                   sizeof *cx->cleanups);
+            while (cx->cleanups_cap <= v)
+                cx->cleanups = fe_grow(cx->mem, cx->cleanups, cx->cleanups_cap,
+                                       &cx->cleanups_cap, sizeof *cx->cleanups);
+            memset(cx->cleanups + old, 0, sizeof *cx->cleanups * (size_t)(cx->cleanups_cap - old));
+        }
+        cx->cleanups[v] = cleanup;
+    }
     return v;
 }
 
@@ -251,6 +289,7 @@ ir_function *fe_lower_function(fe_tu *t, arena *a, CXCursor fn) {
     lower_body(&cx, fn);
     fe_goto_kills(&cx);
     ir_finish(cx.f);
+    ir_forward_local_pointers(cx.f);
     fe_cmap_free(&cx.vars);
     return cx.f;
 }

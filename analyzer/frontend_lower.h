@@ -128,6 +128,8 @@ typedef struct fe_ctx {
     int njumps, jumps_cap;
     int depth;
     bool gave_up;          /* a depth/unsupported warning was printed */
+    const char **cleanups; /* by var id: its cleanup attribute's function, or NULL */
+    int cleanups_cap;
 } fe_ctx;
 
 /* --- frontend_util.c: maps, children, locations, tokens --- */
@@ -197,6 +199,7 @@ void fe_scope_push(fe_ctx *cx);
 void fe_scope_add(fe_ctx *cx, int var);
 void fe_scope_pop(fe_ctx *cx, ir_loc loc);
 /* Kills the variables of the open scopes above depth (break/continue). */
+void fe_cleanup_open_scopes(fe_ctx *cx, ir_operand *value, ir_loc loc);
 void fe_kill_scopes_above(fe_ctx *cx, int depth, ir_loc loc);
 /* A label defined here / a goto to it ending the current block. */
 void fe_scope_label(fe_ctx *cx, const char *name);
@@ -212,6 +215,14 @@ void fe_give_up(fe_ctx *cx, CXCursor at, const char *why);
 /* The var for a local declaration, or -1 (globals, statics). */
 int fe_local_var(fe_ctx *cx, CXCursor decl);
 int fe_declare_local(fe_ctx *cx, CXCursor decl);
+/* Calls f(&v) for each of vars (last first) declared with
+ * __attribute__((cleanup(f))), appended to block b. */
+void fe_emit_cleanups_at(fe_ctx *cx, int b, const int *vars, int n, ir_loc loc);
+
+/* --- frontend_cleanup.c --- */
+/* The function a variable's cleanup attribute names; NULL if it has none
+ * that can be read (see the file's comment). */
+const char *fe_cleanup_function(fe_tu *t, arena *a, CXCursor var);
 
 /* --- frontend_expr.c --- */
 ir_operand fe_value(fe_ctx *cx, CXCursor e);

@@ -56,6 +56,34 @@ void fe_kill_scopes_above(fe_ctx *cx, int depth, ir_loc loc) {
     fe_emit_kill_at(cx, cx->cur, vars, n, loc);
 }
 
+static bool open_cleanups(const fe_ctx *cx) {
+    for (int i = 0; i < cx->nopen; i++) {
+        const fe_scope *s = &cx->scopes[cx->open[i]];
+        for (int j = 0; j < s->n; j++)
+            if (s->vars[j] < cx->cleanups_cap && cx->cleanups[s->vars[j]])
+                return true;
+    }
+    return false;
+}
+
+/* A return leaves every open scope: their variables' cleanups run after
+ * the returned value is computed (`return v;` returns v's value from
+ * before its cleanup: it is copied into a temporary first). */
+void fe_cleanup_open_scopes(fe_ctx *cx, ir_operand *value, ir_loc loc) {
+    if (cx->cur < 0 || !cx->cleanups_cap || !open_cleanups(cx))
+        return;
+    if (value->kind == IR_OP_PLACE) {
+        ir_instr *in = fe_emit(cx, IR_ASSIGN, loc);
+        in->dst = ir_place_var(cx->f, fe_temp(cx, value->type));
+        in->src = *value;
+        value->place = in->dst;
+    }
+    for (int i = cx->nopen - 1; i >= 0; i--) {
+        const fe_scope *s = &cx->scopes[cx->open[i]];
+        fe_emit_cleanups_at(cx, cx->cur, s->vars, s->n, loc);
+    }
+}
+
 /* ------------------------------------------------------------------- goto */
 
 void fe_scope_label(fe_ctx *cx, const char *name) {

@@ -412,6 +412,7 @@ static void return_stmt(fe_ctx *cx, CXCursor s) {
     ir_operand v = {0};
     if (fe_expr_children(cx->tu, cx->mem, s, &k) > 0)
         v = fe_value(cx, k[0]);
+    fe_cleanup_open_scopes(cx, &v, fe_cursor_loc(cx->tu, s));
     fe_return(cx, v, fe_cursor_loc(cx->tu, s));
     cx->ntemps = mark;
 }

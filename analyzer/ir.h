@@ -229,6 +229,9 @@ ir_place ir_place_step(ir_function *f, ir_place base, ir_step_kind k, const char
  * return at f->end, and sets is_loop_head on the targets of back edges
  * (depth-first from the entry). */
 void ir_finish(ir_function *f);
+/* Rewrites `*pp` to `o` where pp is a local pointer assigned once, from &o,
+ * whose own address is never taken (ir_forward.c). Call after ir_finish. */
+void ir_forward_local_pointers(ir_function *f);
 
 /* --- inspecting --- */
 /* Checks the invariants at the top of this file; writes the first problem to

@@ -42,6 +42,12 @@ typedef enum rule_arg {
     RULE_ARG_OUT_BORROWED,   /* pointer to a variable that receives a borrowed one */
     RULE_ARG_INOUT_NEW,      /* pointer to a variable whose reference is taken and replaced
                                 by a new one (NULL on failure): _PyBytes_Resize(&v, n) */
+    RULE_ARG_CLEAR,          /* pointer to a variable: its reference (if not NULL) is
+                                released and the variable set to NULL: g_clear_object(&v),
+                                a cleanup attribute's function (g_autoptr) */
+    RULE_ARG_MOVE_OUT,       /* pointer to a variable: its reference becomes the call's
+                                result and the variable is set to NULL: g_steal_pointer(&v)
+                                (the rule's RET must be value) */
 } rule_arg;
 
 /* How variadic arguments after the last described one are treated. */

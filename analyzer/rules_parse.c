@@ -191,6 +191,14 @@ static bool check_fn(line_ctx *c, rule_fn *r) {
             r->ret != RULE_RET_TRUTH)
             return fail(c, "'steal-on-success' (argument %d) needs a 'status' or 'truth' "
                            "return, not '%s'", k + 1, rule_ret_name(r->ret));
+    int moves = 0;
+    for (int k = 0; k < r->nparams; k++)
+        moves += r->params[k].effect == RULE_ARG_MOVE_OUT;
+    if (moves > 1)
+        return fail(c, "at most one 'move-out' argument (the result is its reference)");
+    if (moves == 1 && r->ret != RULE_RET_VALUE)
+        return fail(c, "'move-out' needs the return token 'value' (the result is the "
+                       "moved reference), not '%s'", rule_ret_name(r->ret));
     return true;
 }
 

@@ -30,6 +30,8 @@ static const char *const arg_names[] = {
     [RULE_ARG_OUT_NEW] = "out-new",
     [RULE_ARG_OUT_BORROWED] = "out-borrowed",
     [RULE_ARG_INOUT_NEW] = "inout-new",
+    [RULE_ARG_CLEAR] = "clear",
+    [RULE_ARG_MOVE_OUT] = "move-out",
 };
 #define N_ARG ((int)(sizeof arg_names / sizeof arg_names[0]))
 
