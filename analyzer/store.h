@@ -334,6 +334,59 @@ bool store_graph_types(store *s, arena *a, store_type_row **out, int *n, char *e
 bool store_graph_type_edges(store *s, arena *a, store_type_edge_row **out, int *n, char *err,
                             size_t errlen);
 
+/* --- the HTML report (store_report.c) ----------------------------------- */
+
+/* Everything `refflow report` shows, read in one snapshot. All strings and
+ * arrays live in the report's arena, freed by store_report_free. */
+typedef struct store_report_run {
+    int64_t id;
+    const char *started, *finished; /* ISO 8601 UTC; finished NULL while running */
+    const char *command, *status;
+    int64_t tus_analyzed, tus_reused;
+} store_report_run;
+
+typedef struct store_report_step {
+    const char *file;          /* as given; may be NULL */
+    int line, col;
+    const char *text;
+} store_report_step;
+
+typedef struct store_report_finding {
+    int64_t id, first_run, last_run, tu_id;
+    const char *check, *severity, *file; /* file as given */
+    int line, col;
+    const char *function, *symbol, *message, *fingerprint; /* function, symbol may be NULL */
+    store_report_step *steps;
+    int nsteps;
+    int fn_line;               /* the function's definition in file (functions.line), 0: unknown */
+    const char *path;          /* file's absolute path at analysis (files.path, else resolved
+                                * from the unit's directory) */
+    const char *hash;          /* its content hash then (16 hex digits), NULL if not recorded */
+} store_report_finding;
+
+typedef struct store_report_type_edge {
+    const char *struct_type, *field, *target_type;
+    bool owned;
+    const char *file;          /* the field's declaration; may be NULL */
+    int line;
+} store_report_type_edge;
+
+typedef struct store_report {
+    store_report_run *runs;             /* oldest first */
+    int nruns;
+    store_report_finding *findings;     /* current findings, by file, line, col, check */
+    int nfindings;
+    store_report_type_edge *edges;      /* distinct type edges, by struct, field */
+    int nedges;
+    arena mem;
+} store_report;
+
+/* Reads the runs, the current findings with their steps, definitions and
+ * file hashes, and the type edges into *out (which the caller frees with
+ * store_report_free, also after a failure). Read-only. */
+bool store_report_load(store *s, store_report *out, char *err, size_t errlen);
+void store_report_free(store_report *r);
+
 /* --- fingerprints and hashes -------------------------------------------- */
 
 /* The finding's fingerprint as stored (16 hex digits and a NUL into out):

@@ -7,7 +7,8 @@
  * the per-handle file-hash cache; store_tu.c collects one unit's facts and
  * writes them, with fingerprints from store_fingerprint.c; store_run.c
  * records runs and checks integrity; store_query.c answers the read side (unchanged units, loading
- * findings, summaries, runs, counts); store_graph.c the graphs' queries.
+ * findings, summaries, runs, counts); store_graph.c the graphs' queries;
+ * store_report.c reads what the HTML report shows.
  *
  * Locking: s->lock guards s->db, the statement cache and the run fields;
  * s->cache has its own lock, never held across database work, so threads

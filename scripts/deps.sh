@@ -10,6 +10,7 @@ packages=(
   python3 python3-dev libpython3.11-dev
   valgrind libmimalloc-dev
   libglib2.0-dev
+  chromium fonts-dejavu-core
 )
 missing=()
 for p in "${packages[@]}"; do

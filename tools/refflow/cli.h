@@ -44,6 +44,8 @@ void check_args_free(check_options *o);
 void check_usage(FILE *out);
 
 int cmd_check(int argc, char **argv);
+/* `refflow report`: the HTML report (report.h). */
+int cmd_report(int argc, char **argv);
 
 /* Parses s as a whole number >= min for option opt into *out; else prints
  * "refflow: OPT needs a whole number >= MIN, got 'S'" and returns false. */
@@ -53,6 +55,8 @@ bool cli_name_in(const char *a, const char *const *names);
 
 void report_text(FILE *out, const finding_list *l);
 void report_json(FILE *out, const finding_list *l);
+/* Length of the valid UTF-8 sequence at s (1 to 4), or 0 if it is not one. */
+int utf8_seq_len(const unsigned char *s);
 /* s as a JSON string (NULL as ""); see json_write.c. */
 void json_write_string(FILE *out, const char *s);
 struct ci_findings;

@@ -18,7 +18,7 @@ static void usage(FILE *out) {
           "commands:\n"
           "  check    analyze C files for reference-counting errors (refflow check --help)\n"
           "  graph    draw reference graphs: a function's flow, types, calls (refflow graph --help)\n"
-          "  report   write an HTML report from the database (not available yet)\n"
+          "  report   write an HTML report from the database (refflow report --help)\n"
           "\n"
           "  --version   print the version of refflow and of libclang\n"
           "  --help      this text\n",
@@ -48,10 +48,8 @@ int main(int argc, char **argv) {
         return cmd_check(argc - 2, argv + 2);
     if (strcmp(cmd, "graph") == 0)
         return cmd_graph(argc - 2, argv + 2);
-    if (strcmp(cmd, "report") == 0) {
-        fprintf(stderr, "refflow: '%s' is not available in this version yet\n", cmd);
-        return EXIT_USAGE;
-    }
+    if (strcmp(cmd, "report") == 0)
+        return cmd_report(argc - 2, argv + 2);
     fprintf(stderr, "refflow: unknown command '%s'\n", cmd);
     usage(stderr);
     return EXIT_USAGE;
