@@ -364,25 +364,16 @@ typedef struct store_report_finding {
     const char *hash;          /* its content hash then (16 hex digits), NULL if not recorded */
 } store_report_finding;
 
-typedef struct store_report_type_edge {
-    const char *struct_type, *field, *target_type;
-    bool owned;
-    const char *file;          /* the field's declaration; may be NULL */
-    int line;
-} store_report_type_edge;
-
 typedef struct store_report {
     store_report_run *runs;             /* oldest first */
     int nruns;
     store_report_finding *findings;     /* current findings, by file, line, col, check */
     int nfindings;
-    store_report_type_edge *edges;      /* distinct type edges, by struct, field */
-    int nedges;
     arena mem;
 } store_report;
 
-/* Reads the runs, the current findings with their steps, definitions and
- * file hashes, and the type edges into *out (which the caller frees with
+/* Reads the runs and the current findings with their steps, definitions
+ * and file hashes into *out (which the caller frees with
  * store_report_free, also after a failure). Read-only. */
 bool store_report_load(store *s, store_report *out, char *err, size_t errlen);
 void store_report_free(store_report *r);

@@ -2,7 +2,7 @@
  * HTML report"): the runs, the current findings with their paths, the line
  * of the function each is in, and the content hash of its file at analysis
  * time (so the report can tell whether the file on disk still holds the
- * lines it shows), and the type edges. One read transaction: a consistent
+ * lines it shows). The types come from store_graph.c. One read transaction: a consistent
  * snapshot even while a check run writes. Everything is copied into the
  * report's arena.
  */
@@ -163,42 +163,12 @@ static bool load_findings(store *s, store_report *r, char *err, size_t errlen) {
     return ok;
 }
 
-/* --- type edges ---------------------------------------------------------- */
-
-#define EDGES_SQL                                                                      \
-    "SELECT struct_type, field, target_type, max(owned), min(file), min(line) "       \
-    "FROM type_edges GROUP BY struct_type, field, target_type ORDER BY struct_type, field"
-
-static bool load_edges(store *s, store_report *r, char *err, size_t errlen) {
-    int64_t n = count_of(s,
-                         "SELECT count(*) FROM (SELECT 1 FROM type_edges "
-                         "GROUP BY struct_type, field, target_type)",
-                         err, errlen);
-    if (n < 0)
-        return false;
-    r->edges = ARENA_ARRAY(&r->mem, store_report_type_edge, n + 1);
-    sqlite3_stmt *st = db_query(s, err, errlen, EDGES_SQL, "");
-    int rc = st ? 1 : -1;
-    while (st && r->nedges < n && (rc = db_step(s, st, err, errlen)) == 1) {
-        store_report_type_edge *e = &r->edges[r->nedges++];
-        e->struct_type = col_text(&r->mem, st, 0);
-        e->field = col_text(&r->mem, st, 1);
-        e->target_type = col_text(&r->mem, st, 2);
-        e->owned = sqlite3_column_int64(st, 3) != 0;
-        e->file = col_text(&r->mem, st, 4);
-        e->line = col_int(st, 5);
-    }
-    if (st)
-        sqlite3_reset(st);
-    return rc >= 0;
-}
-
 bool store_report_load(store *s, store_report *out, char *err, size_t errlen) {
     memset(out, 0, sizeof *out);
     arena_init(&out->mem);
     pthread_mutex_lock(&s->lock);
     bool ok = db_begin(s, false, err, errlen) && load_runs(s, out, err, errlen) &&
-              load_findings(s, out, err, errlen) && load_edges(s, out, err, errlen);
+              load_findings(s, out, err, errlen);
     db_rollback(s);
     pthread_mutex_unlock(&s->lock);
     return ok;

@@ -372,9 +372,30 @@ def test_finding(page, proj, f, screenshot=None):
     expect(name + ": every #L link on the page has its line",
            links and all(page.eval("!!document.getElementById(%s)" % json.dumps(h[1:]))
                          for h in set(links)), links)
+    test_graph(page, url, name)
     if screenshot:
         page.goto(url)
         page.screenshot(screenshot)
+
+
+def test_graph(page, url, name):
+    """The function's graph is inline SVG; its nodes link to lines of the page."""
+    page.goto(url)
+    hrefs = page.eval("[...document.querySelectorAll('#graph svg a')]"
+                      ".map(a => a.getAttribute('xlink:href') || a.getAttribute('href'))")
+    expect(name + ": the function's graph is inline SVG with linked nodes",
+           page.eval("!!document.querySelector('#graph > svg')") and hrefs, hrefs)
+    expect(name + ": every graph link targets a line anchor of the page",
+           all(h and h.startswith("#L") and page.eval("!!document.getElementById(%s)"
+                                                      % json.dumps(h[1:])) for h in hrefs), hrefs)
+    if hrefs:
+        target = page.eval("(() => { const a = document.querySelectorAll('#graph svg a')[%d];"
+                           " a.dispatchEvent(new MouseEvent('click', {bubbles: true,"
+                           " cancelable: true, view: window}));"
+                           " return location.hash; })()" % (len(hrefs) - 1))
+        expect(name + ": clicking a graph node goes to its line",
+               target == hrefs[-1] and page.eval("document.querySelector(':target').id")
+               == hrefs[-1][1:], (target, hrefs[-1]))
 
 
 def test_source_states(page, proj):
@@ -404,6 +425,8 @@ def test_types(page, proj):
     has_none = page.eval("!!document.getElementById('no-types')")
     expect("types: one row per type of the database's type edges (or says there are none)",
            rows == len(types) and has_none == (not types), (rows, len(types)))
+    expect("types: the type graph is drawn when there are types",
+           page.eval("!!document.querySelector('#graph > svg')") == bool(types))
     cycles = [f for f in proj.findings if f["check"].startswith("cycle-")]
     expect("types: the cycle findings are listed",
            page.eval("document.querySelectorAll('#cycle-findings li').length") == len(cycles))

@@ -141,12 +141,17 @@ static void shown_range(const src_file *sf, const store_report_finding *f, int *
     *last = *last > sf->nlines ? sf->nlines : *last;
 }
 
-static void write_source(FILE *out, const src_file *sf, const store_report_finding *f) {
+/* Writes the source section; *first..*last get the lines shown (0, 0: none). */
+static void write_source(FILE *out, const src_file *sf, const store_report_finding *f,
+                         int *first, int *last) {
     fputs("<section><h2>Source</h2>\n", out);
     bool lines = sf->state == SRC_OK || sf->state == SRC_UNVERIFIED;
     if (sf->state != SRC_OK) {
         fprintf(out, "<p class=\"warn\" id=\"source-status\" data-state=\"%s\">",
-                lines ? "unverified" : sf->state == SRC_CHANGED ? "changed" : "missing");
+                lines                          ? "unverified"
+                : sf->state == SRC_CHANGED    ? "changed"
+                : sf->state == SRC_UNREADABLE ? "unreadable"
+                                              : "missing");
         html_text(out, sf->why);
         fputs("</p>\n", out);
     }
@@ -157,17 +162,17 @@ static void write_source(FILE *out, const src_file *sf, const store_report_findi
         fputs("</p>\n", out);
         lines = false;
     }
+    *first = *last = 0;
     if (lines) {
-        int first, last;
-        shown_range(sf, f, &first, &last);
+        shown_range(sf, f, first, last);
         if (f->fn_line <= 0) {
             fputs("<p class=\"note-text\">", out);
             html_printf(out, "The definition of %s is not recorded; lines %d to %d.",
-                        f->function ? f->function : "the function", first, last);
+                        f->function ? f->function : "the function", *first, *last);
             fputs("</p>\n", out);
         }
         fputs("<div class=\"src-wrap\"><table class=\"src\" id=\"source\"><tbody>\n", out);
-        for (int n = first; n <= last; n++)
+        for (int n = *first; n <= *last; n++)
             write_line(out, sf, f, n);
         fputs("</tbody></table></div>\n", out);
     }
@@ -183,7 +188,6 @@ bool report_write_finding(const report_ctx *c, const store_report_finding *f, ch
         return false;
     src_file sf;
     src_load(&sf, f->path, f->hash);
-    bool lines = (sf.state == SRC_OK || sf.state == SRC_UNVERIFIED) && f->line <= sf.nlines;
     char title[512];
     snprintf(title, sizeof title, "%s: %s:%d", f->check, f->file ? f->file : "?", f->line);
     report_page_begin(out, title, "");
@@ -193,9 +197,11 @@ bool report_write_finding(const report_ctx *c, const store_report_finding *f, ch
     html_text(out, f->message);
     fputs("</h1>\n", out);
     write_meta(out, c, f);
+    bool lines = (sf.state == SRC_OK || sf.state == SRC_UNVERIFIED) && f->line <= sf.nlines;
     write_path(out, f, lines);
-    write_source(out, &sf, f);
-    report_graph_function(out, c, f, lines ? &sf : NULL);
+    int first, last;
+    write_source(out, &sf, f, &first, &last);
+    report_graph_function(out, c, f, first, last);
     report_page_end(out, false);
     src_free(&sf);
     return report_page_close(c, out, name, err, errlen);

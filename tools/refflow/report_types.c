@@ -1,8 +1,9 @@
 /* report_types.c: types.html of the HTML report: the type reference graph
- * (struct fields that point to reference-counted objects, from the
- * type_edges table), the types with whether each lies on a cycle of owned
- * fields (which reference counting alone never frees), every field edge,
- * and the cycle findings. */
+ * (inline SVG, cycles highlighted), the types (whether the tracing
+ * collector sees each, when the database knows, and whether each lies on a
+ * cycle of owned fields, which reference counting alone never frees) with
+ * their fields, and the cycle findings. Types and edges are read with the
+ * graph's queries (store.h, "graphs"). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,67 +11,59 @@
 #include "report.h"
 #include "report_graph.h"
 
-/* The distinct type names of the edges (structs and targets), in first-seen
- * order, and which lie on a cycle of owned edges. */
-typedef struct type_set {
-    const char **names;
-    bool *cyclic;
-    int n;
-} type_set;
+typedef struct type_data {
+    arena a;
+    store_type_row *types;
+    int ntypes;
+    store_type_edge_row *edges;
+    int nedges;
+    bool *cyclic;              /* per type: on a cycle of owned edges */
+} type_data;
 
-static int type_index(const type_set *t, const char *name) {
-    for (int i = 0; i < t->n; i++)
-        if (strcmp(t->names[i], name) == 0)
+static int type_index(const type_data *t, const char *name) {
+    for (int i = 0; i < t->ntypes; i++)
+        if (strcmp(t->types[i].name, name) == 0)
             return i;
     return -1;
 }
 
-static void add_type(type_set *t, const char *name) {
-    if (type_index(t, name) < 0)
-        t->names[t->n++] = name;
-}
-
 /* Marks in seen every type reachable from type from over owned edges. */
-static void reach(const store_report *r, const type_set *t, int from, bool *seen) {
-    for (int i = 0; i < r->nedges; i++) {
-        const store_report_type_edge *e = &r->edges[i];
-        if (!e->owned || strcmp(e->struct_type, t->names[from]) != 0)
+static void reach(const type_data *t, int from, bool *seen) {
+    for (int i = 0; i < t->nedges; i++) {
+        const store_type_edge_row *e = &t->edges[i];
+        if (!e->owned || strcmp(e->struct_type, t->types[from].name) != 0)
             continue;
         int to = type_index(t, e->target_type);
-        if (!seen[to]) {
+        if (to >= 0 && !seen[to]) {
             seen[to] = true;
-            reach(r, t, to, seen);
+            reach(t, to, seen);
         }
     }
 }
 
-static void collect_types(const store_report *r, type_set *t) {
-    t->names = calloc((size_t)r->nedges * 2 + 1, sizeof *t->names);
-    t->cyclic = calloc((size_t)r->nedges * 2 + 1, sizeof *t->cyclic);
-    bool *seen = calloc((size_t)r->nedges * 2 + 1, sizeof *seen);
-    if (!t->names || !t->cyclic || !seen)
-        abort();
-    t->n = 0;
-    for (int i = 0; i < r->nedges; i++) {
-        add_type(t, r->edges[i].struct_type);
-        add_type(t, r->edges[i].target_type);
-    }
-    for (int i = 0; i < t->n; i++) {
-        memset(seen, 0, sizeof *seen * (size_t)t->n);
-        reach(r, t, i, seen);
+static bool load_types(store *db, type_data *t, char *err, size_t errlen) {
+    memset(t, 0, sizeof *t);
+    arena_init(&t->a);
+    if (!store_graph_types(db, &t->a, &t->types, &t->ntypes, err, errlen) ||
+        !store_graph_type_edges(db, &t->a, &t->edges, &t->nedges, err, errlen))
+        return false;
+    t->cyclic = ARENA_ARRAY(&t->a, bool, t->ntypes + 1);
+    bool *seen = ARENA_ARRAY(&t->a, bool, t->ntypes + 1);
+    for (int i = 0; i < t->ntypes; i++) {
+        memset(seen, 0, sizeof *seen * (size_t)t->ntypes);
+        reach(t, i, seen);
         t->cyclic[i] = seen[i];
     }
-    free(seen);
+    return true;
 }
 
-static void field_list(FILE *out, const store_report *r, const char *type, bool owned) {
+static void field_list(FILE *out, const type_data *t, const char *type, bool owned) {
     bool any = false;
-    for (int i = 0; i < r->nedges; i++) {
-        const store_report_type_edge *e = &r->edges[i];
+    for (int i = 0; i < t->nedges; i++) {
+        const store_type_edge_row *e = &t->edges[i];
         if (e->owned != owned || strcmp(e->struct_type, type) != 0)
             continue;
-        fputs(any ? ", " : "", out);
-        fputs("<code>", out);
+        fputs(any ? ", <code>" : "<code>", out);
         html_printf(out, "%s → %s", e->field, e->target_type);
         fputs("</code>", out);
         any = true;
@@ -79,23 +72,49 @@ static void field_list(FILE *out, const store_report *r, const char *type, bool 
         fputs("—", out);
 }
 
-static void write_type_table(FILE *out, const store_report *r, const type_set *t) {
-    fputs("<section><h2>Types</h2>\n<table class=\"plain\" id=\"types\"><thead><tr>"
-          "<th>Type</th><th>On an owned cycle</th><th>Owned fields</th>"
-          "<th>Borrowed fields</th></tr></thead><tbody>\n",
-          out);
-    for (int i = 0; i < t->n; i++) {
-        fprintf(out, "<tr data-type=\"");
-        html_text(out, t->names[i]);
-        fprintf(out, "\" data-cyclic=\"%d\"><td><code>", t->cyclic[i]);
-        html_text(out, t->names[i]);
-        fprintf(out, "</code></td><td>%s</td><td>",
-                t->cyclic[i] ? "<span class=\"cyc\">yes</span>" : "no");
-        field_list(out, r, t->names[i], true);
-        fputs("</td><td>", out);
-        field_list(out, r, t->names[i], false);
-        fputs("</td></tr>\n", out);
+static void traced_cell(FILE *out, const store_type_row *r) {
+    if (!r->known)
+        fputs("<td class=\"empty\">unknown</td>", out);
+    else if (r->traced)
+        fputs("<td>yes</td>", out);
+    else {
+        fputs("<td><span class=\"cyc\">no</span>", out);
+        if (r->why_untraced) {
+            fputs(": ", out);
+            html_text(out, r->why_untraced);
+        }
+        fputs("</td>", out);
     }
+}
+
+static void type_row(FILE *out, const type_data *t, int i) {
+    const store_type_row *r = &t->types[i];
+    fputs("<tr data-type=\"", out);
+    html_text(out, r->name);
+    fprintf(out, "\" data-cyclic=\"%d\"><td><code>", t->cyclic[i]);
+    html_text(out, r->name);
+    fputs("</code>", out);
+    if (r->file) {
+        fputs(" <span class=\"when\">", out);
+        html_printf(out, "%s:%d", r->file, r->line);
+        fputs("</span>", out);
+    }
+    fputs("</td>", out);
+    traced_cell(out, r);
+    fprintf(out, "<td>%s</td><td>", t->cyclic[i] ? "<span class=\"cyc\">yes</span>" : "no");
+    field_list(out, t, r->name, true);
+    fputs("</td><td>", out);
+    field_list(out, t, r->name, false);
+    fputs("</td></tr>\n", out);
+}
+
+static void write_type_table(FILE *out, const type_data *t) {
+    fputs("<section><h2>Types</h2>\n<table class=\"plain\" id=\"types\"><thead><tr>"
+          "<th>Type</th><th>Traced by the collector</th><th>On an owned cycle</th>"
+          "<th>Owned fields</th><th>Borrowed fields</th></tr></thead><tbody>\n",
+          out);
+    for (int i = 0; i < t->ntypes; i++)
+        type_row(out, t, i);
     fputs("</tbody></table></section>\n", out);
 }
 
@@ -121,25 +140,31 @@ static void write_cycle_findings(FILE *out, const report_ctx *c) {
     fputs("</section>\n", out);
 }
 
-bool report_write_types(const report_ctx *c, char *err, size_t errlen) {
-    FILE *out = report_page_open(c, "types.html", err, errlen);
-    if (!out)
-        return false;
-    report_page_begin(out, "refflow report: types", "types");
-    fputs("<h1>Types</h1>\n", out);
-    if (c->r->nedges == 0) {
+static void write_body(FILE *out, const report_ctx *c, const type_data *t) {
+    if (t->ntypes == 0) {
         fputs("<p class=\"empty\" id=\"no-types\">No struct field that points to a "
               "reference-counted object is recorded in the database.</p>\n",
               out);
     } else {
-        type_set t;
-        collect_types(c->r, &t);
         report_graph_types(out, c);
-        write_type_table(out, c->r, &t);
-        free(t.names);
-        free(t.cyclic);
+        write_type_table(out, t);
     }
     write_cycle_findings(out, c);
-    report_page_end(out, false);
-    return report_page_close(c, out, "types.html", err, errlen);
+}
+
+bool report_write_types(const report_ctx *c, char *err, size_t errlen) {
+    type_data t;
+    if (!load_types(c->db, &t, err, errlen)) {
+        arena_free(&t.a);
+        return false;
+    }
+    FILE *out = report_page_open(c, "types.html", err, errlen);
+    if (out) {
+        report_page_begin(out, "refflow report: types", "types");
+        fputs("<h1>Types</h1>\n", out);
+        write_body(out, c, &t);
+        report_page_end(out, false);
+    }
+    arena_free(&t.a);
+    return out && report_page_close(c, out, "types.html", err, errlen);
 }
