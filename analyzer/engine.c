@@ -150,6 +150,7 @@ static void do_return(fn_ctx *c, sstate *s, const ir_term *t) {
             }
         }
     }
+    settle_pending_null(c, s, r);
     sstate_collect(&c->mem, s); /* values no place holds were reported when lost */
     for (int v = 0; v < s->nsyms; v++)
         settle_debt(c, s, v);

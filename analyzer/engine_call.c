@@ -86,6 +86,36 @@ void settle_debt(fn_ctx *c, sstate *s, int v) {
     emit(c, &ev);
 }
 
+/* A failed call's NULL given where NULL is allowed (PyTuple_SET_ITEM(t, i,
+ * PyLong_FromLong(x))): fine if the function notices the pending error
+ * before it returns success (CPython checks PyErr_Occurred() once after
+ * filling a tuple). The first such NULL on the path is kept in a pseudo
+ * place until an error check or the return (settle_pending_null). */
+static void defer_null(fn_ctx *c, sstate *s, int v, ir_loc loc, const char *callee) {
+    sym *y = &s->syms[v];
+    if (y->kind != SK_REF || y->null != NN_NULL || !(y->flags & SF_FALLIBLE) ||
+        s->bind[c->pending_null] >= 0)
+        return;
+    y->release_loc = loc;
+    y->release_by = callee;
+    s->bind[c->pending_null] = v;
+}
+
+void settle_pending_null(fn_ctx *c, sstate *s, int ret) {
+    int v = s->bind[c->pending_null];
+    if (v < 0)
+        return;
+    s->bind[c->pending_null] = -1;
+    if (ret >= 0) {
+        const sym *r = &s->syms[ret];
+        if ((r->kind == SK_REF && r->null == NN_NULL) || (r->kind == SK_INT && r->hi < 0))
+            return; /* the failure is passed on */
+    }
+    check_event ev = {.kind = EV_USE, .loc = s->syms[v].release_loc, .sym = &s->syms[v],
+                      .state = s, .use = USE_PASS, .callee = s->syms[v].release_by};
+    emit(c, &ev);
+}
+
 static void apply_steal(fn_ctx *c, sstate *s, int v, ir_loc loc, const char *callee,
                         bool nullable) {
     sym *y = &s->syms[v];
@@ -190,6 +220,8 @@ typedef struct call_view {
     int *args;               /* symbol per argument */
     rule_param fmt[MAX_FORMAT_ARGS];
     int nfmt;
+    bool stores;             /* a rule file's store (ret value or status): a NULL
+                                given to its steal? arguments is deferred */
 } call_view;
 
 static rule_param param_at(const call_view *cv, int i) {
@@ -237,7 +269,11 @@ static void apply_arg(fn_ctx *c, sstate *s, call_view *cv, int i, bool success) 
     case RULE_ARG_BORROW: emit_use(c, s, v, in->loc, USE_PASS, callee, i, pr.nullable); break;
     case RULE_ARG_INCREF: apply_incref(c, s, v, in->loc, callee, pr.nullable); break;
     case RULE_ARG_DECREF: apply_release(c, s, v, in->loc, callee, pr.nullable); break;
-    case RULE_ARG_STEAL: apply_steal(c, s, v, in->loc, callee, pr.nullable); break;
+    case RULE_ARG_STEAL:
+        if (pr.nullable && cv->stores)
+            defer_null(c, s, v, in->loc, callee);
+        apply_steal(c, s, v, in->loc, callee, pr.nullable);
+        break;
     case RULE_ARG_STEAL_ON_SUCCESS:
         if (success)
             apply_steal(c, s, v, in->loc, callee, pr.nullable);
@@ -336,6 +372,17 @@ static sym result_proto(const call_view *cv, bool success, bool split) {
     return y;
 }
 
+/* A NULL given to a steal-on-success? argument makes the call fail. */
+static bool can_succeed(const call_view *cv, const sstate *s) {
+    for (int i = 0; i < cv->in->nargs; i++) {
+        rule_param pr = param_at(cv, i);
+        if (pr.effect == RULE_ARG_STEAL_ON_SUCCESS && pr.nullable &&
+            s->syms[cv->args[i]].kind == SK_REF && s->syms[cv->args[i]].null == NN_NULL)
+            return false;
+    }
+    return true;
+}
+
 static bool splits(const call_view *cv) {
     const rule_fn *r = cv->rule;
     if (!r)
@@ -415,10 +462,21 @@ bool apply_call(fn_ctx *c, sstate *s, const ir_instr *in, int block, int instr) 
     for (int i = 0; i < in->nargs; i++)
         args[i] = eval_operand(c, s, &in->args[i]);
     cv.args = args;
+    cv.stores = cv.rule && (cv.rule->ret == RULE_RET_VALUE || cv.rule->ret == RULE_RET_STATUS) &&
+                rules_lookup(c->tu->rules, in->callee.name) == cv.rule;
     load_format(&cv);
     if (cv.rule && cv.rule->ret == RULE_RET_NORETURN)
         return false;
     bool split = splits(&cv);
+    if (s->bind[c->pending_null] >= 0 && in->callee.name &&
+        rules_is_error_check(c->tu->rules, in->callee.name)) {
+        s->bind[c->pending_null] = -1; /* the error is known to be pending: noticed here */
+        split = false;
+    }
+    if (split && !can_succeed(&cv, s)) {
+        apply_outcome(c, s, &cv, false, true);
+        return true;
+    }
     if (split) {
         sstate *fail = sstate_clone(&c->mem, s);
         apply_outcome(c, fail, &cv, false, true);

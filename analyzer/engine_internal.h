@@ -41,6 +41,8 @@ typedef struct fn_ctx {
     int *hash;               /* open addressing: place key -> index + 1 */
     int hashcap;
     int **dependents;        /* per var: places rooted at it with steps, -1 terminated */
+    int pending_null;        /* pseudo place: a failed call's NULL stored where NULL is
+                                allowed, its error not yet checked (engine_call.c) */
     const rule_fn *self_rule;
     engine_contract_from contract_from;
     bool returns_new;
@@ -94,6 +96,9 @@ void emit_use(fn_ctx *c, sstate *s, int v, ir_loc loc, use_how how, const char *
               int arg, bool nullable_ok);
 /* Reports a steal that was never paid for by an incref (see defer_steal). */
 void settle_debt(fn_ctx *c, sstate *s, int v);
+/* At a return: a NULL stored while its error is still pending is a
+ * null-deref unless the function returns failure (NULL or negative). */
+void settle_pending_null(fn_ctx *c, sstate *s, int ret);
 
 /* engine_branch.c: the state on one side of a branch, or NULL if infeasible. */
 sstate *refine_branch(fn_ctx *c, const sstate *s, const ir_cond *cond, bool taken);

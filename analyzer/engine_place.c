@@ -157,6 +157,15 @@ static void build_dependents(fn_ctx *c) {
     }
 }
 
+/* A place no code can name ('%' is not in C identifiers), outside the
+ * heap: it holds the pending NULL of engine_call.c's deferred stores. */
+static int pseudo_place(fn_ctx *c, const char *key) {
+    ir_place p = {.kind = IR_PLACE_GLOBAL, .global = key, .type = IR_VT_REF};
+    int i = add_place(c, &p, key);
+    c->places[i].escapes = c->places[i].heap = false;
+    return i;
+}
+
 void places_build(fn_ctx *c) {
     c->hashcap = 0;
     rehash(c);
@@ -166,6 +175,7 @@ void places_build(fn_ctx *c) {
     }
     for (int b = 0; b < c->fn->nblocks; b++)
         intern_block(c, &c->fn->blocks[b]);
+    c->pending_null = pseudo_place(c, "%pending-null");
     build_dependents(c);
 }
 

@@ -108,6 +108,9 @@ bool rules_is_refcount_field(const rule_set *rs, const char *field_name);
 /* Was NAME declared "trusted" (its body is not checked)? True also for a
  * trusted name that has no fn rule (calls to it then get the default). */
 bool rules_is_trusted(const rule_set *rs, const char *name);
+/* Was NAME declared "error-check" (it tells whether an error is pending,
+ * as PyErr_Occurred does)? */
+bool rules_is_error_check(const rule_set *rs, const char *name);
 
 /* Builds a rule for NAME from source annotations: each string is one
  * annotate("refflow:...") payload without the "refflow:" prefix, one of

@@ -1,8 +1,8 @@
 /* rules_internal.h: what the rules_*.c files share and nothing else sees.
  *
  * A rule_set is one arena (every rule, string and table lives in it and is
- * dropped with it) plus four ordered name lists: fn rules, object types,
- * refcount fields and trusted names. Each list keeps insertion order (for
+ * dropped with it) plus five ordered name lists: fn rules, object types,
+ * refcount fields, trusted names and error checks. Each list keeps insertion order (for
  * rules_format_set) and an open-addressing hash index for lookups. Adding a
  * name that is already present keeps its position; for fn rules the new rule
  * replaces the old one there.
@@ -30,6 +30,7 @@ struct rule_set {
     name_list types;
     name_list fields;
     name_list trusted;
+    name_list error_checks;
 };
 
 /* Position of name in l, or -1. */

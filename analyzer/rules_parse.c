@@ -95,7 +95,7 @@ static bool check_name(line_ctx *c, const char *kw) {
     return true;
 }
 
-/* "type NAME", "refcount-field NAME", "trusted NAME". */
+/* "type NAME", "refcount-field NAME", "trusted NAME", "error-check NAME". */
 static bool parse_name_line(line_ctx *c) {
     if (!check_name(c, c->tok[0]))
         return false;
@@ -106,6 +106,8 @@ static bool parse_name_line(line_ctx *c) {
         rules_list_add(rs, &rs->types, c->tok[1]);
     else if (strcmp(c->tok[0], "refcount-field") == 0)
         rules_list_add(rs, &rs->fields, c->tok[1]);
+    else if (strcmp(c->tok[0], "error-check") == 0)
+        rules_list_add(rs, &rs->error_checks, c->tok[1]);
     else
         rules_put_trusted(rs, c->tok[1]);
     return true;
@@ -130,7 +132,8 @@ static bool bad_param(line_ctx *c, const char *tok) {
         memcpy(base, tok, n - 1);
         base[n - 1] = '\0';
         if (rules_param_from_token(base, &p, &fmt))
-            return fail(c, "'%s': only borrow, steal, incref and decref take a '?' suffix", tok);
+            return fail(c, "'%s': only borrow, steal, steal-on-success, incref and decref take "
+                           "a '?' suffix", tok);
     }
     return fail(c, "unknown argument token '%s' (expected -, borrow, steal, steal-on-success, "
                    "incref, decref, out-new, out-borrowed, inout-new or fmt)", tok);
@@ -225,9 +228,10 @@ static bool parse_line(line_ctx *c, char *s) {
     if (strcmp(kw, "fn") == 0)
         return parse_fn_line(c);
     if (strcmp(kw, "type") == 0 || strcmp(kw, "refcount-field") == 0 ||
-        strcmp(kw, "trusted") == 0)
+        strcmp(kw, "trusted") == 0 || strcmp(kw, "error-check") == 0)
         return parse_name_line(c);
-    return fail(c, "unknown keyword '%s' (expected fn, type, refcount-field or trusted)", kw);
+    return fail(c, "unknown keyword '%s' (expected fn, type, refcount-field, trusted or "
+                   "error-check)", kw);
 }
 
 bool rules_parse(rule_set *rs, const char *name, const char *text, char *err, size_t errlen) {

@@ -68,8 +68,8 @@ bool rules_ret_from_token(const char *tok, rule_ret *out) {
 
 /* Only borrow, steal, incref and decref may carry the "?" suffix. */
 static bool may_be_nullable(rule_arg a) {
-    return a == RULE_ARG_BORROW || a == RULE_ARG_STEAL || a == RULE_ARG_INCREF ||
-           a == RULE_ARG_DECREF;
+    return a == RULE_ARG_BORROW || a == RULE_ARG_STEAL || a == RULE_ARG_STEAL_ON_SUCCESS ||
+           a == RULE_ARG_INCREF || a == RULE_ARG_DECREF;
 }
 
 bool rules_param_from_token(const char *tok, rule_param *out, bool *is_fmt) {
@@ -138,4 +138,5 @@ void rules_format_set(const rule_set *rs, FILE *out) {
         fputc('\n', out);
     }
     format_names(&rs->trusted, "trusted", out);
+    format_names(&rs->error_checks, "error-check", out);
 }

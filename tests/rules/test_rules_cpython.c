@@ -21,11 +21,12 @@ static void test_spots(const rule_set *rs) {
     const rule_fn *r = get(rs, "PyList_GetItem");
     CHECK(r && r->ret == RULE_RET_BORROWED_OR_NULL && arg_is(r, 0, RULE_ARG_BORROW, false));
     r = get(rs, "PyList_SetItem");
-    CHECK(r && r->ret == RULE_RET_STATUS && arg_is(r, 2, RULE_ARG_STEAL, false));
+    CHECK(r && r->ret == RULE_RET_STATUS && arg_is(r, 2, RULE_ARG_STEAL, true));
     r = get(rs, "PyTuple_SET_ITEM");
-    CHECK(arg_is(r, 2, RULE_ARG_STEAL, false) && r->trusted);
+    CHECK(arg_is(r, 2, RULE_ARG_STEAL, true) && r->trusted);
     r = get(rs, "PyModule_AddObject");
-    CHECK(r && r->ret == RULE_RET_STATUS && arg_is(r, 2, RULE_ARG_STEAL_ON_SUCCESS, false));
+    CHECK(r && r->ret == RULE_RET_STATUS && arg_is(r, 2, RULE_ARG_STEAL_ON_SUCCESS, true));
+    CHECK(rules_is_error_check(rs, "PyErr_Occurred"));
     r = get(rs, "Py_BuildValue");
     CHECK(r && r->ret == RULE_RET_NEW_OR_NULL && r->varargs == RULE_VA_BUILD && r->format_index == 0);
     r = get(rs, "PyArg_ParseTuple");

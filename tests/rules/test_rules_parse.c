@@ -45,10 +45,13 @@ static void test_good_lines(void) {
         "fn PyDict_Next truth borrow - out-borrowed out-borrowed out-borrowed\r\n"
         "fn rf_list_new new?\n"
         "fn PyModule_AddObject status borrow - steal-on-success\n"
+        "fn PyModule_AddObjectN status borrow - steal-on-success?\n"
         "fn f value borrow? steal? incref? ...\n"
         "trusted Py_XDECREF\n"
-        "trusted only_trusted\n");
-    CHECK(rules_count(rs) == 8);
+        "trusted only_trusted\n"
+        "error-check PyErr_Occurred\n");
+    CHECK(rules_count(rs) == 9);
+    CHECK(rules_is_error_check(rs, "PyErr_Occurred") && !rules_is_error_check(rs, "f"));
     CHECK(rules_is_object_type(rs, "PyObject"));
     CHECK(!rules_is_object_type(rs, "PyLongObject"));
     CHECK(rules_is_refcount_field(rs, "ob_refcnt"));
@@ -71,13 +74,15 @@ static void test_good_lines(void) {
     r = rules_lookup(rs, "rf_list_new");
     CHECK(r && r->nparams == 0 && r->ret == RULE_RET_NEW_OR_NULL);
     r = rules_lookup(rs, "PyModule_AddObject");
-    CHECK(r && r->params[2].effect == RULE_ARG_STEAL_ON_SUCCESS);
+    CHECK(r && r->params[2].effect == RULE_ARG_STEAL_ON_SUCCESS && !r->params[2].nullable);
+    r = rules_lookup(rs, "PyModule_AddObjectN");
+    CHECK(r && r->params[2].effect == RULE_ARG_STEAL_ON_SUCCESS && r->params[2].nullable);
     r = rules_lookup(rs, "f");
     CHECK(r && r->varargs == RULE_VA_BORROW && r->params[0].nullable && r->params[1].nullable);
     CHECK(r && r->params[2].effect == RULE_ARG_INCREF && r->params[2].nullable);
     CHECK(rules_lookup(rs, "only_trusted") == NULL && rules_is_trusted(rs, "only_trusted"));
     CHECK(rules_lookup(rs, "nope") == NULL && !rules_is_trusted(rs, "nope"));
-    CHECK(rules_at(rs, 0) == rules_lookup(rs, "PyList_SetItem") && rules_at(rs, 8) == NULL);
+    CHECK(rules_at(rs, 0) == rules_lookup(rs, "PyList_SetItem") && rules_at(rs, 9) == NULL);
     rules_free(rs);
 }
 
@@ -97,7 +102,8 @@ static void test_bad_lines(void) {
     expect_error("type A B\n", "bad.rules:1: unexpected 'B' after 'type A'");
     expect_error("trusted x y\n", "bad.rules:1: unexpected 'y' after 'trusted x'");
     expect_error("func f new\n",
-                 "bad.rules:1: unknown keyword 'func' (expected fn, type, refcount-field or trusted)");
+                 "bad.rules:1: unknown keyword 'func' (expected fn, type, refcount-field, trusted or "
+                 "error-check)");
     expect_error("fn f new ...more\n",
                  "bad.rules:1: unknown varargs token '...more' (expected ..., ...build or ...parse)");
     expect_error("fn f new borrow ... borrow\n",
@@ -111,7 +117,8 @@ static void test_bad_lines(void) {
     expect_error("fn f new? fmt fmt ...build\n",
                  "bad.rules:1: second 'fmt' token (argument 2); a rule has one format string");
     expect_error("fn f value out-new?\n",
-                 "bad.rules:1: 'out-new?': only borrow, steal, incref and decref take a '?' suffix");
+                 "bad.rules:1: 'out-new?': only borrow, steal, steal-on-success, incref and decref "
+                 "take a '?' suffix");
     expect_error("fn f new borrow steal-on-success\n",
                  "bad.rules:1: 'steal-on-success' (argument 2) needs a 'status' or 'truth' "
                  "return, not 'new'");
