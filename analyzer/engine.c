@@ -21,11 +21,7 @@ bool alive_elsewhere(const sym *y) {
 
 void emit(fn_ctx *c, check_event *ev) {
     if (c->probing) {
-        const sym *y = ev->sym;
-        if (ev->kind == EV_RELEASE && ev->release == REL_STEAL && y->origin == OR_PARAM &&
-            y->owned == 0 && y->param >= 0 &&
-            y->param < 64 && !(y->flags & (SF_RELEASED | SF_STOLEN)))
-            c->released_params |= 1ULL << y->param;
+        infer_note_event(c, ev);
         return;
     }
     for (int i = 0; i < checks_count(); i++) {
@@ -120,25 +116,13 @@ static void lose_all(fn_ctx *c, sstate *s, ir_loc loc) {
     }
 }
 
-/* Probing: what kinds of reference the function returns (engine_infer.c). */
-static void note_return_kind(fn_ctx *c, const sym *y) {
-    if (y->kind != SK_REF || y->null == NN_NULL)
-        return;
-    if (y->owned > 0)
-        c->returned_owned = true;
-    else if (y->origin == OR_UNKNOWN || y->origin == OR_NEW)
-        c->returned_unknown = true;
-    else
-        c->returned_borrowed = true;
-}
-
 static void do_return(fn_ctx *c, sstate *s, const ir_term *t) {
     int r = -1;
     if (t->value.kind != IR_OP_NONE) {
         r = eval_operand(c, s, &t->value);
         sym *y = &s->syms[r];
         if (c->probing)
-            note_return_kind(c, y);
+            infer_note_return(c, s, r);
         if (y->kind == SK_REF && y->null != NN_NULL) {
             emit_use(c, s, r, t->loc, USE_RETURN, NULL, 0, true);
             check_event ev = {.kind = EV_RETURN, .loc = t->loc, .sym = y, .state = s,
@@ -281,9 +265,10 @@ static void infer_first(engine_tu *tu, ir_function *fn) {
     setup(&probe, tu, fn, true);
     if (probe.contract_from == CONTRACT_CONVENTION && fn->self.is_static &&
         !fn->self.address_taken && (may_release_params(&probe) || fn->self.returns_ref)) {
+        bool assumed = infer_assume_recursive(&probe);
         walk(&probe);
-        if (!probe.over_budget)
-            infer_contract(&probe);
+        if ((probe.over_budget || !infer_contract(&probe)) && assumed)
+            infer_restore(&probe); /* the assumption did not hold: the convention */
     }
     finding_list_free(&probe.found);
     arena_free(&probe.mem);

@@ -25,6 +25,8 @@ void apply_incref(fn_ctx *c, sstate *s, int v, ir_loc loc, const char *callee, b
     if (y->kind != SK_REF || y->null == NN_NULL || y->origin == OR_UNKNOWN)
         return;
     report_site(c, ENGINE_SITE_INCREF, loc, y, callee, 0);
+    if (c->probing)
+        infer_note_incref(c, y);
     if (y->flags & SF_OWED) { /* pays for the reference given away earlier */
         y->flags &= (uint8_t)~SF_OWED;
         sstate_note(&c->mem, s, loc, "the reference given away earlier is paid for here", y->uid,
@@ -310,11 +312,27 @@ static void hand_over_by_address(fn_ctx *c, sstate *s, int p, const ir_instr *in
                 y->uid, false);
 }
 
-/* An unknown callee may have stored anything through &x arguments. */
-static void clobber_out_args(fn_ctx *c, sstate *s, const ir_instr *in) {
+/* An unknown callee may have stored anything through &x arguments; so may
+ * a helper defined here whose contract only comes from the convention or
+ * from inference (neither says what it writes through a pointer:
+ * floatobject.c convert_to_double(&v, &d) puts a new reference in v on
+ * failure), where that argument is not described as an output. */
+static bool may_write_through(const call_view *cv, int i) {
+    const rule_fn *r = cv->rule;
+    if (!r)
+        return true;
+    if (!cv->in->callee.defined_here || !r->file ||
+        (strcmp(r->file, "<convention>") != 0 && strcmp(r->file, "<inferred>") != 0))
+        return false;
+    rule_arg e = param_at(cv, i).effect;
+    return e != RULE_ARG_OUT_NEW && e != RULE_ARG_OUT_BORROWED && e != RULE_ARG_INOUT_NEW;
+}
+
+static void clobber_out_args(fn_ctx *c, sstate *s, const call_view *cv) {
+    const ir_instr *in = cv->in;
     for (int i = 0; i < in->nargs; i++) {
         const ir_operand *a = &in->args[i];
-        if (a->kind != IR_OP_ADDR)
+        if (a->kind != IR_OP_ADDR || !may_write_through(cv, i))
             continue;
         int p = place_index(c, &a->place);
         if (p < 0 || c->places[p].place.type == IR_VT_OTHER)
@@ -432,12 +450,16 @@ static void apply_outcome(fn_ctx *c, sstate *s, call_view *cv, bool success, boo
     const ir_instr *in = cv->in;
     for (int i = 0; i < in->nargs; i++)
         apply_arg(c, s, cv, i, success);
-    if (!cv->rule)
-        clobber_out_args(c, s, in);
+    clobber_out_args(c, s, cv);
     if (!cv->rule) /* heap facts survive calls with rules; unknown ones may change it */
         forget_heap(c, s);
     if (moved_result(c, s, cv))
         return;
+    int dst = place_index(c, &in->dst);
+    if (cv->rule && cv->rule->ret == RULE_RET_ARG && cv->rule->ret_arg < in->nargs) {
+        store_place(c, s, dst, cv->args[cv->rule->ret_arg], in->loc, LOST_OVERWRITE);
+        return; /* the result is the argument itself */
+    }
     sym y = result_proto(cv, success, split);
     int v = new_sym(c, s, &y);
     if (y.kind == SK_REF && y.origin != OR_UNKNOWN) {
@@ -445,7 +467,6 @@ static void apply_outcome(fn_ctx *c, sstate *s, call_view *cv, bool success, boo
         if (success)
             report_site(c, ENGINE_SITE_ACQUIRE, in->loc, &y, in->callee.name, -1);
     }
-    int dst = place_index(c, &in->dst);
     if (dst >= 0)
         store_place(c, s, dst, v, in->loc, LOST_OVERWRITE);
     else if (s->syms[v].owned > 0) {

@@ -4,20 +4,28 @@
  * agreement of the file; an exported function's is not its body's to set):
  * a parameter the function gives to a stealing argument on some path
  * without first taking a reference of its own is *stolen* (CPython's
- * codec_tuple(decoded, n) handing `decoded` to Py_BuildValue("N")). A
- * parameter that is only decref'd stays borrowed: that is far more often
- * the over-release bug than a contract. The contract is registered in
- * the TU's local rules as "<inferred>", so calls later in the file use it.
+ * codec_tuple(decoded, n) handing `decoded` to Py_BuildValue("N")); so is
+ * one it releases on some path and stores into the heap or returns on the
+ * others, never incref'ing it and never still holding it at a return
+ * (insertdict). A parameter that is only decref'd stays borrowed: that is
+ * far more often the over-release bug than a contract. The contract is
+ * registered in the TU's local rules as "<inferred>", so calls later in
+ * the file use it.
  * The result, for static object-returning functions that no file-scope
  * table names (a method table's functions must return new references: the
  * protocol says so, and borrowed-return checks them against it): one that
- * only ever returns NULL returns no reference ("value": _setSSLError), and
- * one whose every non-NULL result is borrowed returns "borrowed?"
- * (find_po, element_get_attrib). `refflow check` hands the front end's
- * functions over callees first (fe_options.callees_first), so a helper's
- * contract is known before its callers are checked wherever it is defined;
- * in a recursion cycle the first function met is checked with the
- * convention (no fixpoint yet). */
+ * only ever returns NULL returns "null" (_setSSLError; and so its
+ * forwarders, posix_error -> PyErr_SetFromErrno), and one whose every
+ * non-NULL result is borrowed returns "borrowed" ("borrowed?" if some path
+ * returns NULL): find_po, element_get_attrib, and a new reference it gave
+ * to a structure or a stealing call on that path (add_submodule). A
+ * returned stolen parameter is a new reference. `refflow check` hands the
+ * front end's functions over callees first (fe_options.callees_first), so
+ * a helper's contract is known before its callers are checked wherever it
+ * is defined. A directly recursive function is probed assuming its own
+ * result borrowed (solid_base); if the probe does not confirm that, it
+ * keeps the convention. Longer recursion cycles: the first function met is
+ * checked with the convention. */
 #include <stdio.h>
 #include <string.h>
 
@@ -45,26 +53,54 @@ bool may_release_params(fn_ctx *c) {
     return false;
 }
 
-static const char *inferred_ret(const fn_ctx *p, const rule_fn *old) {
-    const char *keep = old ? rule_ret_name(old->ret) : "value";
-    if (!p->fn->self.returns_ref || p->returned_owned || p->returned_unknown)
-        return keep;
-    return p->returned_borrowed ? "borrowed?" : "value";
+/* One parameter returned on every non-NULL path, and nothing else: "argN". */
+static int only_param_returned(const fn_ctx *p, uint64_t stolen) {
+    uint64_t b = p->returned_params;
+    if (!b || (b & (b - 1)) || (b & stolen) || p->returned_borrowed || p->returned_null)
+        return -1;
+    int k = __builtin_ctzll(b);
+    const rule_fn *old = p->self_rule;
+    return old && k < old->nparams && old->params[k].effect == RULE_ARG_BORROW ? k : -1;
 }
 
-const rule_fn *infer_contract(fn_ctx *probe) {
-    const rule_fn *old = probe->self_rule;
-    const char *ret = inferred_ret(probe, old);
-    if (!probe->released_params && old && strcmp(ret, rule_ret_name(old->ret)) == 0)
-        return NULL;
+static const char *inferred_ret(const fn_ctx *p, uint64_t stolen, char *buf, size_t len) {
+    const rule_fn *old = p->self_rule;
+    const char *keep = old ? rule_ret_name(old->ret) : "value";
+    bool owned = p->returned_owned || (p->returned_params & stolen);
+    bool borrowed = p->returned_borrowed || (p->returned_params & ~stolen);
+    if (!p->fn->self.returns_ref || owned || p->returned_unknown)
+        return keep;
+    if (!borrowed)
+        return "null";
+    int k = only_param_returned(p, stolen);
+    if (k >= 0) {
+        snprintf(buf, len, "arg%d", k + 1);
+        return buf;
+    }
+    return p->returned_null ? "borrowed?" : "borrowed";
+}
+
+/* Parameters the function takes over: given to a stealing argument without
+ * a reference of its own on some path; or released on some path, given
+ * away (stored into the heap, returned) on another, held at no return and
+ * never incref'd: insertdict(mp, key, hash, value) stores key and value on
+ * success and releases them on failure. Released on every path but never
+ * given away stays borrowed (the over-release bug is likelier). */
+static uint64_t stolen_params(const fn_ctx *p) {
+    return p->released_params |
+           (p->decref_params & p->given_params & ~p->kept_params & ~p->increfed_params);
+}
+
+static const rule_fn *register_line(fn_ctx *probe, const rule_fn *old, const char *ret,
+                                    uint64_t stolen) {
     char line[2048];
     int n = snprintf(line, sizeof line, "fn %s %s", probe->fn->name, ret);
     int np = old ? old->nparams : 0;
     for (int k = 0; k < np && n < (int)sizeof line - 24; k++) {
-        bool stolen = k < 64 && (probe->released_params >> k & 1);
+        bool st = k < 64 && (stolen >> k & 1);
         n += snprintf(line + n, sizeof line - (size_t)n, " %s",
-                      stolen ? "steal?" : rule_arg_name(old->params[k].effect));
-        if (!stolen && old->params[k].nullable && old->params[k].effect != RULE_ARG_IGNORE)
+                      st ? "steal?" : rule_arg_name(old->params[k].effect));
+        if (!st && old->params[k].nullable && old->params[k].effect != RULE_ARG_IGNORE)
             n += snprintf(line + n, sizeof line - (size_t)n, "?");
     }
     if (old && old->varargs != RULE_VA_NONE)
@@ -73,4 +109,106 @@ const rule_fn *infer_contract(fn_ctx *probe) {
     if (!rules_parse(probe->tu->local, "<inferred>", line, err, sizeof err))
         return NULL;
     return rules_lookup(probe->tu->local, probe->fn->name);
+}
+
+const rule_fn *infer_contract(fn_ctx *probe) {
+    const rule_fn *old = probe->self_rule;
+    uint64_t stolen = stolen_params(probe);
+    char buf[16];
+    const char *ret = inferred_ret(probe, stolen, buf, sizeof buf);
+    if (!stolen && old && strcmp(ret, rule_ret_name(old->ret)) == 0)
+        return NULL;
+    return register_line(probe, old, ret, stolen);
+}
+
+void infer_restore(fn_ctx *probe) {
+    const rule_fn *old = probe->self_rule;
+    register_line(probe, old, old ? rule_ret_name(old->ret) : "value", 0);
+}
+
+static bool calls_itself(const ir_function *fn) {
+    for (int b = 0; b < fn->nblocks; b++)
+        for (int i = 0; i < fn->blocks[b].ninstrs; i++) {
+            const ir_instr *in = &fn->blocks[b].instrs[i];
+            if (in->kind == IR_CALL && in->callee.name && strcmp(in->callee.name, fn->name) == 0)
+                return true;
+        }
+    return false;
+}
+
+bool infer_assume_recursive(fn_ctx *probe) {
+    if (!probe->fn->self.returns_ref || !calls_itself(probe->fn))
+        return false;
+    return register_line(probe, probe->self_rule, "borrowed", 0) != NULL;
+}
+
+static bool param_bit(const sym *y, uint64_t *bits) {
+    if (y->kind != SK_REF || y->origin != OR_PARAM || y->param < 0 || y->param >= 64)
+        return false;
+    *bits |= 1ULL << y->param;
+    return true;
+}
+
+void infer_note_event(fn_ctx *c, const check_event *ev) {
+    const sym *y = ev->sym;
+    if (ev->kind != EV_RELEASE || y->owned != 0 || (y->flags & (SF_RELEASED | SF_STOLEN)))
+        return;
+    param_bit(y, ev->release == REL_STEAL ? &c->released_params : &c->decref_params);
+}
+
+void infer_note_incref(fn_ctx *c, const sym *y) {
+    param_bit(y, &c->increfed_params);
+}
+
+void infer_note_store(fn_ctx *c, sym *y) {
+    if (y->owned == 0 && param_bit(y, &c->given_params))
+        y->flags |= SF_GIVEN;
+}
+
+/* A returned reference the function handed to a structure or a stealing
+ * call is held there: the caller gets it borrowed (add_submodule returns
+ * the module PyModule_AddObject took). */
+static void note_result(fn_ctx *c, const sym *y) {
+    if (y->kind != SK_REF)
+        return;
+    if (y->null == NN_NULL) {
+        c->returned_null = true;
+        return;
+    }
+    uint64_t dummy = 0;
+    if (y->owned > 0)
+        c->returned_owned = true;
+    else if (param_bit(y, &dummy))
+        c->returned_params |= dummy;
+    else if (y->origin == OR_NEW && (y->flags & (SF_STOLEN | SF_ESCAPED)))
+        c->returned_borrowed = true;
+    else if (y->origin == OR_UNKNOWN || y->origin == OR_NEW)
+        c->returned_unknown = true;
+    else
+        c->returned_borrowed = true;
+}
+
+void infer_note_return(fn_ctx *c, sstate *s, int ret) {
+    const sym *r = ret >= 0 ? &s->syms[ret] : NULL;
+    if (r)
+        note_result(c, r);
+    uint64_t bound = 0;
+    for (int v = 0; v < s->nsyms; v++) {
+        const sym *y = &s->syms[v];
+        if (y->kind != SK_REF || y->origin != OR_PARAM || y->param < 0 || y->param >= 64 ||
+            !sstate_is_bound(s, v))
+            continue;
+        bound |= 1ULL << y->param;
+        bool gone = (y->flags & (SF_RELEASED | SF_STOLEN | SF_OWED | SF_GIVEN)) || v == ret;
+        if (v == ret)
+            c->given_params |= 1ULL << y->param;
+        if (!gone)
+            c->kept_params |= 1ULL << y->param;
+    }
+    for (int v = 0; v < c->fn->nvars; v++) { /* a parameter's value no longer held: unknown */
+        const ir_var *var = &c->fn->vars[v];
+        int k = var->param_index;
+        if (var->is_param && var->type == IR_VT_REF && k >= 0 && k < 64 && !(bound >> k & 1))
+            c->kept_params |= 1ULL << k;
+    }
 }

@@ -59,7 +59,12 @@ typedef struct fn_ctx {
     bool over_budget;
     bool probing;            /* inference pass: no findings, no hooks (engine_infer.c) */
     uint64_t released_params; /* probing: bit k: parameter k released without being owned */
+    /* probing, bit k for parameter k: decref'd without being owned; given away
+     * (stored into the heap or returned) on some path; still held at some
+     * return; incref'd somewhere; returned (engine_infer.c). */
+    uint64_t decref_params, given_params, kept_params, increfed_params, returned_params;
     bool returned_owned, returned_borrowed, returned_unknown; /* probing: non-NULL returns */
+    bool returned_null;      /* probing: some path returns NULL */
     bool trace;              /* REFFLOW_TRACE set: print each state explored */
     const char *budget_reason;
 } fn_ctx;
@@ -112,6 +117,16 @@ const rule_fn *contract_for_self(engine_tu *tu, const ir_function *fn, engine_co
  * reference are stolen); NULL if nothing new was learned. */
 const rule_fn *infer_contract(fn_ctx *probe);
 bool may_release_params(fn_ctx *c);
+/* Probing: what one return tells about the result and the parameters. */
+void infer_note_return(fn_ctx *c, sstate *s, int ret);
+/* Probing: event hooks for the parameter facts above. */
+void infer_note_event(fn_ctx *c, const check_event *ev);
+void infer_note_incref(fn_ctx *c, const sym *y);
+void infer_note_store(fn_ctx *c, sym *y);
+/* A directly recursive function: assume its result borrowed while probing
+ * (the fixpoint's first step); the probe then decides. */
+bool infer_assume_recursive(fn_ctx *probe);
+void infer_restore(fn_ctx *probe);
 
 /* engine_site.c: reports a site to the hooks, once per (kind, loc, arg). */
 void report_site(fn_ctx *c, engine_site_kind kind, ir_loc loc, const sym *y, const char *callee,

@@ -301,11 +301,21 @@ static void escape_into(fn_ctx *c, sstate *s, int v, ir_loc loc) {
     sstate_note(&c->mem, s, loc, "stored away here (the reference is handed over)", y->uid, false);
 }
 
+/* `*out` for a pointer parameter: the caller's variable, which may hold a
+ * borrowed reference (floatobject.c convert_to_double(PyObject **v, ...)
+ * reads *v, then overwrites it with Py_NotImplemented). */
+static bool is_callers_slot(const fn_ctx *c, const place_info *pi) {
+    const ir_place *p = &pi->place;
+    return p->kind == IR_PLACE_VAR && p->nsteps == 1 && p->steps[0].kind == IR_STEP_DEREF &&
+           p->var >= 0 && p->var < c->fn->nvars && c->fn->vars[p->var].is_param;
+}
+
 /* `v = self->x; self->x = NULL;` moves the structure's reference into v:
  * when a heap place is overwritten while a local still holds its old
- * value, the function now owns that reference. */
-static void move_out_of_heap(fn_ctx *c, sstate *s, int old, int v, ir_loc loc) {
-    if (old < 0 || old == v || !sstate_is_bound(s, old))
+ * value, the function now owns that reference. Not for the caller's
+ * variable behind a parameter: whether it owned is the caller's business. */
+static void move_out_of_heap(fn_ctx *c, sstate *s, int p, int old, int v, ir_loc loc) {
+    if (old < 0 || old == v || !sstate_is_bound(s, old) || is_callers_slot(c, &c->places[p]))
         return;
     sym *y = &s->syms[old];
     if (y->kind != SK_REF || y->origin != OR_FIELD || (y->flags & SF_RELEASED) ||
@@ -320,6 +330,8 @@ void store_place(fn_ctx *c, sstate *s, int p, int v, ir_loc loc, lost_reason why
     if (p < 0)
         return;
     const place_info *pi = &c->places[p];
+    if (pi->escapes && c->probing)
+        infer_note_store(c, &s->syms[v]);
     if (pi->escapes)
         escape_into(c, s, v, loc);
     if (pi->indexed)
@@ -327,7 +339,7 @@ void store_place(fn_ctx *c, sstate *s, int p, int v, ir_loc loc, lost_reason why
     int old = s->bind[p];
     s->bind[p] = v;
     if (pi->escapes)
-        move_out_of_heap(c, s, old, v, loc);
+        move_out_of_heap(c, s, p, old, v, loc);
     if (!pi->has_steps && pi->root_var >= 0 && !c->fn->vars[pi->root_var].is_temp)
         s->syms[v].name = c->fn->vars[pi->root_var].name;
     forget_dependents(c, s, p, loc);

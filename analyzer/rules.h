@@ -28,6 +28,8 @@ typedef enum rule_ret {
     RULE_RET_TRUTH,          /* int: 0 on failure, non-zero on success */
     RULE_RET_NORETURN,       /* does not return */
     RULE_RET_NULL,           /* a reference type, but always NULL (PyErr_Format) */
+    RULE_RET_ARG,            /* "argN": returns its N-th argument, the same reference (a
+                                cast or a normalizing helper); ret_arg is N - 1 */
 } rule_ret;
 
 /* What a call does to one argument. */
@@ -71,6 +73,7 @@ typedef struct rule_fn {
     rule_varargs varargs;
     int format_index;  /* for BUILD/PARSE: 0-based index of the format string
                         * argument (its param is RULE_ARG_IGNORE); -1 if none */
+    int ret_arg;       /* RULE_RET_ARG: 0-based index of the returned argument */
     bool trusted;      /* its body is not checked (a "trusted NAME" line, in
                         * any order relative to the fn line) */
     const char *file;  /* rule file path (or built-in set name) */
@@ -82,6 +85,9 @@ typedef struct rule_set rule_set;
 
 rule_set *rules_new(void);
 void rules_free(rule_set *rs);
+
+/* The index (0-based) N - 1 of a return token "argN" (1 <= N <= 32), or -1. */
+int rules_ret_arg_index(const char *tok);
 
 /* Parses rule text (name is used in messages, e.g. "rules/rf.rules").
  * On a bad line: writes "name:line: reason" to err (size errlen), stops, and

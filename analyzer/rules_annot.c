@@ -45,6 +45,7 @@ static bool annot_one(const annot_ctx *c, rule_fn *r, const char *payload) {
     if (strncmp(payload, "ret=", 4) == 0) {
         if (!rules_ret_from_token(payload + 4, &r->ret))
             return annot_fail(c, "unknown return token", payload);
+        r->ret_arg = rules_ret_arg_index(payload + 4);
         return true;
     }
     if (strncmp(payload, "arg", 3) == 0)

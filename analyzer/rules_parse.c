@@ -116,10 +116,11 @@ static bool parse_name_line(line_ctx *c) {
 static bool parse_ret(line_ctx *c, rule_fn *r) {
     if (c->ntok < 3)
         return fail(c, "missing return token after 'fn %s' (expected value, new, new?, "
-                       "borrowed, borrowed?, status, truth, noreturn or null)", c->tok[1]);
+                       "borrowed, borrowed?, status, truth, noreturn, null or argN)", c->tok[1]);
     if (!rules_ret_from_token(c->tok[2], &r->ret))
         return fail(c, "unknown return token '%s' (expected value, new, new?, borrowed, "
-                       "borrowed?, status, truth, noreturn or null)", c->tok[2]);
+                       "borrowed?, status, truth, noreturn, null or argN)", c->tok[2]);
+    r->ret_arg = rules_ret_arg_index(c->tok[2]);
     return true;
 }
 
@@ -189,6 +190,10 @@ static bool check_fn(line_ctx *c, rule_fn *r) {
                     r->format_index + 1);
     if (r->varargs == RULE_VA_BUILD && r->format_index < 0)
         return fail(c, "'...build' needs a 'fmt' argument token (the format string)");
+    if (r->ret == RULE_RET_ARG && (r->ret_arg >= r->nparams ||
+                                   r->params[r->ret_arg].effect != RULE_ARG_BORROW))
+        return fail(c, "'arg%d' returns argument %d, which must be described as 'borrow'",
+                    r->ret_arg + 1, r->ret_arg + 1);
     for (int k = 0; k < r->nparams; k++)
         if (r->params[k].effect == RULE_ARG_STEAL_ON_SUCCESS && r->ret != RULE_RET_STATUS &&
             r->ret != RULE_RET_TRUTH)

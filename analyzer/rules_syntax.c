@@ -17,6 +17,7 @@ static const char *const ret_names[] = {
     [RULE_RET_TRUTH] = "truth",
     [RULE_RET_NORETURN] = "noreturn",
     [RULE_RET_NULL] = "null",
+    [RULE_RET_ARG] = "argN",
 };
 #define N_RET ((int)(sizeof ret_names / sizeof ret_names[0]))
 
@@ -57,8 +58,24 @@ const char *rule_varargs_name(rule_varargs v) {
     return (int)v >= 0 && (int)v < N_VA ? varargs_names[v] : "?";
 }
 
+int rules_ret_arg_index(const char *tok) {
+    if (strncmp(tok, "arg", 3) != 0 || tok[3] < '1' || tok[3] > '9')
+        return -1;
+    int n = 0;
+    for (const char *p = tok + 3; *p; p++) {
+        if (*p < '0' || *p > '9' || n > 32)
+            return -1;
+        n = n * 10 + (*p - '0');
+    }
+    return n >= 1 && n <= 32 ? n - 1 : -1;
+}
+
 bool rules_ret_from_token(const char *tok, rule_ret *out) {
-    for (int i = 0; i < N_RET; i++)
+    if (rules_ret_arg_index(tok) >= 0) {
+        *out = RULE_RET_ARG;
+        return true;
+    }
+    for (int i = 0; i < RULE_RET_ARG; i++)
         if (strcmp(tok, ret_names[i]) == 0) {
             *out = (rule_ret)i;
             return true;
@@ -112,7 +129,10 @@ static void format_param(const rule_fn *r, int i, FILE *out) {
 }
 
 void rules_format(const rule_fn *r, FILE *out) {
-    fprintf(out, "fn %s %s", r->name, rule_ret_name(r->ret));
+    if (r->ret == RULE_RET_ARG)
+        fprintf(out, "fn %s arg%d", r->name, r->ret_arg + 1);
+    else
+        fprintf(out, "fn %s %s", r->name, rule_ret_name(r->ret));
     for (int i = 0; i < r->nparams; i++)
         format_param(r, i, out);
     if (r->varargs != RULE_VA_NONE)

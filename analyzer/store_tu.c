@@ -121,7 +121,11 @@ int store_put_function(store_tu *t, const store_function *f) {
     fn->loc = copy_loc(&t->a, f->loc);
     fn->from = f->summary ? f->from : STORE_SUMMARY_NONE;
     if (f->summary) {
-        fn->returns = rule_ret_name(f->summary->ret);
+        /* "null" (only ever returns NULL) is stored as "value": no reference;
+         * "argN" (returns an argument) as "borrowed": no new reference */
+        fn->returns = f->summary->ret == RULE_RET_NULL  ? "value"
+                      : f->summary->ret == RULE_RET_ARG ? "borrowed"
+                                                        : rule_ret_name(f->summary->ret);
         fn->params = params_text(&t->a, f->summary);
     }
     return t->fns.n - 1;

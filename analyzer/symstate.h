@@ -53,6 +53,8 @@ enum sym_flag {
     SF_FALLIBLE = 1 << 3,  /* NULL because a fallible call failed */
     SF_OWED = 1 << 4,      /* given to a stealing argument without being owned: an
                               incref that follows pays for it ("store, then incref") */
+    SF_GIVEN = 1 << 5,     /* inference pass only: a parameter stored into the heap
+                              without being owned (engine_infer.c) */
 };
 
 typedef struct sym {

@@ -49,8 +49,11 @@ static void test_good_lines(void) {
         "fn f value borrow? steal? incref? ...\n"
         "trusted Py_XDECREF\n"
         "trusted only_trusted\n"
-        "error-check PyErr_Occurred\n");
-    CHECK(rules_count(rs) == 9);
+        "error-check PyErr_Occurred\n"
+        "fn cast arg2 - borrow\n");
+    CHECK(rules_count(rs) == 10);
+    const rule_fn *ra = rules_lookup(rs, "cast");
+    CHECK(ra && ra->ret == RULE_RET_ARG && ra->ret_arg == 1);
     CHECK(rules_is_error_check(rs, "PyErr_Occurred") && !rules_is_error_check(rs, "f"));
     CHECK(rules_is_object_type(rs, "PyObject"));
     CHECK(!rules_is_object_type(rs, "PyLongObject"));
@@ -82,21 +85,26 @@ static void test_good_lines(void) {
     CHECK(r && r->params[2].effect == RULE_ARG_INCREF && r->params[2].nullable);
     CHECK(rules_lookup(rs, "only_trusted") == NULL && rules_is_trusted(rs, "only_trusted"));
     CHECK(rules_lookup(rs, "nope") == NULL && !rules_is_trusted(rs, "nope"));
-    CHECK(rules_at(rs, 0) == rules_lookup(rs, "PyList_SetItem") && rules_at(rs, 9) == NULL);
+    CHECK(rules_at(rs, 0) == rules_lookup(rs, "PyList_SetItem") && rules_at(rs, 10) == NULL);
     rules_free(rs);
 }
 
 static void test_bad_lines(void) {
     expect_error("fn f nwe borrow\n",
                  "bad.rules:1: unknown return token 'nwe' (expected value, new, new?, borrowed, "
-                 "borrowed?, status, truth, noreturn or null)");
+                 "borrowed?, status, truth, noreturn, null or argN)");
     expect_error("\n# c\nfn f new borow\n",
                  "bad.rules:3: unknown argument token 'borow' (expected -, borrow, steal, "
                  "steal-on-success, incref, decref, out-new, out-borrowed, inout-new or fmt)");
     expect_error("fn f\n",
                  "bad.rules:1: missing return token after 'fn f' (expected value, new, new?, "
-                 "borrowed, borrowed?, status, truth, noreturn or null)");
+                 "borrowed, borrowed?, status, truth, noreturn, null or argN)");
     expect_error("fn\n", "bad.rules:1: missing NAME after 'fn'");
+    expect_error("fn f arg2 borrow\n",
+                 "bad.rules:1: 'arg2' returns argument 2, which must be described as 'borrow'");
+    expect_error("fn f arg0 borrow\n",
+                 "bad.rules:1: unknown return token 'arg0' (expected value, new, new?, borrowed, "
+                 "borrowed?, status, truth, noreturn, null or argN)");
     expect_error("type\n", "bad.rules:1: missing NAME after 'type'");
     expect_error("fn 9f new\n", "bad.rules:1: bad name '9f' after 'fn' (expected a C identifier)");
     expect_error("type A B\n", "bad.rules:1: unexpected 'B' after 'type A'");

@@ -1,0 +1,45 @@
+/* A static helper that writes a new reference through a PyObject **
+ * argument on failure (floatobject.c convert_to_double: Py_NotImplemented,
+ * incref'd, for an operand that is not a number) and leaves it alone on
+ * success. The caller returns that variable on failure: correct, since the
+ * helper put a new reference there. refflow has no contract for what a
+ * same-file helper writes through a pointer, so the variable is unknown
+ * after the call (as after a call to an unknown function). */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+static int
+to_double(PyObject **v, double *d)
+{
+    PyObject *obj = *v;
+    if (PyLong_Check(obj)) {
+        *d = PyLong_AsDouble(obj);
+        if (*d == -1.0 && PyErr_Occurred()) {
+            *v = NULL;
+            return -1;
+        }
+        return 0;
+    }
+    Py_INCREF(Py_NotImplemented);
+    *v = Py_NotImplemented;
+    return -1;
+}
+
+static PyObject *
+num_add(PyObject *v, PyObject *w)
+{
+    double a, b;
+    if (to_double(&v, &a) < 0)
+        return v;
+    if (to_double(&w, &b) < 0)
+        return w;
+    return PyFloat_FromDouble(a + b);
+}
+
+static PyNumberMethods num_as_number = {.nb_add = num_add};
+
+PyTypeObject NumType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "num.Num",
+    .tp_as_number = &num_as_number,
+};
