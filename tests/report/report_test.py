@@ -93,7 +93,8 @@ class Project:
     def pages(self):
         """{(file, line, check, message): page name} from the index's rows."""
         rows = re.findall(r'<tr data-check="([^"]*)" data-file="([^"]*)".*?<a href="([^"]+)">'
-                          r'[^<]*?:(\d+):\d+</a></td><td><code>.*?</code></td><td>(.*?)</td>',
+                          r'(?:[^<]|<wbr>)*?:(\d+):\d+</a></td><td><code>.*?</code></td>'
+                          r'<td>(.*?)</td>',
                           read(os.path.join(self.out, "index.html")))
         return {(html.unescape(f), int(line), c, html.unescape(m)): page
                 for c, f, page, line, m in rows}
@@ -111,12 +112,15 @@ class Tags(html.parser.HTMLParser):
         super().__init__()
         self.tags = collections.Counter()
         self.ids = set()
+        self.links = []
 
     def handle_starttag(self, tag, attrs):
         self.tags[tag] += 1
         for k, v in attrs:
             if k == "id":
                 self.ids.add(v)
+            if k in ("href", "xlink:href"):
+                self.links.append(v)
 
 
 def parse(path):
@@ -197,10 +201,24 @@ def test_files(proj):
            "&lt;/script&gt;&lt;b id=\\&quot;injected\\&quot;&gt;&amp;amp; &lt;i&gt;" in text)
     expect("escape: the file name is escaped wherever it appears",
            "odd &quot;&lt;name&gt;&quot; &amp; &#39;q&#39;.c" in text and "<name>" not in text)
+    broken = []
     for n in names:
         p = parse(os.path.join(proj.out, n))
+        for link in p.links:
+            page, _, frag = link.partition("#")
+            if page and not os.path.exists(os.path.join(proj.out, page)):
+                broken.append((n, link))
+            elif frag and "=" not in frag and \
+                    frag not in (parse(os.path.join(proj.out, page)) if page else p).ids:
+                broken.append((n, link))
         if p.tags["link"] or re.search(r'(src|href)="(https?:)?//', read(os.path.join(proj.out, n))):
             expect("files: %s refers to nothing outside the report" % n, False)
+    expect("files: every link leads to a page of the report and an anchor on it", not broken,
+           broken)
+    pages = sorted(proj.pages().items(), key=lambda kv: (kv[0][0], kv[0][1]))
+    second = parse(os.path.join(proj.out, pages[1][1]))
+    expect("files: a finding page links to the previous and next findings",
+           pages[0][1] in second.links and pages[2][1] in second.links, second.links)
     os.makedirs(os.path.join(proj.dir, "again"))
     for stale, keep in (("f999-old-L1.html", False), ("notes.txt", True)):
         with open(os.path.join(proj.dir, "again", stale), "w") as f:
@@ -264,8 +282,16 @@ def test_index(page, proj):
     expect("index: counts per check (every check, zeros too)",
            {k: v for k, v in by_check.items() if v} == dict(want)
            and "leak" in by_check and "null-deref" in by_check, (by_check, want))
+    files = sorted({f["location"]["file"] for f in proj.findings})
+    common = os.path.commonprefix(files)
+    common = common[:common.rfind("/") + 1]
+    expect("index: paths are shown under their common directory",
+           common == "src/" and page.eval("document.getElementById('common-dir').textContent")
+           .startswith("under " + common), common)
     by_file = count_table(page, "by-file")
-    expect("index: counts per file", by_file == dict(proj.count_by(lambda f: f["location"]["file"])),
+    expect("index: counts per file",
+           by_file == {k[len(common):]: v
+                       for k, v in proj.count_by(lambda f: f["location"]["file"]).items()},
            by_file)
     expect("index: the filters are shown when the script runs",
            page.eval("document.getElementById('filters').hidden") is False)
@@ -282,7 +308,9 @@ def test_index(page, proj):
     odd = "src/" + ODD
     page.goto(index + "#file=" + urllib.parse.quote(odd))
     expect("filter: #file= with special characters",
-           visible(page, "data-file") == [odd] * by_file[odd], visible(page, "data-file"))
+           visible(page, "data-file") == [odd] * by_file[ODD]
+           and page.eval("document.getElementById('f-file').selectedOptions[0].textContent")
+           == ODD, visible(page, "data-file"))
     page.goto(index + "#new=1")
     expect("filter: new only", len(visible(page, "data-new")) == len(proj.new)
            and set(visible(page, "data-new")) == {"1"})

@@ -104,8 +104,8 @@ static bool write_pages(const report_ctx *c, char *err, size_t errlen) {
 }
 
 static int write_report(store *db, const store_report *r, const char *dir) {
-    char err[1024];
-    report_ctx c = {db, r, dir, NULL, 0};
+    char err[1024], common[4096];
+    report_ctx c = {db, r, dir, NULL, 0, report_common_dir(r, common, sizeof common)};
     if (r->nruns > 0)
         c.latest = &r->runs[r->nruns - 1];
     if (r->nruns > 1)

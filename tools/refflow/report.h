@@ -31,6 +31,8 @@ typedef struct report_ctx {
     const char *dir;                  /* output directory */
     const store_report_run *latest;   /* the last run, NULL when there is none */
     int64_t previous_run;             /* the run before it, 0 if none */
+    const char *common_dir;           /* the directory (ending in '/') every finding's
+                                       * file is under, shown once; "" if none */
 } report_ctx;
 
 /* --- pages (report_page.c) ----------------------------------------------- */
@@ -50,6 +52,11 @@ const char *report_finding_page(const store_report_finding *f, char *buf, size_t
 /* Is the finding new in the latest run (first seen there, and there was a
  * run before it)? */
 bool report_is_new(const report_ctx *c, const store_report_finding *f);
+/* The longest directory prefix (up to and with a '/') of every finding's
+ * file, into buf; "" when there is none. */
+const char *report_common_dir(const store_report *r, char *buf, size_t len);
+/* file without c->common_dir, for display. */
+const char *report_short_file(const report_ctx *c, const char *file);
 /* The check ID as a badge (colored per check in the style sheet). */
 void report_check_badge(FILE *out, const char *check);
 /* An ISO 8601 UTC time as "2024-05-01 12:00 UTC" (NULL: "(not finished)"). */
@@ -60,6 +67,8 @@ void report_run_label(FILE *out, const report_ctx *c, int64_t run_id);
 /* --- the pages ----------------------------------------------------------- */
 
 bool report_write_index(const report_ctx *c, char *err, size_t errlen);
+/* f is one of c->r->findings (its neighbours there are linked as previous
+ * and next). */
 bool report_write_finding(const report_ctx *c, const store_report_finding *f, char *err,
                           size_t errlen);
 bool report_write_types(const report_ctx *c, char *err, size_t errlen);

@@ -179,6 +179,21 @@ static void write_source(FILE *out, const src_file *sf, const store_report_findi
     fputs("</section>\n", out);
 }
 
+/* Back to the index, and to the previous and next findings in the index's
+ * order (file, line). */
+static void write_nav(FILE *out, const report_ctx *c, const store_report_finding *f) {
+    char page[256];
+    long i = f - c->r->findings;
+    fputs("<p class=\"back\"><a href=\"index.html\">← all findings</a>", out);
+    if (i > 0)
+        fprintf(out, " · <a rel=\"prev\" href=\"%s\">‹ previous</a>",
+                report_finding_page(f - 1, page, sizeof page));
+    if (i + 1 < c->r->nfindings)
+        fprintf(out, " · <a rel=\"next\" href=\"%s\">next ›</a>",
+                report_finding_page(f + 1, page, sizeof page));
+    fprintf(out, " <span class=\"when\">(%ld of %d)</span></p>\n", i + 1, c->r->nfindings);
+}
+
 bool report_write_finding(const report_ctx *c, const store_report_finding *f, char *err,
                           size_t errlen) {
     char name[256];
@@ -191,7 +206,8 @@ bool report_write_finding(const report_ctx *c, const store_report_finding *f, ch
     char title[512];
     snprintf(title, sizeof title, "%s: %s:%d", f->check, f->file ? f->file : "?", f->line);
     report_page_begin(out, title, "");
-    fputs("<p class=\"back\"><a href=\"index.html\">← all findings</a></p>\n<h1>", out);
+    write_nav(out, c, f);
+    fputs("<h1>", out);
     report_check_badge(out, f->check);
     fputc(' ', out);
     html_text(out, f->message);

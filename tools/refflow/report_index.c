@@ -39,6 +39,11 @@ static void write_run(FILE *out, const report_ctx *c) {
     fputs("</code></dd><dt>Units</dt><dd>", out);
     html_printf(out, "%lld analyzed, %lld unchanged (findings reused)",
                 (long long)u->tus_analyzed, (long long)u->tus_reused);
+    if (c->common_dir[0]) {
+        fputs("</dd><dt>Files</dt><dd id=\"common-dir\">under <code>", out);
+        html_text(out, c->common_dir);
+        fputs("</code> (the paths below are relative to it)", out);
+    }
     fputs("</dd><dt>Findings</dt><dd>", out);
     fprintf(out, "<span id=\"total\">%d</span>", c->r->nfindings);
     if (c->previous_run)
@@ -46,7 +51,13 @@ static void write_run(FILE *out, const report_ctx *c) {
                 (long long)c->previous_run);
     else
         fputs(" (the first run: nothing to compare with)", out);
-    fputs("</dd></dl></section>\n", out);
+    fputs("</dd></dl>", out);
+    if (u->status && strcmp(u->status, "running") == 0)
+        fputs("<p class=\"warn\" id=\"run-running\">This run had not finished when the report "
+              "was written (it is still going, or it was killed): units it had not reached yet "
+              "show their findings from earlier runs.</p>",
+              out);
+    fputs("</section>\n", out);
 }
 
 /* --- counts -------------------------------------------------------------- */
@@ -58,7 +69,8 @@ static int count_check(const store_report *r, const char *check) {
     return n;
 }
 
-static void count_row(FILE *out, const char *key, const char *value, int n,
+/* A row linking to the index filtered on key=value, showing label. */
+static void count_row(FILE *out, const char *key, const char *value, const char *label, int n,
                       const char *title) {
     fprintf(out, "<tr%s><td><a href=\"index.html#%s=", n ? "" : " class=\"zero\"", key);
     html_url(out, value);
@@ -69,7 +81,7 @@ static void count_row(FILE *out, const char *key, const char *value, int n,
         fputs("\"", out);
     }
     fputs(">", out);
-    html_text(out, value);
+    html_text(out, label);
     fprintf(out, "</a></td><td class=\"num\">%d</td></tr>\n", n);
 }
 
@@ -80,15 +92,15 @@ static void write_check_counts(FILE *out, const store_report *r) {
           "<thead><tr><th>Check</th><th class=\"num\">Findings</th></tr></thead><tbody>\n",
           out);
     for (int i = 0; i < checks_count(); i++)
-        count_row(out, "check", checks_at(i)->id, count_check(r, checks_at(i)->id),
-                  checks_at(i)->summary);
+        count_row(out, "check", checks_at(i)->id, checks_at(i)->id,
+                  count_check(r, checks_at(i)->id), checks_at(i)->summary);
     for (int i = 0; i < r->nfindings; i++) {
         const char *id = r->findings[i].check;
         bool seen = checks_find(id) != NULL;
         for (int j = 0; j < i && !seen; j++)
             seen = strcmp(r->findings[j].check, id) == 0;
         if (!seen)
-            count_row(out, "check", id, count_check(r, id), NULL);
+            count_row(out, "check", id, id, count_check(r, id), NULL);
     }
     fputs("</tbody></table>\n", out);
 }
@@ -98,7 +110,8 @@ static const char *file_of(const store_report_finding *f) {
 }
 
 /* Findings are sorted by file: one row per run of equal files. */
-static void write_file_counts(FILE *out, const store_report *r) {
+static void write_file_counts(FILE *out, const report_ctx *c) {
+    const store_report *r = c->r;
     fputs("<table class=\"counts\" id=\"by-file\"><caption>Per file</caption>"
           "<thead><tr><th>File</th><th class=\"num\">Findings</th></tr></thead><tbody>\n",
           out);
@@ -106,7 +119,8 @@ static void write_file_counts(FILE *out, const store_report *r) {
         for (j = i + 1; j < r->nfindings && strcmp(file_of(&r->findings[i]),
                                                    file_of(&r->findings[j])) == 0;)
             j++;
-        count_row(out, "file", file_of(&r->findings[i]), j - i, NULL);
+        count_row(out, "file", file_of(&r->findings[i]),
+                  report_short_file(c, file_of(&r->findings[i])), j - i, file_of(&r->findings[i]));
     }
     if (r->nfindings == 0)
         fputs("<tr class=\"zero\"><td colspan=\"2\">none</td></tr>\n", out);
@@ -139,6 +153,17 @@ static void write_head(FILE *out) {
     fputs("</tr></thead>\n", out);
 }
 
+/* The path with a line-break opportunity after each '/'. */
+static void write_breakable_path(FILE *out, const char *path) {
+    const char *slash;
+    while ((slash = strchr(path, '/')) != NULL) {
+        html_textn(out, path, (size_t)(slash - path) + 1);
+        fputs("<wbr>", out);
+        path = slash + 1;
+    }
+    html_text(out, path);
+}
+
 static void write_row(FILE *out, const report_ctx *c, const store_report_finding *f) {
     char page[256];
     bool fresh = report_is_new(c, f);
@@ -156,8 +181,8 @@ static void write_row(FILE *out, const report_ctx *c, const store_report_finding
     fputs("</td><td data-sort=\"", out);
     html_printf(out, "%s:%09d:%09d", file_of(f), f->line, f->col);
     fprintf(out, "\"><a href=\"%s\">", report_finding_page(f, page, sizeof page));
-    html_printf(out, "%s:%d:%d", file_of(f), f->line, f->col);
-    fputs("</a></td><td><code>", out);
+    write_breakable_path(out, report_short_file(c, file_of(f)));
+    fprintf(out, ":%d:%d</a></td><td><code>", f->line, f->col);
     html_text(out, f->function);
     fputs("</code></td><td>", out);
     html_text(out, f->message);
@@ -178,7 +203,9 @@ static void write_table(FILE *out, const report_ctx *c) {
     if (!c->latest)
         return;
     write_filters(out);
-    fputs("<table class=\"findings\" id=\"findings\">\n", out);
+    fputs("<table class=\"findings\" id=\"findings\" data-common-dir=\"", out);
+    html_text(out, c->common_dir);
+    fputs("\">\n", out);
     write_head(out);
     fputs("<tbody>\n", out);
     for (int i = 0; i < c->r->nfindings; i++)
@@ -196,7 +223,7 @@ bool report_write_index(const report_ctx *c, char *err, size_t errlen) {
     if (c->latest) {
         fputs("<div class=\"count-tables\">\n", out);
         write_check_counts(out, c->r);
-        write_file_counts(out, c->r);
+        write_file_counts(out, c);
         fputs("</div>\n", out);
     }
     write_table(out, c);

@@ -128,3 +128,29 @@ void report_check_badge(FILE *out, const char *check) {
     html_text(out, check);
     fputs("</span>", out);
 }
+
+/* Does every finding's file have byte c at offset n? */
+static bool all_have(const store_report *r, size_t n, char c) {
+    for (int i = 0; i < r->nfindings; i++)
+        if (!r->findings[i].file || r->findings[i].file[n] != c)
+            return false;
+    return true;
+}
+
+const char *report_common_dir(const store_report *r, char *buf, size_t len) {
+    size_t n = 0;
+    const char *first = r->nfindings && r->findings[0].file ? r->findings[0].file : "";
+    while (first[n] && all_have(r, n, first[n]))
+        n++;
+    while (n > 0 && first[n - 1] != '/')
+        n--;
+    n = n < len ? n : len - 1;
+    memcpy(buf, first, n);
+    buf[n] = '\0';
+    return buf;
+}
+
+const char *report_short_file(const report_ctx *c, const char *file) {
+    size_t n = strlen(c->common_dir);
+    return file && strncmp(file, c->common_dir, n) == 0 ? file + n : file;
+}

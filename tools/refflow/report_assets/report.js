@@ -28,10 +28,14 @@
     });
     return out.sort();
   }
-  function fill(select, values) {
+  var commonDir = table.getAttribute("data-common-dir") || "";
+  function shortFile(v) {
+    return commonDir && v.indexOf(commonDir) === 0 ? v.slice(commonDir.length) : v;
+  }
+  function fill(select, values, label) {
     values.forEach(function (v) {
       var o = document.createElement("option");
-      o.value = v; o.textContent = v;
+      o.value = v; o.textContent = label ? label(v) : v;
       select.appendChild(o);
     });
   }
@@ -126,7 +130,7 @@
   function update() { filter(); sort(); writeUrl(); }
 
   fill(ui.check, distinct("data-check"));
-  fill(ui.file, distinct("data-file"));
+  fill(ui.file, distinct("data-file"), shortFile);
   readUrl();
   toUi();
   filter();
