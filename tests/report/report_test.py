@@ -1,8 +1,7 @@
 #!/usr/bin/env python3
 """report_test.py: tests of `refflow report`, the HTML report.
 
-usage: report_test.py cli REFFLOW SOURCE_DIR OUT_DIR
-       report_test.py browser REFFLOW SOURCE_DIR OUT_DIR
+usage: report_test.py cli|browser|valgrind REFFLOW SOURCE_DIR OUT_DIR
 
 Both build a small project from corpus files (tests/corpus/rf/*_bug.c and
 tests/report/data/markup.c under a file name full of special characters),
@@ -17,7 +16,8 @@ protocol (cdp.py): counts, filtering and sorting by the embedded script, the
 plain table without script, finding pages with the path marked and the line
 anchors, changed and missing source files, the type page, and screenshots
 (OUT_DIR/index.png, OUT_DIR/finding.png). Without chromium it exits 77
-(skipped), saying so."""
+(skipped), saying so.
+valgrind: the report written under valgrind, without memory errors."""
 import collections
 import html
 import html.parser
@@ -494,8 +494,29 @@ def main_browser():
         shutil.rmtree(root, ignore_errors=True)
 
 
+def main_valgrind():
+    """refflow report under valgrind: no invalid read or write, no use of
+    uninitialised memory (leaks are not counted: Graphviz's layout leaks)."""
+    vg = shutil.which("valgrind")
+    if not vg:
+        print("SKIP: valgrind is not installed (scripts/deps.sh installs it)")
+        sys.exit(77)
+    root = tempfile.mkdtemp(prefix="refflow-report-")
+    try:
+        proj = Project(root)
+        p = subprocess.run([vg, "-q", "--error-exitcode=99", "--leak-check=no", REFFLOW,
+                            "report", "--db", proj.db, "-o", os.path.join(root, "vg")],
+                           capture_output=True, text=True, timeout=900)
+        expect("valgrind: refflow report makes no memory error (one graph per finding)",
+               p.returncode == 0 and "Invalid" not in p.stderr, p.stderr[-3000:])
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
 if MODE == "cli":
     main_cli()
+elif MODE == "valgrind":
+    main_valgrind()
 elif MODE == "browser":
     main_browser()
 else:

@@ -7,7 +7,13 @@
  * Assumes: Graphviz's plugins (dot layout, core svg, cairo png) are
  * installed where libgvc's config finds them, as Debian's packages do; a
  * missing one is reported as such. Graphviz's error reporting is global,
- * so rendering is not meant to run in several threads at once. */
+ * so rendering is not meant to run in several threads at once.
+ *
+ * One Graphviz context serves every render of the process (created at the
+ * first, never freed): freeing a context and making another, one per
+ * render, leaves the pango text-layout plugin's font cache pointing into
+ * the freed one (valgrind: invalid reads in textspan_size from the second
+ * render on, as `refflow report` renders one graph per finding). */
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 #include <stdio.h>
@@ -71,6 +77,13 @@ static bool layout_and_render(GVC_t *gvc, Agraph_t *ag, const char *format, char
     return ok;
 }
 
+static GVC_t *context(void) {
+    static GVC_t *gvc;
+    if (!gvc)
+        gvc = gvContext();
+    return gvc;
+}
+
 bool rgraph_render(const rgraph *g, const char *format, char **out, size_t *len, char *err,
                    size_t errlen) {
     *out = NULL;
@@ -88,7 +101,7 @@ bool rgraph_render(const rgraph *g, const char *format, char **out, size_t *len,
     }
     gv_messages[0] = '\0';
     agusererrf prev = agseterrf(collect_message);
-    GVC_t *gvc = gvContext();
+    GVC_t *gvc = context();
     Agraph_t *ag = agmemread(dot);
     bool ok = false;
     if (!ag)
@@ -97,7 +110,6 @@ bool rgraph_render(const rgraph *g, const char *format, char **out, size_t *len,
         ok = layout_and_render(gvc, ag, format, out, len, err, errlen);
     if (ag)
         agclose(ag);
-    gvFreeContext(gvc);
     agseterrf(prev);
     free(dot);
     return ok;
