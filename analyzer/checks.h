@@ -91,6 +91,13 @@ void check_use_after_release_event(struct check_ctx *ctx, const check_event *ev)
 void check_borrowed_return_event(struct check_ctx *ctx, const check_event *ev);
 void check_null_deref_event(struct check_ctx *ctx, const check_event *ev);
 
+/* `cycle-untraced`: judged once per translation unit from its type graph
+ * (check_cycle_untraced.c); adds its findings to out unless disabled in
+ * enabled (NULL: enabled). */
+struct typegraph;
+void check_cycle_untraced(const struct typegraph *g, const check_set *enabled,
+                          struct finding_list *out);
+
 /* Describes where a symbol came from: "from PyLong_FromLong at line 12",
  * "a parameter", ...; writes into buf. Shared by the checks' messages. */
 const char *check_describe_origin(const sym *s, char *buf, size_t len);

@@ -66,6 +66,9 @@ typedef struct engine_options {
     const check_set *checks;  /* NULL: all */
     FILE *notes;              /* skipped-function notes; NULL: stderr */
     const engine_hooks *hooks; /* NULL: none */
+    const struct typegraph *types; /* the unit's type graph (cycle-created severity);
+                                      read while analyzing, may be filled after
+                                      engine_tu_new; NULL: none */
 } engine_options;
 
 typedef struct engine_stats {

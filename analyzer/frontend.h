@@ -43,6 +43,9 @@ typedef struct fe_options {
     bool callees_first;       /* hand functions over callees first (bottom-up over the
                                  file's call graph; recursion cycles in file order),
                                  instead of in file order; keeps the whole TU's IR */
+    struct typegraph *types;  /* if not NULL: filled with the unit's type reference graph
+                                 (typegraph.h, finished) before any function is handed
+                                 over; the caller owns it (tg_init before, tg_free after) */
 } fe_options;
 
 typedef struct fe_result {

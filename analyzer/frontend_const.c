@@ -59,7 +59,7 @@ CXCursor fe_strip(fe_ctx *cx, CXCursor e) {
 
 /* ----------------------------------------------------------------- folding */
 
-static bool evaluate(CXCursor e, long long *out) {
+bool fe_eval_int(CXCursor e, long long *out) {
     CXEvalResult r = clang_Cursor_Evaluate(e);
     if (!r)
         return false;
@@ -139,9 +139,9 @@ static bool fold(fe_ctx *cx, CXCursor e, long long *out, int depth) {
     case CXCursor_IntegerLiteral:
     case CXCursor_CharacterLiteral:
     case CXCursor_UnaryExpr: /* sizeof, _Alignof */
-        return evaluate(e, out);
+        return fe_eval_int(e, out);
     case CXCursor_UnexposedExpr: /* offsetof and friends: leaves only */
-        return fe_expr_children(cx->tu, cx->mem, e, &kids) == 0 && evaluate(e, out);
+        return fe_expr_children(cx->tu, cx->mem, e, &kids) == 0 && fe_eval_int(e, out);
     case CXCursor_DeclRefExpr:
         return fold_ref(e, out);
     case CXCursor_UnaryOperator:

@@ -19,6 +19,7 @@
 #include <clang-c/Index.h>
 
 #include "frontend.h"
+#include "typegraph.h"
 
 #define FE_MAX_DEPTH 1000
 
@@ -173,6 +174,8 @@ const ir_callee *fe_callee(fe_tu *t, CXCursor d);
 /* --- frontend_const.c --- */
 CXCursor fe_strip(fe_ctx *cx, CXCursor e);
 bool fe_const_int(fe_ctx *cx, CXCursor e, long long *out);
+/* clang's evaluation of e as an integer constant (unsigned values as their bits). */
+bool fe_eval_int(CXCursor e, long long *out);
 /* Null pointer constant: pointer-typed e whose stripped core is integer 0. */
 bool fe_is_null(fe_ctx *cx, CXCursor e);
 const char *fe_string_literal(arena *a, CXCursor lit);
@@ -257,5 +260,29 @@ void fe_stmt(fe_ctx *cx, CXCursor s);
 
 /* --- frontend_lower.c --- */
 ir_function *fe_lower_function(fe_tu *t, arena *a, CXCursor fn);
+
+/* --- frontend_typegraph.c / frontend_typeobj.c: the type reference graph --- */
+/* The front end's side of a typegraph being filled: which record is which
+ * node, and each node's fields' declarations (to match a traverse body's
+ * member references). Lives in the TU arena and maps. */
+typedef struct fe_tg {
+    fe_tu *t;
+    typegraph *g;
+    fe_cmap names;         /* record decl (canonical) -> typedef name (pval) */
+    fe_cmap nodes;         /* record decl (canonical) -> node index + 1 (ival); 0: not a node */
+    CXCursor **field_decls; /* per node: each field's FieldDecl (canonical) */
+    CXCursor *records;     /* per node: its record declaration */
+    int cap;
+} fe_tg;
+
+/* Fills g from the unit's object structs and type objects (frontend.h). */
+void fe_typegraph(fe_tu *t, typegraph *g);
+/* Name of a record: its typedef name, else its tag; NULL if anonymous. */
+const char *fe_tg_record_name(fe_tg *x, CXCursor record);
+/* Node index of a record declaration (canonicalized), or -1. */
+int fe_tg_node(fe_tg *x, CXCursor record);
+/* Reads the unit's type objects (rf_type, PyTypeObject, PyType_Spec) into
+ * the nodes they describe, with traverse coverage. */
+void fe_typeobjs(fe_tg *x);
 
 #endif

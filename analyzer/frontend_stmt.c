@@ -246,15 +246,7 @@ static fe_case *add_case(fe_ctx *cx, fe_switch *sw) {
 }
 
 static bool case_value(fe_ctx *cx, CXCursor e, long long *v) {
-    if (fe_const_int(cx, e, v))
-        return true;
-    CXEvalResult r = clang_Cursor_Evaluate(e);
-    bool ok = r && clang_EvalResult_getKind(r) == CXEval_Int;
-    if (ok)
-        *v = clang_EvalResult_getAsLongLong(r);
-    if (r)
-        clang_EvalResult_dispose(r);
-    return ok;
+    return fe_const_int(cx, e, v) || fe_eval_int(e, v);
 }
 
 /* Records one case/default label at a new block (fall-through from the

@@ -330,6 +330,8 @@ static bool run(const fe_options *opt, fe_function_cb cb, void *ctx, fe_result *
         if (res->errors == 0 || opt->keep_going) {
             walk w = {&t, cb, ctx, res, NULL, 0, 0};
             CXCursor top = clang_getTranslationUnitCursor(t.tu);
+            if (opt->types)
+                fe_typegraph(&t, opt->types);
             clang_visitChildren(top, scan_initializers, &t);
             clang_visitChildren(top, visit_top, &w);
             hand_over_all(&w);

@@ -4,8 +4,9 @@
  * the translation units, each with the include list and the combined hash it
  * was last analyzed with; and per unit, the functions defined in it with
  * their ownership summaries, the sites where they gain, give away or release
- * references, their call edges, the struct-field reference edges, and the
- * findings with their paths. The schema is in analyzer/schema/ (NAME.sql), one file
+ * references, their call edges, the object types with their struct-field
+ * reference edges (the type reference graph), and the findings with their
+ * paths. The schema is in analyzer/schema/ (NAME.sql), one file
  * per table, documented in analyzer/schema/README.md; users query it with
  * sqlite3. Only the store (store*.c) includes sqlite3.h.
  *
@@ -59,7 +60,7 @@
 #include "rules.h"
 
 #define STORE_APPLICATION_ID 0x52464C57 /* "RFLW" */
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 #define STORE_BUSY_TIMEOUT_MS 10000
 
 typedef struct store store;
@@ -199,12 +200,41 @@ void store_put_site(store_tu *t, int fn, const store_site *site);
 /* A direct call from function fn to callee at loc. */
 void store_put_call_edge(store_tu *t, int fn, const char *callee, ir_loc loc);
 
+/* An object type of the unit (schema/types.sql). */
+typedef struct store_type {
+    const char *name;
+    ir_loc loc;                /* the struct's definition */
+    const char *flavor;        /* "rf", "cpython" or "rule" */
+    const char *type_object;   /* the variable describing it, or NULL */
+    bool gc_tracked;
+    const char *traverse;      /* its traverse function, or NULL */
+    bool traced;
+    const char *why_untraced;  /* NULL when traced */
+    bool on_cycle;
+} store_type;
+
+void store_put_type(store_tu *t, const store_type *ty);
+
+typedef enum store_edge_kind {
+    STORE_EDGE_TYPE = 0,       /* a pointer to a specific object struct */
+    STORE_EDGE_ANY,            /* PyObject * / rf_object *: any object */
+    STORE_EDGE_CONTAINER,      /* an array of object pointers, a built-in container */
+} store_edge_kind;
+
+typedef enum store_visit {
+    STORE_VISIT_UNKNOWN = 0, STORE_VISIT_NO, STORE_VISIT_YES
+} store_visit;
+
 typedef struct store_type_edge {
     const char *struct_type;   /* the struct holding the field */
     const char *field;
     const char *target_type;   /* the object type it points to */
     bool owned;                /* it holds a reference of its own */
     ir_loc loc;                /* the field's declaration */
+    store_edge_kind kind;
+    const char *why_borrowed;  /* when !owned, or NULL */
+    store_visit visited;       /* does the struct's traverse visit it */
+    bool on_cycle;             /* on a cycle through struct_type */
 } store_type_edge;
 
 void store_put_type_edge(store_tu *t, const store_type_edge *e);
@@ -241,7 +271,7 @@ int store_load_summaries(store *s, rule_set *rs, char *err, size_t errlen);
 /* Row counts, for summaries and tests. */
 typedef struct store_counts {
     int64_t runs, files, tus, tu_includes, functions, sites, call_edges, type_edges, findings,
-        finding_steps;
+        finding_steps, types;
 } store_counts;
 
 bool store_count_rows(store *s, store_counts *out, char *err, size_t errlen);

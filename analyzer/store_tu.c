@@ -50,6 +50,7 @@ struct store_tu {
     VEC(tu_site) sites;
     VEC(tu_call) calls;
     VEC(store_type_edge) types;
+    VEC(store_type) objtypes;
     finding_list findings;
     VEC(const char *) fps;   /* per finding: the caller's fingerprint or NULL */
 };
@@ -154,7 +155,19 @@ void store_put_type_edge(store_tu *t, const store_type_edge *e) {
     c->struct_type = arena_strdup(&t->a, e->struct_type);
     c->field = arena_strdup(&t->a, e->field);
     c->target_type = arena_strdup(&t->a, e->target_type);
+    c->why_borrowed = arena_strdup(&t->a, e->why_borrowed);
     c->loc = copy_loc(&t->a, e->loc);
+}
+
+void store_put_type(store_tu *t, const store_type *ty) {
+    store_type *c = VPUSH(t->objtypes);
+    *c = *ty;
+    c->name = arena_strdup(&t->a, ty->name);
+    c->loc = copy_loc(&t->a, ty->loc);
+    c->flavor = arena_strdup(&t->a, ty->flavor);
+    c->type_object = arena_strdup(&t->a, ty->type_object);
+    c->traverse = arena_strdup(&t->a, ty->traverse);
+    c->why_untraced = arena_strdup(&t->a, ty->why_untraced);
 }
 
 void store_put_finding(store_tu *t, const finding *f, const char *fingerprint) {
@@ -175,6 +188,7 @@ void store_abandon_tu(store_tu *t) {
     free(t->sites.v);
     free(t->calls.v);
     free(t->types.v);
+    free(t->objtypes.v);
     free(t->fps.v);
     finding_list_free(&t->findings);
     tu_ident_free(&t->id);
@@ -373,20 +387,42 @@ static bool write_calls(write_ctx *w, const int64_t *ids) {
     return true;
 }
 
-static bool write_types(write_ctx *w) {
-    if (!db_exec(w->s, w->err, w->errlen, "DELETE FROM type_edges WHERE tu_id = ?", "i",
-                 w->tu_id))
-        return false;
+static const char *const edge_kind_names[] = {"type", "any", "container"};
+
+static bool write_edges(write_ctx *w) {
     for (int i = 0; i < w->t->types.n; i++) {
         const store_type_edge *e = &w->t->types.v[i];
+        int64_t visited = e->visited == STORE_VISIT_UNKNOWN ? -1 : e->visited == STORE_VISIT_YES;
         if (!db_exec(w->s, w->err, w->errlen,
-                     "INSERT INTO type_edges (tu_id, struct_type, field, target_type, owned, "
-                     "file, line) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                     "itttdti", w->tu_id, e->struct_type, e->field, e->target_type,
-                     e->owned ? 1 : 0, e->loc.file, (int64_t)e->loc.line))
+                     "INSERT INTO type_edges (tu_id, struct_type, field, target_type, kind, "
+                     "owned, why_borrowed, visited, on_cycle, file, line) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     "ittttdtodti", w->tu_id, e->struct_type, e->field, e->target_type,
+                     NAME_OF(edge_kind_names, e->kind), e->owned ? 1 : 0, e->why_borrowed,
+                     visited, e->on_cycle ? 1 : 0, e->loc.file, (int64_t)e->loc.line))
             return false;
     }
     return true;
+}
+
+static bool write_types(write_ctx *w) {
+    if (!db_exec(w->s, w->err, w->errlen, "DELETE FROM type_edges WHERE tu_id = ?", "i",
+                 w->tu_id) ||
+        !db_exec(w->s, w->err, w->errlen, "DELETE FROM types WHERE tu_id = ?", "i", w->tu_id))
+        return false;
+    for (int i = 0; i < w->t->objtypes.n; i++) {
+        const store_type *ty = &w->t->objtypes.v[i];
+        if (!db_exec(w->s, w->err, w->errlen,
+                     "INSERT INTO types (tu_id, name, file, line, flavor, type_object, "
+                     "gc_tracked, has_traverse, traverse, traced, why_untraced, on_cycle) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     "ittittddtdtd", w->tu_id, ty->name, ty->loc.file, (int64_t)ty->loc.line,
+                     ty->flavor, ty->type_object, ty->gc_tracked ? 1 : 0,
+                     ty->traverse ? 1 : 0, ty->traverse, ty->traced ? 1 : 0, ty->why_untraced,
+                     ty->on_cycle ? 1 : 0))
+            return false;
+    }
+    return write_edges(w);
 }
 
 /* Functions (replacing their sites and calls by cascade), sites, calls. */

@@ -205,7 +205,13 @@ static int64_t analyze_a(store *s, rule_set *rs, finding *fs, int nf) {
                                         "get_item", STORE_REF_BORROWED});
     store_put_call_edge(t, f2, "get_item", (ir_loc){"a.c", 21, 9});
     store_put_call_edge(t, f1, "rf_list_get", (ir_loc){"a.c", 4, 12});
-    store_put_type_edge(t, &(store_type_edge){"node", "next", "node", true, {"a.h", 3, 5}});
+    store_put_type(t, &(store_type){.name = "node", .loc = {"a.h", 1, 16}, .flavor = "rf",
+                                    .type_object = "node_type", .traced = false,
+                                    .why_untraced = "its rf_type 'node_type' has no traverse",
+                                    .on_cycle = true});
+    store_put_type_edge(t, &(store_type_edge){.struct_type = "node", .field = "next",
+                                              .target_type = "node", .owned = true,
+                                              .loc = {"a.h", 3, 5}, .on_cycle = true});
     for (int i = 0; i < nf; i++)
         store_put_finding(t, &fs[i], NULL);
     if (nf)
@@ -289,6 +295,7 @@ static void inc_first_analysis(void) {
     CHECK_INT(c.sites, 2);
     CHECK_INT(c.call_edges, 2);
     CHECK_INT(c.type_edges, 1);
+    CHECK_INT(c.types, 1);
     CHECK_INT(c.findings, 2);
     CHECK_INT(c.finding_steps, 2);
     CHECK(unchanged(inc.s, key_for("a.c"), &tu2) && tu2 == inc.tu);
@@ -838,8 +845,11 @@ static int mode_populate(const char *db) {
                                             "PyTuple_SetItem", 2, "b", "PyLong_FromLong",
                                             STORE_REF_NEW});
         store_put_call_edge(t, f2, "PyList_GetItem", (ir_loc){"ext.c", 13, 15});
-        store_put_type_edge(t, &(store_type_edge){"pair", "first", "PyObject", true,
-                                                  {"ext.c", 2, 15}});
+        store_put_type_edge(t, &(store_type_edge){.struct_type = "pair", .field = "first",
+                                                  .target_type = "PyObject", .owned = true,
+                                                  .loc = {"ext.c", 2, 15},
+                                                  .kind = STORE_EDGE_ANY,
+                                                  .visited = STORE_VISIT_YES});
         finding leak = mk("leak", 20 + run, "leak of new reference 'p' (from make_pair)", "p");
         leak.loc.file = "ext.c";
         leak.function = "caller";

@@ -14,6 +14,7 @@
 #include "jobs.h"
 #include "progress.h"
 #include "rules.h"
+#include "typegraph.h"
 #include "verify.h"
 
 typedef struct tu_result {
@@ -99,17 +100,24 @@ static void run_job(run_ctx *rc, int i) {
     db_unit_begin(rc->db, j, &unit);
     engine_options eo = {.max_steps = rc->opt->max_steps, .checks = &rc->opt->checks,
                          .notes = diag, .hooks = unit.st ? &unit.hooks : NULL};
+    typegraph types;
+    tg_init(&types);
+    eo.types = &types;
     engine_tu *tu = engine_tu_new(rc->rules, &eo, &r->findings);
     fe_options fo = {.file = j->file, .args = (const char *const *)j->args, .nargs = j->nargs,
                      .directory = j->directory, .rules = rc->rules, .diag = diag,
-                     .keep_going = true, .callees_first = true};
+                     .keep_going = true, .callees_first = true, .types = &types};
     fn_sink sink = {tu, rc->opt->dump_ir, &rc->lock};
     r->analyzed = fe_run(&fo, on_function, &sink, &r->fe);
     if (!r->analyzed)
         fprintf(diag, "%s: error: cannot analyze: %s\n", j->file, r->fe.message);
+    else
+        check_cycle_untraced(&types, &rc->opt->checks, &r->findings);
     r->skipped = engine_tu_stats(tu)->skipped;
     engine_tu_free(tu);
+    db_unit_types(&unit, &types);
     db_unit_end(&unit, &r->fe, &r->findings, r->analyzed, diag);
+    tg_free(&types);
     fe_result_free(&r->fe);
 }
 

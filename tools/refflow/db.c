@@ -149,6 +149,43 @@ void db_unit_begin(store *db, const tu_job *j, db_unit *u) {
     u->hooks = (engine_hooks){u, on_function, on_site};
 }
 
+static bool stored_type(const tg_type *t) {
+    return t->in_main_file || (t->type_object && t->type_object_in_main);
+}
+
+static void put_edges(db_unit *u, const tg_type *t) {
+    static const store_visit visits[] = {[TG_VISIT_UNKNOWN] = STORE_VISIT_UNKNOWN,
+                                         [TG_VISIT_NO] = STORE_VISIT_NO,
+                                         [TG_VISIT_YES] = STORE_VISIT_YES};
+    static const store_edge_kind kinds[] = {[TG_EDGE_TYPED] = STORE_EDGE_TYPE,
+                                            [TG_EDGE_ANY] = STORE_EDGE_ANY,
+                                            [TG_EDGE_CONTAINER] = STORE_EDGE_CONTAINER};
+    for (int f = 0; f < t->nfields; f++) {
+        const tg_field *fl = &t->fields[f];
+        store_type_edge e = {.struct_type = t->name, .field = fl->name, .target_type = fl->target,
+                             .owned = fl->owned, .loc = fl->loc, .kind = kinds[fl->kind],
+                             .why_borrowed = fl->why_borrowed, .visited = visits[fl->visited],
+                             .on_cycle = fl->on_cycle};
+        store_put_type_edge(u->st, &e);
+    }
+}
+
+void db_unit_types(db_unit *u, const typegraph *g) {
+    if (!u->st)
+        return;
+    for (int i = 0; i < g->n; i++) {
+        const tg_type *t = &g->types[i];
+        if (!stored_type(t))
+            continue;
+        store_type st = {.name = t->name, .loc = t->loc, .flavor = tg_flavor_name(t->flavor),
+                         .type_object = t->type_object, .gc_tracked = t->gc || t->inherits,
+                         .traverse = t->traverse, .traced = t->traced,
+                         .why_untraced = t->why_untraced, .on_cycle = t->on_cycle};
+        store_put_type(u->st, &st);
+        put_edges(u, t);
+    }
+}
+
 static void put_findings(db_unit *u, finding_list *l) {
     finding_list_sort(l);
     uint64_t *fps = calloc((size_t)l->n + 1, sizeof *fps);

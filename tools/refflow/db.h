@@ -16,6 +16,7 @@
 #include "jobs.h"
 #include "rules.h"
 #include "store.h"
+#include "typegraph.h"
 
 /* Opens the database and begins a run; *out is NULL when no database is
  * used. False (with a message printed) if it cannot be opened. */
@@ -35,6 +36,9 @@ typedef struct db_unit {
 } db_unit;
 
 void db_unit_begin(store *db, const tu_job *j, db_unit *u);
+/* Records the unit's type reference graph: the types it defines or
+ * describes, and their reference fields (store.h, types / type_edges). */
+void db_unit_types(db_unit *u, const typegraph *g);
 /* Ends the unit: stores includes and findings (or abandons if !analyzed). */
 void db_unit_end(db_unit *u, const fe_result *fe, finding_list *findings, bool analyzed,
                  FILE *diag);

@@ -1,0 +1,357 @@
+/* frontend_typeobj.c: the type objects that describe object structs to the
+ * tracing collector, and which fields their traverse functions visit.
+ *
+ * Read from file-scope variable definitions with a brace initializer:
+ *  - rf_type: .size = sizeof(S), .traverse, .flags (RF_TPFLAGS_GC);
+ *  - PyTypeObject (positional or designated): tp_basicsize = sizeof(S),
+ *    tp_flags (Py_TPFLAGS_HAVE_GC), tp_traverse, tp_clear, tp_base;
+ *  - PyType_Spec: .basicsize = sizeof(S), .flags, .slots = an array of
+ *    PyType_Slot whose Py_tp_traverse / Py_tp_clear / Py_tp_base(s) entries
+ *    are read.
+ * The constants are CPython 3.11's and the runtime's (rf/object.h); they
+ * are part of those ABIs. A struct described by several type objects keeps
+ * one with a traverse if there is one.
+ *
+ * Traverse coverage: every field the traverse body names (self->f, through
+ * Py_VISIT or a visit call) counts as visited, following calls to functions
+ * whose bodies are in the unit (a few levels deep). A field of an embedded
+ * base that is not named is "unknown" when the body also calls a function
+ * the unit cannot see (a base type's traverse), else "not visited".
+ *
+ * Assumes libclang's syntactic view of initializer lists, as in
+ * frontend_init.c: a designated element is a void UnexposedExpr whose
+ * MemberRef children name the field and whose last expression child is the
+ * value.
+ */
+#include "frontend_lower.h"
+
+#include <string.h>
+
+#define PY_TPFLAGS_HAVE_GC (1UL << 14)
+#define RF_TPFLAGS_GC_BIT (1UL << 0)
+#define PY_TP_BASE 48
+#define PY_TP_BASES 49
+#define PY_TP_CLEAR 51
+#define PY_TP_TRAVERSE 71
+#define MAX_CALL_DEPTH 3
+
+/* What one type object says, before it is given to its node. */
+typedef struct typeobj {
+    const char *var;
+    ir_loc loc;
+    bool in_main;
+    tg_flavor flavor;
+    int node;              /* the struct its size names, or -1 */
+    bool gc, has_base, has_clear;
+    CXCursor traverse;     /* FunctionDecl, or null */
+} typeobj;
+
+/* --- expressions ------------------------------------------------------- */
+
+typedef struct find {
+    enum CXCursorKind want;
+    fe_tg *x;
+    CXCursor found;
+} find;
+
+static enum CXChildVisitResult find_record_ref(CXCursor c, CXCursor parent, CXClientData d) {
+    find *f = d;
+    if (clang_getCursorKind(c) == CXCursor_TypeRef) {
+        CXType ty = clang_getCanonicalType(clang_getCursorType(c));
+        if (ty.kind == CXType_Record && fe_tg_node(f->x, clang_getTypeDeclaration(ty)) >= 0) {
+            f->found = clang_getTypeDeclaration(ty);
+            return CXChildVisit_Break;
+        }
+    }
+    return CXChildVisit_Recurse;
+}
+
+/* The node of the first object struct named in e (sizeof(S)), or -1. */
+static int sized_node(fe_tg *x, CXCursor e) {
+    find f = {.x = x, .found = clang_getNullCursor()};
+    clang_visitChildren(e, find_record_ref, &f);
+    return clang_Cursor_isNull(f.found) ? -1 : fe_tg_node(x, f.found);
+}
+
+static enum CXChildVisitResult find_decl_ref(CXCursor c, CXCursor parent, CXClientData d) {
+    find *f = d;
+    if (clang_getCursorKind(c) == CXCursor_DeclRefExpr) {
+        CXCursor r = clang_getCursorReferenced(c);
+        if (clang_getCursorKind(r) == f->want) {
+            f->found = r;
+            return CXChildVisit_Break;
+        }
+    }
+    return CXChildVisit_Recurse;
+}
+
+/* The first declaration of kind want that e refers to (e itself included). */
+static CXCursor referenced(CXCursor e, enum CXCursorKind want) {
+    find f = {.want = want, .found = clang_getNullCursor()};
+    if (find_decl_ref(e, clang_getNullCursor(), &f) == CXChildVisit_Break)
+        return f.found;
+    clang_visitChildren(e, find_decl_ref, &f);
+    return f.found;
+}
+
+static bool const_value(CXCursor e, unsigned long long *out) {
+    long long v;
+    if (!fe_eval_int(e, &v))
+        return false;
+    *out = (unsigned long long)v;
+    return true;
+}
+
+/* A pointer value that is not a null constant. */
+static bool non_null(CXCursor e) {
+    unsigned long long v;
+    return !const_value(e, &v) || v != 0;
+}
+
+/* --- initializer lists -------------------------------------------------- */
+
+typedef void (*init_fn)(fe_tg *x, typeobj *o, const char *field, CXCursor value);
+
+typedef struct name_list {
+    const char *v[128];
+    int n;
+    arena *mem;
+} name_list;
+
+static enum CXVisitorResult add_name(CXCursor c, CXClientData d) {
+    name_list *l = d;
+    if (l->n < 128)
+        l->v[l->n++] = fe_spelling(l->mem, c);
+    return CXVisit_Continue;
+}
+
+static int name_index(const name_list *l, const char *name) {
+    for (int i = 0; i < l->n; i++)
+        if (strcmp(l->v[i], name) == 0)
+            return i;
+    return -1;
+}
+
+static CXCursor init_list_of(fe_tg *x, CXCursor var) {
+    CXCursor *kids;
+    int n = fe_children(x->t, &x->t->mem, var, &kids);
+    for (int i = n - 1; i >= 0; i--)
+        if (clang_getCursorKind(kids[i]) == CXCursor_InitListExpr)
+            return kids[i];
+    return clang_getNullCursor();
+}
+
+/* Calls fn for each element of the brace list init of record type ty with
+ * the field it initializes. */
+static void each_field(fe_tg *x, typeobj *o, CXCursor init, CXType ty, init_fn fn) {
+    name_list fields = {.mem = &x->t->mem};
+    clang_Type_visitFields(clang_getCanonicalType(ty), add_name, &fields);
+    CXCursor *kids;
+    int n = fe_children(x->t, &x->t->mem, init, &kids), pos = 0;
+    for (int i = 0; i < n; i++) {
+        CXCursor e = kids[i], *sub;
+        int ns = fe_children(x->t, &x->t->mem, e, &sub);
+        bool designated = clang_getCursorKind(e) == CXCursor_UnexposedExpr && ns > 1 &&
+                          clang_getCursorKind(sub[0]) == CXCursor_MemberRef;
+        if (designated) {
+            pos = name_index(&fields, fe_spelling(&x->t->mem, sub[0]));
+            e = sub[ns - 1];
+        }
+        if (pos >= 0 && pos < fields.n)
+            fn(x, o, fields.v[pos], e);
+        if (pos >= 0)
+            pos++;
+    }
+}
+
+/* --- the three kinds of type object -------------------------------------- */
+
+static void set_size(fe_tg *x, typeobj *o, CXCursor value) {
+    int node = sized_node(x, value);
+    if (node >= 0)
+        o->node = node;
+}
+
+static void set_flags(typeobj *o, CXCursor value, unsigned long bit) {
+    unsigned long long v;
+    if (const_value(value, &v))
+        o->gc = (v & bit) != 0;
+}
+
+static void rf_field(fe_tg *x, typeobj *o, const char *f, CXCursor v) {
+    if (strcmp(f, "size") == 0)
+        set_size(x, o, v);
+    else if (strcmp(f, "traverse") == 0)
+        o->traverse = referenced(v, CXCursor_FunctionDecl);
+    else if (strcmp(f, "clear") == 0)
+        o->has_clear = non_null(v);
+    else if (strcmp(f, "flags") == 0)
+        set_flags(o, v, RF_TPFLAGS_GC_BIT);
+}
+
+static void py_field(fe_tg *x, typeobj *o, const char *f, CXCursor v) {
+    if (strcmp(f, "tp_basicsize") == 0 || strcmp(f, "basicsize") == 0)
+        set_size(x, o, v);
+    else if (strcmp(f, "tp_traverse") == 0)
+        o->traverse = referenced(v, CXCursor_FunctionDecl);
+    else if (strcmp(f, "tp_clear") == 0)
+        o->has_clear = non_null(v);
+    else if (strcmp(f, "tp_flags") == 0 || strcmp(f, "flags") == 0)
+        set_flags(o, v, PY_TPFLAGS_HAVE_GC);
+    else if (strcmp(f, "tp_base") == 0)
+        o->has_base = non_null(v);
+}
+
+/* One {slot, pointer} element of a PyType_Slot array. */
+static void slot_entry(fe_tg *x, typeobj *o, CXCursor e) {
+    CXCursor *kids;
+    unsigned long long id;
+    if (clang_getCursorKind(e) != CXCursor_InitListExpr ||
+        fe_children(x->t, &x->t->mem, e, &kids) < 2 || !const_value(kids[0], &id))
+        return;
+    if (id == PY_TP_TRAVERSE)
+        o->traverse = referenced(kids[1], CXCursor_FunctionDecl);
+    else if (id == PY_TP_CLEAR)
+        o->has_clear = non_null(kids[1]);
+    else if (id == PY_TP_BASE || id == PY_TP_BASES)
+        o->has_base = non_null(kids[1]);
+}
+
+static void spec_field(fe_tg *x, typeobj *o, const char *f, CXCursor v) {
+    if (strcmp(f, "slots") != 0) {
+        py_field(x, o, f, v);
+        return;
+    }
+    CXCursor slots = referenced(v, CXCursor_VarDecl);
+    CXCursor def = clang_Cursor_isNull(slots) ? slots : clang_getCursorDefinition(slots);
+    CXCursor init = clang_Cursor_isNull(def) ? def : init_list_of(x, def);
+    CXCursor *kids;
+    int n = clang_Cursor_isNull(init) ? 0 : fe_children(x->t, &x->t->mem, init, &kids);
+    for (int i = 0; i < n; i++)
+        slot_entry(x, o, kids[i]);
+}
+
+/* --- traverse coverage --------------------------------------------------- */
+
+typedef struct coverage {
+    fe_tg *x;
+    fe_cmap fields;        /* FieldDecl (canonical) named in the body */
+    fe_cmap seen;          /* functions walked */
+    bool delegates;        /* calls a function whose body is not here */
+    int depth;
+} coverage;
+
+static void walk_function(coverage *cv, CXCursor fn);
+
+static enum CXChildVisitResult cover(CXCursor c, CXCursor parent, CXClientData d) {
+    coverage *cv = d;
+    enum CXCursorKind k = clang_getCursorKind(c);
+    if (k == CXCursor_MemberRefExpr) {
+        CXCursor r = clang_getCursorReferenced(c);
+        if (clang_getCursorKind(r) == CXCursor_FieldDecl)
+            fe_cmap_put(&cv->fields, clang_getCanonicalCursor(r));
+    } else if (k == CXCursor_CallExpr) {
+        CXCursor callee = clang_getCursorReferenced(c);
+        if (clang_getCursorKind(callee) == CXCursor_FunctionDecl)
+            walk_function(cv, callee);
+    }
+    return CXChildVisit_Recurse;
+}
+
+static void walk_function(coverage *cv, CXCursor fn) {
+    CXCursor def = clang_getCursorDefinition(fn);
+    if (clang_Cursor_isNull(def)) {
+        cv->delegates = true;
+        return;
+    }
+    CXCursor key = clang_getCanonicalCursor(def);
+    if (fe_cmap_get(&cv->seen, key) || cv->depth > MAX_CALL_DEPTH)
+        return;
+    fe_cmap_put(&cv->seen, key);
+    cv->depth++;
+    clang_visitChildren(def, cover, cv);
+    cv->depth--;
+}
+
+static void set_coverage(fe_tg *x, int node, CXCursor traverse) {
+    coverage cv = {.x = x};
+    walk_function(&cv, traverse);
+    tg_type *t = &x->g->types[node];
+    for (int i = 0; i < t->nfields; i++) {
+        bool named = fe_cmap_get(&cv.fields, x->field_decls[node][i]) != NULL;
+        bool inherited = strchr(t->fields[i].name, '.') != NULL;
+        t->fields[i].visited = named ? TG_VISIT_YES
+                               : inherited && cv.delegates ? TG_VISIT_UNKNOWN
+                                                           : TG_VISIT_NO;
+    }
+    fe_cmap_free(&cv.fields);
+    fe_cmap_free(&cv.seen);
+}
+
+/* --- giving a type object to its node ------------------------------------- */
+
+static void apply(fe_tg *x, const typeobj *o) {
+    tg_type *t = &x->g->types[o->node];
+    if (t->type_object && t->traverse && clang_Cursor_isNull(o->traverse))
+        return; /* keep the one with a traverse */
+    t->type_object = arena_strdup(&x->g->mem, o->var);
+    t->type_object_loc = o->loc;
+    t->type_object_loc.file = arena_strdup(&x->g->mem, o->loc.file);
+    t->type_object_in_main = o->in_main;
+    t->gc = o->gc || (o->flavor == TG_FLAVOR_RF && !clang_Cursor_isNull(o->traverse));
+    t->inherits = o->flavor == TG_FLAVOR_CPYTHON && o->has_base && !o->gc &&
+                  clang_Cursor_isNull(o->traverse) && !o->has_clear;
+    t->traverse = NULL;
+    t->traverse_body = false;
+    for (int i = 0; i < t->nfields; i++)
+        t->fields[i].visited = TG_VISIT_UNKNOWN;
+    if (clang_Cursor_isNull(o->traverse))
+        return;
+    t->traverse = fe_spelling(&x->g->mem, o->traverse);
+    CXCursor def = clang_getCursorDefinition(o->traverse);
+    t->traverse_loc = fe_name_loc(x->t, clang_Cursor_isNull(def) ? o->traverse : def);
+    t->traverse_loc.file = arena_strdup(&x->g->mem, t->traverse_loc.file);
+    t->traverse_body = !clang_Cursor_isNull(def);
+    if (t->traverse_body)
+        set_coverage(x, o->node, def);
+}
+
+static void read_typeobj(fe_tg *x, CXCursor var, CXCursor init, CXType ty, const char *tname) {
+    typeobj o = {.node = -1, .traverse = clang_getNullCursor()};
+    if (strcmp(tname, "rf_type") == 0) {
+        o.flavor = TG_FLAVOR_RF;
+        each_field(x, &o, init, ty, rf_field);
+    } else if (strcmp(tname, "_typeobject") == 0 || strcmp(tname, "PyTypeObject") == 0) {
+        o.flavor = TG_FLAVOR_CPYTHON;
+        each_field(x, &o, init, ty, py_field);
+    } else if (strcmp(tname, "PyType_Spec") == 0) {
+        o.flavor = TG_FLAVOR_CPYTHON;
+        each_field(x, &o, init, ty, spec_field);
+    } else {
+        return;
+    }
+    if (o.node < 0 || x->g->types[o.node].flavor != o.flavor)
+        return;
+    o.var = fe_spelling(&x->t->mem, var);
+    o.loc = fe_name_loc(x->t, var);
+    o.in_main = fe_in_main_file(x->t, var);
+    apply(x, &o);
+}
+
+static enum CXChildVisitResult visit_var(CXCursor c, CXCursor parent, CXClientData d) {
+    fe_tg *x = d;
+    if (clang_getCursorKind(c) != CXCursor_VarDecl || !clang_isCursorDefinition(c))
+        return CXChildVisit_Continue;
+    CXType ty = clang_getCanonicalType(clang_getCursorType(c));
+    if (ty.kind != CXType_Record)
+        return CXChildVisit_Continue;
+    const char *tname = fe_tg_record_name(x, clang_getTypeDeclaration(ty));
+    CXCursor init = tname ? init_list_of(x, c) : clang_getNullCursor();
+    if (!clang_Cursor_isNull(init))
+        read_typeobj(x, c, init, ty, tname);
+    return CXChildVisit_Continue;
+}
+
+void fe_typeobjs(fe_tg *x) {
+    clang_visitChildren(clang_getTranslationUnitCursor(x->t->tu), visit_var, x);
+}

@@ -1,0 +1,44 @@
+/* cycle-untraced (fixed): a handler owns a callback of any type; a binding owns the
+ * handler it belongs to. A handler's callback can be a binding that owns the
+ * handler back (handler.callback -> binding.owner -> handler), and handlers
+ * now have a traverse. */
+#include <rf.h>
+
+typedef struct handler {
+    RF_OBJECT_HEAD
+    rf_object *callback; /* owned: any object */
+} handler;
+
+typedef struct binding {
+    RF_OBJECT_HEAD
+    handler *owner;      /* owned */
+} binding;
+
+static int binding_traverse(rf_object *self, rf_visitproc visit, void *arg)
+{
+    binding *b = (binding *)self;
+    return b->owner ? visit((rf_object *)b->owner, arg) : 0;
+}
+
+static void binding_clear(rf_object *self)
+{
+    binding *b = (binding *)self;
+    RF_CLEAR(b->owner);
+}
+
+static int handler_traverse(rf_object *self, rf_visitproc visit, void *arg)
+{
+    handler *h = (handler *)self;
+    return h->callback ? visit(h->callback, arg) : 0;
+}
+
+static void handler_clear(rf_object *self)
+{
+    handler *h = (handler *)self;
+    RF_CLEAR(h->callback);
+}
+
+rf_type handler_type = {.name = "handler", .size = sizeof(handler),
+                        .traverse = handler_traverse, .clear = handler_clear};
+rf_type binding_type = {.name = "binding", .size = sizeof(binding),
+                        .traverse = binding_traverse, .clear = binding_clear};
