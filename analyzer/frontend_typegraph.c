@@ -171,11 +171,37 @@ static enum CXChildVisitResult find_annotation(CXCursor c, CXCursor parent, CXCl
     return CXChildVisit_Continue;
 }
 
-static const char *borrowed_by_convention(CXCursor field, const char *name) {
+/* Does the rest of the source line declaring c carry a C or C++ comment
+ * that says "borrowed" or "weak" (a trailing "borrowed links" note, as on
+ * CPython's lru_list_elem.prev)? */
+static bool comment_says_borrowed(fe_tg *x, CXCursor c) {
+    CXFile file;
+    unsigned line, col, off;
+    clang_getSpellingLocation(clang_getCursorLocation(c), &file, &line, &col, &off);
+    size_t size = 0;
+    const char *buf = file ? clang_getFileContents(x->t->tu, file, &size) : NULL;
+    if (!buf || off > size)
+        return false;
+    size_t end = off;
+    while (end < size && buf[end] != '\n')
+        end++;
+    char text[512];
+    size_t n = end - off < sizeof text - 1 ? end - off : sizeof text - 1;
+    memcpy(text, buf + off, n);
+    text[n] = '\0';
+    const char *cm = strstr(text, "/*");
+    if (!cm)
+        cm = strstr(text, "//");
+    return cm && (strstr(cm, "borrowed") || strstr(cm, "weak"));
+}
+
+static const char *borrowed_by_convention(fe_tg *x, CXCursor field, const char *name) {
     bool annotated = false;
     clang_visitChildren(field, find_annotation, &annotated);
     if (annotated)
         return "annotated as borrowed";
+    if (comment_says_borrowed(x, field))
+        return "its comment says borrowed or weak";
     size_t n = strlen(name);
     if (strstr(name, "weakref") || (n >= 8 && strcmp(name + n - 8, "weaklist") == 0))
         return "a weak-reference list";
@@ -233,7 +259,7 @@ static void add_one_field(field_walk *w, CXCursor c) {
     if (!classify(w->x, clang_getCursorType(c), &f))
         return;
     f.name = w->prefix ? arena_printf(&w->x->t->mem, "%s.%s", w->prefix, name) : name;
-    f.why_borrowed = borrowed_by_convention(c, name);
+    f.why_borrowed = borrowed_by_convention(w->x, c, name);
     f.owned = f.why_borrowed == NULL;
     f.loc = fe_name_loc(w->x->t, c);
     int i = tg_add_field(w->x->g, w->node, &f);

@@ -14,9 +14,12 @@
  *
  * Traverse coverage: every field the traverse body names (self->f, through
  * Py_VISIT or a visit call) counts as visited, following calls to functions
- * whose bodies are in the unit (a few levels deep). A field of an embedded
- * base that is not named is "unknown" when the body also calls a function
- * the unit cannot see (a base type's traverse), else "not visited".
+ * whose bodies are in the unit (a few levels deep); so does a field at the
+ * same offset with the same name after its prefix in another object struct
+ * the body names (gen_traverse visits gi_code of a coroutine's cr_code). A
+ * field not named is "unknown" when the body also calls a function the unit
+ * cannot see (a base type's traverse, _PyFrame_Traverse), else "not
+ * visited".
  *
  * Assumes libclang's syntactic view of initializer lists, as in
  * frontend_init.c: a designated element is a void UnexposedExpr whose
@@ -233,13 +236,45 @@ static void spec_field(fe_tg *x, typeobj *o, const char *f, CXCursor v) {
 
 /* --- traverse coverage --------------------------------------------------- */
 
+typedef struct named_field {
+    long long offset;      /* bits, in its record */
+    const char *suffix;    /* the name after its first '_' */
+} named_field;
+
 typedef struct coverage {
     fe_tg *x;
     fe_cmap fields;        /* FieldDecl (canonical) named in the body */
     fe_cmap seen;          /* functions walked */
+    named_field *named;    /* fields of other object structs named in the body */
+    int nnamed, namedcap;
     bool delegates;        /* calls a function whose body is not here */
     int depth;
 } coverage;
+
+static const char *suffix_of(const char *name) {
+    const char *u = strchr(name, '_');
+    return u && u[1] ? u + 1 : name;
+}
+
+/* A field of another object struct (the traverse casts self to a
+ * layout-compatible struct, as CPython's coroutine and task types do). */
+static void name_other(coverage *cv, CXCursor field) {
+    CXCursor rec = clang_getCursorSemanticParent(field);
+    long long off = clang_Cursor_getOffsetOfField(field);
+    if (fe_tg_node(cv->x, rec) < 0 || off < 0)
+        return;
+    cv->named = fe_grow(&cv->x->t->mem, cv->named, cv->nnamed, &cv->namedcap, sizeof *cv->named);
+    cv->named[cv->nnamed++] = (named_field){off, suffix_of(fe_spelling(&cv->x->t->mem, field))};
+}
+
+static bool named_elsewhere(const coverage *cv, CXCursor field, const char *name) {
+    long long off = clang_Cursor_getOffsetOfField(field);
+    const char *suffix = suffix_of(name);
+    for (int i = 0; off >= 0 && i < cv->nnamed; i++)
+        if (cv->named[i].offset == off && strcmp(cv->named[i].suffix, suffix) == 0)
+            return true;
+    return false;
+}
 
 static void walk_function(coverage *cv, CXCursor fn);
 
@@ -248,8 +283,10 @@ static enum CXChildVisitResult cover(CXCursor c, CXCursor parent, CXClientData d
     enum CXCursorKind k = clang_getCursorKind(c);
     if (k == CXCursor_MemberRefExpr) {
         CXCursor r = clang_getCursorReferenced(c);
-        if (clang_getCursorKind(r) == CXCursor_FieldDecl)
+        if (clang_getCursorKind(r) == CXCursor_FieldDecl) {
             fe_cmap_put(&cv->fields, clang_getCanonicalCursor(r));
+            name_other(cv, r);
+        }
     } else if (k == CXCursor_CallExpr) {
         CXCursor callee = clang_getCursorReferenced(c);
         if (clang_getCursorKind(callee) == CXCursor_FunctionDecl)
@@ -273,16 +310,19 @@ static void walk_function(coverage *cv, CXCursor fn) {
     cv->depth--;
 }
 
+/* Named: visited. Not named: unknown when the traverse hands the object to
+ * a function the unit cannot see (it may visit the rest), else not visited. */
 static void set_coverage(fe_tg *x, int node, CXCursor traverse) {
     coverage cv = {.x = x};
     walk_function(&cv, traverse);
     tg_type *t = &x->g->types[node];
     for (int i = 0; i < t->nfields; i++) {
-        bool named = fe_cmap_get(&cv.fields, x->field_decls[node][i]) != NULL;
-        bool inherited = strchr(t->fields[i].name, '.') != NULL;
+        CXCursor decl = x->field_decls[node][i];
+        bool named = fe_cmap_get(&cv.fields, decl) != NULL ||
+                     named_elsewhere(&cv, decl, fe_spelling(&x->t->mem, decl));
         t->fields[i].visited = named ? TG_VISIT_YES
-                               : inherited && cv.delegates ? TG_VISIT_UNKNOWN
-                                                           : TG_VISIT_NO;
+                               : cv.delegates ? TG_VISIT_UNKNOWN
+                                              : TG_VISIT_NO;
     }
     fe_cmap_free(&cv.fields);
     fe_cmap_free(&cv.seen);
