@@ -811,6 +811,31 @@ static int mode_begin_run(const char *path, int ms) {
 /* Two runs over ext.c (analyzed both times): run 1 reports a leak and a
  * null-deref; run 2 the leak two lines lower, a new over-release, and no
  * null-deref. analyzer/schema/README.md shows what its queries print. */
+
+/* The type graph rows the schema README's examples query: an untraced node
+ * on a cycle, and a traced tnode whose traverse misses its cycle field. */
+static void put_example_types(store_tu *t) {
+    store_put_type(t, &(store_type){.name = "node", .loc = {"graph.c", 4, 16}, .flavor = "rf",
+                                    .type_object = "node_type",
+                                    .why_untraced = "its rf_type 'node_type' has no traverse",
+                                    .on_cycle = true});
+    store_put_type_edge(t, &(store_type_edge){.struct_type = "node", .field = "next",
+                                              .target_type = "node", .owned = true,
+                                              .loc = {"graph.c", 6, 18}, .on_cycle = true});
+    store_put_type(t, &(store_type){.name = "tnode", .loc = {"graph.c", 16, 16}, .flavor = "rf",
+                                    .type_object = "tnode_type", .gc_tracked = true,
+                                    .traverse = "tnode_traverse", .traced = true,
+                                    .on_cycle = true});
+    store_put_type_edge(t, &(store_type_edge){.struct_type = "tnode", .field = "next",
+                                              .target_type = "tnode", .owned = true,
+                                              .loc = {"graph.c", 18, 19}, .on_cycle = true,
+                                              .visited = STORE_VISIT_NO});
+    store_put_type_edge(t, &(store_type_edge){.struct_type = "tnode", .field = "payload",
+                                              .target_type = "rf_object", .owned = true,
+                                              .loc = {"graph.c", 19, 16}, .on_cycle = true,
+                                              .kind = STORE_EDGE_ANY,
+                                              .visited = STORE_VISIT_YES});
+}
 static int mode_populate(const char *db) {
     rule_set *rs = rules_new();
     rules_parse(rs, "ext.rules",
@@ -850,6 +875,7 @@ static int mode_populate(const char *db) {
                                                   .loc = {"ext.c", 2, 15},
                                                   .kind = STORE_EDGE_ANY,
                                                   .visited = STORE_VISIT_YES});
+        put_example_types(t);
         finding leak = mk("leak", 20 + run, "leak of new reference 'p' (from make_pair)", "p");
         leak.loc.file = "ext.c";
         leak.function = "caller";
