@@ -40,8 +40,9 @@ static const check_info registry[] = {
      NULL},
     {"cycle-created", "code that links objects into a reference cycle",
      "Code stores references so that objects refer to each other in a cycle that reference "
-     "counting alone cannot free.",
-     NULL},
+     "counting alone cannot free: a warning when a type on the cycle is not traced by the "
+     "collector (the objects are never freed), a note when the collector will reclaim them.",
+     check_cycle_created_event},
 };
 
 #define NCHECKS ((int)(sizeof registry / sizeof registry[0]))

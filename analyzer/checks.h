@@ -25,11 +25,23 @@ typedef enum check_event_kind {
     EV_RELEASE,  /* sym is being released (decref) or stolen */
     EV_USE,      /* sym is dereferenced, passed to a call, or returned */
     EV_RETURN,   /* sym is returned from the function */
+    EV_LINK,     /* an object now holds an owned reference to sym (a field store, a
+                    container insert) and sym already reaches that object: a cycle */
 } check_event_kind;
 
 typedef enum lost_reason { LOST_RETURN, LOST_SCOPE, LOST_OVERWRITE, LOST_UNUSED, LOST_END } lost_reason;
 typedef enum release_how { REL_DECREF, REL_STEAL } release_how;
 typedef enum use_how { USE_DEREF, USE_PASS, USE_RETURN } use_how;
+
+/* One edge of a reference cycle: at loc, text says which object holds
+ * which ("'a->next' holds 'b'"); record is the struct type of the holder
+ * when the edge is a field of an object struct, NULL for a container or
+ * an object of unknown type. */
+typedef struct check_link {
+    ir_loc loc;
+    const char *text;
+    const char *record;
+} check_link;
 
 typedef struct check_event {
     check_event_kind kind;
@@ -40,6 +52,11 @@ typedef struct check_event {
     int arg_index;           /* PASS: 0-based argument position */
     bool nullable_ok;        /* USE: NULL is allowed here */
     bool returns_new;        /* RETURN: the function must return a new reference */
+    const sym *holder;       /* LINK: the object that now holds sym */
+    const char *via;         /* LINK: "'y->prev'" or "'l' with rf_list_append" */
+    const char *record;      /* LINK: the holder's struct type (field stores), or NULL */
+    const check_link *cycle; /* LINK: the earlier edges from sym back to holder */
+    int ncycle;
     lost_reason lost;
     release_how release;
     use_how use;
@@ -50,6 +67,7 @@ typedef struct check_ctx {
     struct finding_list *out;
     const char *function;
     const struct check_set *enabled;
+    const struct typegraph *types; /* the unit's type graph, or NULL */
 } check_ctx;
 
 typedef void (*check_fn)(struct check_ctx *ctx, const check_event *ev);
@@ -90,6 +108,7 @@ void check_over_release_event(struct check_ctx *ctx, const check_event *ev);
 void check_use_after_release_event(struct check_ctx *ctx, const check_event *ev);
 void check_borrowed_return_event(struct check_ctx *ctx, const check_event *ev);
 void check_null_deref_event(struct check_ctx *ctx, const check_event *ev);
+void check_cycle_created_event(struct check_ctx *ctx, const check_event *ev);
 
 /* `cycle-untraced`: judged once per translation unit from its type graph
  * (check_cycle_untraced.c); adds its findings to out unless disabled in

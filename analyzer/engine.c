@@ -236,6 +236,7 @@ static void setup(fn_ctx *c, engine_tu *tu, ir_function *fn, bool probing) {
     c->cctx.out = &c->found;
     c->cctx.function = fn->name;
     c->cctx.enabled = tu->opt.checks ? tu->opt.checks : &tu->all_checks;
+    c->cctx.types = tu->opt.types;
     int nb = fn->nblocks > 0 ? fn->nblocks : 1;
     c->seen = ARENA_ARRAY(&c->mem, sstate **, nb);
     c->nseen = ARENA_ARRAY(&c->mem, int, nb);

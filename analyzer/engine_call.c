@@ -485,6 +485,7 @@ bool apply_call(fn_ctx *c, sstate *s, const ir_instr *in, int block, int instr) 
     cv.args = args;
     cv.stores = cv.rule && (cv.rule->ret == RULE_RET_VALUE || cv.rule->ret == RULE_RET_STATUS) &&
                 rules_lookup(c->tu->rules, in->callee.name) == cv.rule;
+    link_call(c, s, in, args);
     load_format(&cv);
     if (cv.rule && cv.rule->ret == RULE_RET_NORETURN)
         return false;

@@ -55,6 +55,8 @@ typedef struct fn_ctx {
     int *nseen, *seencap;
     long long steps;
     struct site_key *sites;  /* reported sites (engine_site.c) */
+    struct link *links;      /* owned links stored so far, on any path (engine_cycle.c) */
+    int nlinks, linkcap;
     int nsites, sitecap;
     bool over_budget;
     bool probing;            /* inference pass: no findings, no hooks (engine_infer.c) */
@@ -131,6 +133,13 @@ void infer_restore(fn_ctx *probe);
 /* engine_site.c: reports a site to the hooks, once per (kind, loc, arg). */
 void report_site(fn_ctx *c, engine_site_kind kind, ir_loc loc, const sym *y, const char *callee,
                  int arg);
+
+/* engine_cycle.c: who holds whom. A field store of an owned reference
+ * (before it is handed over) and a call that puts a reference into a
+ * container record a link; when the stored value already reaches the
+ * holder through earlier links, an EV_LINK event reports the cycle. */
+void link_field_store(fn_ctx *c, sstate *s, int p, int v, ir_loc loc);
+void link_call(fn_ctx *c, sstate *s, const ir_instr *in, const int *args);
 
 /* format_args.c: effects of variadic arguments from a format string. */
 int format_effects(rule_varargs kind, const char *fmt, rule_param *out, int max);

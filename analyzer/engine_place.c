@@ -332,8 +332,10 @@ void store_place(fn_ctx *c, sstate *s, int p, int v, ir_loc loc, lost_reason why
     const place_info *pi = &c->places[p];
     if (pi->escapes && c->probing)
         infer_note_store(c, &s->syms[v]);
-    if (pi->escapes)
+    if (pi->escapes) {
+        link_field_store(c, s, p, v, loc);
         escape_into(c, s, v, loc);
+    }
     if (pi->indexed)
         return;
     int old = s->bind[p];

@@ -118,6 +118,9 @@ static bool member_place(fe_ctx *cx, CXCursor e, ir_place *out) {
         bool addr;
         ir_place p = pointer_root(cx, base, loc, &addr);
         *out = ir_place_step(cx->f, p, addr ? IR_STEP_FIELD : IR_STEP_ARROW, field, type);
+        if (!addr)
+            out->steps[out->nsteps - 1].record =
+                fe_member_record(cx->tu, e, clang_getCursorType(base));
         return true;
     }
     ir_place p;

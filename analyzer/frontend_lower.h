@@ -166,6 +166,10 @@ void fe_warn(fe_tu *t, ir_loc l, const char *fmt, ...) __attribute__((format(pri
 ir_vtype fe_vtype(fe_tu *t, CXType ty);
 bool fe_is_array_type(CXType ty);
 bool fe_is_pointer_type(CXType ty);
+/* The struct a member expression's field belongs to: its tag, or for an
+ * anonymous struct the typedef name the base pointer type base is written
+ * with; NULL if neither (TU arena). */
+const char *fe_member_record(fe_tu *t, CXCursor member, CXType base);
 
 /* --- frontend_callee.c --- */
 /* Facts about function declaration d, cached per TU (TU arena). */

@@ -341,6 +341,9 @@ static int add_node(fe_tg *x, CXCursor rec, int depth) {
         return -1; /* two structs of one name (a typedef reused): keep the first */
     int node = tg_add_type(x->g, name, fe_name_loc(x->t, def), flavor);
     x->g->types[node].in_main_file = fe_in_main_file(x->t, def);
+    const char *tag = fe_spelling(&x->t->mem, def);
+    if (!anonymous(tag) && strcmp(tag, name) != 0)
+        x->g->types[node].tag = arena_strdup(&x->g->mem, tag);
     remember(x, node, def);
     fe_cmap_put(&x->nodes, key)->ival = node + 1;
     walk_fields(x, node, def, NULL, depth);

@@ -10,6 +10,8 @@
  */
 #include "frontend_lower.h"
 
+#include <string.h>
+
 #define MAX_SUGAR 32   /* typedef chains longer than this are not followed */
 #define MAX_NEST 16    /* first-member nesting followed */
 
@@ -126,4 +128,31 @@ bool fe_is_array_type(CXType ty) {
 
 bool fe_is_pointer_type(CXType ty) {
     return clang_getCanonicalType(ty).kind == CXType_Pointer;
+}
+
+static bool anonymous_name(const char *s) {
+    return !s || !*s || strchr(s, '(') || strchr(s, ' ');
+}
+
+const char *fe_member_record(fe_tu *t, CXCursor member, CXType base) {
+    CXCursor field = clang_getCursorReferenced(member);
+    if (clang_getCursorKind(field) != CXCursor_FieldDecl)
+        return NULL;
+    const char *tag = fe_spelling(&t->mem, clang_getCursorSemanticParent(field));
+    if (!anonymous_name(tag))
+        return tag;
+    CXType ty = pointee(base);
+    for (int i = 0; i < MAX_SUGAR; i++) {
+        if (ty.kind == CXType_Elaborated) {
+            ty = clang_Type_getNamedType(ty);
+        } else if (ty.kind == CXType_Typedef) {
+            CXString s = clang_getTypedefName(ty);
+            const char *name = arena_strdup(&t->mem, clang_getCString(s));
+            clang_disposeString(s);
+            return name;
+        } else {
+            break;
+        }
+    }
+    return NULL;
 }

@@ -79,6 +79,9 @@ typedef enum ir_step_kind {
 typedef struct ir_step {
     ir_step_kind kind;
     const char *field;  /* for FIELD and ARROW */
+    const char *record; /* ARROW: the struct type the field belongs to (its tag, or
+                           the typedef name of an anonymous struct); NULL if unknown.
+                           Not part of the place's identity. */
 } ir_step;
 
 typedef struct ir_place {

@@ -35,6 +35,14 @@ int tg_find(const typegraph *g, const char *name) {
     return -1;
 }
 
+int tg_find_record(const typegraph *g, const char *name) {
+    int i = tg_find(g, name);
+    for (int k = 0; i < 0 && name && k < g->n; k++)
+        if (g->types[k].tag && strcmp(g->types[k].tag, name) == 0)
+            i = k;
+    return i;
+}
+
 int tg_add_type(typegraph *g, const char *name, ir_loc loc, tg_flavor flavor) {
     int i = tg_find(g, name);
     if (i >= 0)

@@ -69,7 +69,8 @@ typedef struct tg_field {
 } tg_field;
 
 typedef struct tg_type {
-    const char *name;        /* typedef name for an anonymous struct, else the tag */
+    const char *name;        /* the first typedef naming the struct, else its tag */
+    const char *tag;         /* its tag when that differs from name, else NULL */
     ir_loc loc;              /* the struct's definition */
     bool in_main_file;
     tg_flavor flavor;
@@ -106,6 +107,8 @@ int tg_add_type(typegraph *g, const char *name, ir_loc loc, tg_flavor flavor);
 /* Adds a field to type t (strings copied); returns its index. */
 int tg_add_field(typegraph *g, int t, const tg_field *f);
 int tg_find(const typegraph *g, const char *name);
+/* The type named name or tagged name (as ir_step.record names it), or -1. */
+int tg_find_record(const typegraph *g, const char *name);
 /* Resolves typed targets to indices, decides traced / why_untraced and
  * marks the fields and types on cycles. Call once, after the front end
  * filled the graph. */

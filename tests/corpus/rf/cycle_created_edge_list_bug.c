@@ -1,0 +1,28 @@
+/* cycle-created: a graph node whose edge list (read from n->edges) gets the
+ * node itself appended: n -> n->edges -> n (a note: both are traced). */
+#include <rf.h>
+
+typedef struct gnode {
+    RF_OBJECT_HEAD
+    rf_object *edges; /* owned list of gnodes */
+} gnode;
+
+static int gnode_traverse(rf_object *self, rf_visitproc visit, void *arg)
+{
+    gnode *n = (gnode *)self;
+    return n->edges ? visit(n->edges, arg) : 0;
+}
+
+static void gnode_clear(rf_object *self)
+{
+    gnode *n = (gnode *)self;
+    RF_CLEAR(n->edges);
+}
+
+rf_type gnode_type = {.name = "gnode", .size = sizeof(gnode),
+                      .traverse = gnode_traverse, .clear = gnode_clear};
+
+RF_STATUS int add_loop(gnode *n)
+{
+    return rf_list_append(n->edges, (rf_object *)n); // expect: cycle-created
+}
