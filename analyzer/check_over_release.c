@@ -1,7 +1,8 @@
 /* check_over_release.c: `over-release` — releasing (decref) or giving away
  * (passing to a stealing argument) a reference the function does not own.
- * Releasing a reference read from a field is allowed: the code releases the
- * structure's reference on its behalf (dealloc, clear). */
+ * Releasing a reference read from a field or a global variable is allowed:
+ * the code releases the structure's (the module's) reference on its behalf
+ * (dealloc, clear, module free). */
 #include <stdio.h>
 
 #include "checks.h"
@@ -26,7 +27,8 @@ void check_over_release_event(check_ctx *ctx, const check_event *ev) {
     const sym *s = ev->sym;
     if (s->kind != SK_REF || s->origin == OR_UNKNOWN || s->owned > 0 || s->null == NN_NULL)
         return;
-    if (s->origin == OR_FIELD && !(s->flags & (SF_RELEASED | SF_STOLEN)))
+    if ((s->origin == OR_FIELD || s->origin == OR_GLOBAL_VAR) &&
+        !(s->flags & (SF_RELEASED | SF_STOLEN)))
         return;
     char name[128], why[200];
     check_sym_name(s, name, sizeof name);

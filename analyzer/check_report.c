@@ -96,6 +96,9 @@ const char *check_describe_origin(const sym *s, char *buf, size_t len) {
     case OR_FIELD:
         snprintf(buf, len, "read from a field at line %u", s->origin_loc.line);
         break;
+    case OR_GLOBAL_VAR:
+        snprintf(buf, len, "read from a global variable at line %u", s->origin_loc.line);
+        break;
     case OR_GLOBAL:
         snprintf(buf, len, "a global object");
         break;

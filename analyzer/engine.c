@@ -16,7 +16,7 @@ bool alive_elsewhere(const sym *y) {
     if (y->flags & (SF_STOLEN | SF_ESCAPED))
         return true;
     return y->origin == OR_BORROWED || y->origin == OR_PARAM || y->origin == OR_FIELD ||
-           y->origin == OR_GLOBAL || y->origin == OR_UNKNOWN;
+           y->origin == OR_GLOBAL || y->origin == OR_GLOBAL_VAR || y->origin == OR_UNKNOWN;
 }
 
 void emit(fn_ctx *c, check_event *ev) {

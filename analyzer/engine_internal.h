@@ -25,6 +25,7 @@ typedef struct place_info {
     bool heap;               /* invalidated by unknown calls */
     bool has_steps;
     bool indexed;            /* a[i]: the index is not tracked, so nothing is bound here */
+    bool local_array;        /* an element of a local array (PyObject *stack[2]) */
 } place_info;
 
 typedef struct work_item {

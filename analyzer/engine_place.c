@@ -71,6 +71,8 @@ static int add_place(fn_ctx *c, const ir_place *p, const char *key) {
     pi->has_steps = p->nsteps > 0;
     for (int i = 0; i < p->nsteps; i++)
         pi->indexed |= p->steps[i].kind == IR_STEP_INDEX;
+    pi->local_array = p->kind == IR_PLACE_VAR && !p->is_heap && p->nsteps > 0 && p->var >= 0 &&
+                      p->var < c->fn->nvars && c->fn->vars[p->var].is_array;
     c->nplaces++;
     if (c->nplaces * 2 > c->hashcap)
         rehash(c);
@@ -98,11 +100,23 @@ int place_index(fn_ctx *c, const ir_place *p) {
     return add_place(c, p, key);
 }
 
-/* The address of a global object (&_Py_NoneStruct) is one value per
- * function: it gets a place of its own, keyed "&" + the global's key, so
- * an incref of Py_None and a later return of Py_None meet. */
+/* Only '.' steps from a global: a fixed address. */
+static bool static_address(const ir_place *p) {
+    if (p->kind != IR_PLACE_GLOBAL)
+        return false;
+    for (int i = 0; i < p->nsteps; i++)
+        if (p->steps[i].kind != IR_STEP_FIELD)
+            return false;
+    return true;
+}
+
+/* The address of a global object (&_Py_NoneStruct, or an object embedded
+ * in a global struct: &_PyRuntime.global_objects.singletons.tuple_empty,
+ * CPython's _Py_SINGLETON) is one value per function: it gets a place of
+ * its own, keyed "&" + the global's key, so an incref of Py_None and a
+ * later return of Py_None meet. */
 static int addr_place_index(fn_ctx *c, const ir_operand *o) {
-    if (o->place.kind != IR_PLACE_GLOBAL || o->place.nsteps > 0)
+    if (!static_address(&o->place))
         return -1;
     const char *key = arena_printf(&c->mem, "&%s", place_key(c, &o->place));
     unsigned h = str_hash(key) & (unsigned)(c->hashcap - 1);
@@ -204,7 +218,7 @@ static sym default_for_place(fn_ctx *c, const place_info *pi) {
     sym_kind k = kind_of(pi->place.type);
     sym y = sym_proto(k, OR_UNKNOWN, NN_UNKNOWN);
     if (k == SK_REF && pi->escapes)
-        y.origin = pi->has_steps ? OR_FIELD : OR_GLOBAL;
+        y.origin = pi->has_steps ? OR_FIELD : OR_GLOBAL_VAR;
     if (pi->root_var < 0 && !pi->has_steps && pi->place.global)
         y.name = pi->place.global;
     else
@@ -318,7 +332,8 @@ static void move_out_of_heap(fn_ctx *c, sstate *s, int p, int old, int v, ir_loc
     if (old < 0 || old == v || !sstate_is_bound(s, old) || is_callers_slot(c, &c->places[p]))
         return;
     sym *y = &s->syms[old];
-    if (y->kind != SK_REF || y->origin != OR_FIELD || (y->flags & SF_RELEASED) ||
+    if (y->kind != SK_REF || (y->origin != OR_FIELD && y->origin != OR_GLOBAL_VAR) ||
+        (y->flags & SF_RELEASED) ||
         y->null == NN_NULL || y->owned >= SYM_OWNED_MAX)
         return;
     y->owned++;
@@ -326,16 +341,27 @@ static void move_out_of_heap(fn_ctx *c, sstate *s, int p, int old, int v, ir_loc
                 false);
 }
 
+/* Is v held by a named local variable? */
+static bool held_by_variable(const fn_ctx *c, const sstate *s, int v) {
+    for (int p = 0; p < c->fn->nvars; p++)
+        if (s->bind[p] == v && !c->fn->vars[p].is_temp)
+            return true;
+    return false;
+}
+
 void store_place(fn_ctx *c, sstate *s, int p, int v, ir_loc loc, lost_reason why) {
     if (p < 0)
         return;
     const place_info *pi = &c->places[p];
-    if (pi->escapes && c->probing)
+    /* `PyObject *stack[2] = {self, ival};` for a vectorcall: a copy of a
+     * variable's reference into a local array hands nothing over. */
+    bool gives = pi->escapes && !(pi->local_array && held_by_variable(c, s, v));
+    if (gives && c->probing)
         infer_note_store(c, &s->syms[v]);
-    if (pi->escapes) {
+    if (pi->escapes)
         link_field_store(c, s, p, v, loc);
+    if (gives)
         escape_into(c, s, v, loc);
-    }
     if (pi->indexed)
         return;
     int old = s->bind[p];

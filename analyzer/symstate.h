@@ -39,7 +39,8 @@ typedef enum sym_origin {
     OR_BORROWED,  /* borrowed from a call or an out-parameter */
     OR_PARAM,     /* a parameter: borrowed from the caller */
     OR_FIELD,     /* read from a field through a pointer: the structure's */
-    OR_GLOBAL,    /* a global object (&_Py_NoneStruct) or global variable */
+    OR_GLOBAL,    /* a global object's address (&_Py_NoneStruct) */
+    OR_GLOBAL_VAR, /* read from a global variable: the module's reference (like a field) */
     OR_NULLCONST, /* the NULL constant */
     OR_UNKNOWN,   /* no rule: never checked */
 } sym_origin;

@@ -122,7 +122,8 @@ static store_ref_kind ref_kind(int origin) {
     case OR_BORROWED: return STORE_REF_BORROWED;
     case OR_PARAM: return STORE_REF_PARAM;
     case OR_FIELD: return STORE_REF_FIELD;
-    case OR_GLOBAL: return STORE_REF_GLOBAL;
+    case OR_GLOBAL:
+    case OR_GLOBAL_VAR: return STORE_REF_GLOBAL;
     default: return STORE_REF_UNKNOWN;
     }
 }
