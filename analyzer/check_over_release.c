@@ -2,7 +2,8 @@
  * (passing to a stealing argument) a reference the function does not own.
  * Releasing a reference read from a field or a global variable is allowed:
  * the code releases the structure's (the module's) reference on its behalf
- * (dealloc, clear, module free). */
+ * (dealloc, clear, module free); so is releasing one handed to a local
+ * array (the array's, through the variable that still holds it). */
 #include <stdio.h>
 
 #include "checks.h"
@@ -27,7 +28,7 @@ void check_over_release_event(check_ctx *ctx, const check_event *ev) {
     const sym *s = ev->sym;
     if (s->kind != SK_REF || s->origin == OR_UNKNOWN || s->owned > 0 || s->null == NN_NULL)
         return;
-    if ((s->origin == OR_FIELD || s->origin == OR_GLOBAL_VAR) &&
+    if ((s->origin == OR_FIELD || s->origin == OR_GLOBAL_VAR || (s->flags & SF_IN_ARRAY)) &&
         !(s->flags & (SF_RELEASED | SF_STOLEN)))
         return;
     char name[128], why[200];

@@ -304,13 +304,20 @@ static void forget_dependents(fn_ctx *c, sstate *s, int p, ir_loc loc) {
     }
 }
 
-static void escape_into(fn_ctx *c, sstate *s, int v, ir_loc loc) {
+/* An element of a local array is not tracked: the reference is handed
+ * over to the array, and may be released through a variable that still
+ * holds it (`PyObject *stack[2] = {self, ival}; ...vectorcall...;
+ * Py_DECREF(ival)`, as well as `out[i++] = arg; arg = ...` whose elements
+ * a loop releases later). */
+static void escape_into(fn_ctx *c, sstate *s, int v, ir_loc loc, bool local_array) {
     sym *y = &s->syms[v];
     if (y->kind != SK_REF || y->owned <= 0)
         return;
     report_site(c, ENGINE_SITE_STORE, loc, y, NULL, -1);
     y->owned--;
     y->flags |= SF_ESCAPED;
+    if (local_array)
+        y->flags |= SF_IN_ARRAY;
     y->release_loc = loc;
     sstate_note(&c->mem, s, loc, "stored away here (the reference is handed over)", y->uid, false);
 }
@@ -341,27 +348,16 @@ static void move_out_of_heap(fn_ctx *c, sstate *s, int p, int old, int v, ir_loc
                 false);
 }
 
-/* Is v held by a named local variable? */
-static bool held_by_variable(const fn_ctx *c, const sstate *s, int v) {
-    for (int p = 0; p < c->fn->nvars; p++)
-        if (s->bind[p] == v && !c->fn->vars[p].is_temp)
-            return true;
-    return false;
-}
-
 void store_place(fn_ctx *c, sstate *s, int p, int v, ir_loc loc, lost_reason why) {
     if (p < 0)
         return;
     const place_info *pi = &c->places[p];
-    /* `PyObject *stack[2] = {self, ival};` for a vectorcall: a copy of a
-     * variable's reference into a local array hands nothing over. */
-    bool gives = pi->escapes && !(pi->local_array && held_by_variable(c, s, v));
-    if (gives && c->probing)
+    if (pi->escapes && c->probing)
         infer_note_store(c, &s->syms[v]);
-    if (pi->escapes)
+    if (pi->escapes) {
         link_field_store(c, s, p, v, loc);
-    if (gives)
-        escape_into(c, s, v, loc);
+        escape_into(c, s, v, loc, pi->local_array);
+    }
     if (pi->indexed)
         return;
     int old = s->bind[p];

@@ -56,6 +56,8 @@ enum sym_flag {
                               incref that follows pays for it ("store, then incref") */
     SF_GIVEN = 1 << 5,     /* inference pass only: a parameter stored into the heap
                               without being owned (engine_infer.c) */
+    SF_IN_ARRAY = 1 << 6,  /* handed over to a local array: releasable through a
+                              variable that still holds it */
 };
 
 typedef struct sym {
