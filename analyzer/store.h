@@ -327,7 +327,9 @@ typedef struct store_call_row {
 } store_call_row;
 
 /* A type of the types table; when the database has no such table, the
- * types named by type_edges with known = false. */
+ * types named by type_edges with known = false. Databases written before
+ * the cycle checks lack types, type_edges.kind and the on_cycle columns:
+ * those read as unknown. */
 typedef struct store_type_row {
     const char *name, *file;
     int line;
@@ -335,6 +337,7 @@ typedef struct store_type_row {
     bool known;               /* the row came from the types table */
     bool gc_tracked, has_traverse, traced;
     const char *why_untraced;
+    int on_cycle;             /* the cycle checks' verdict: 1, 0, or -1 unknown */
 } store_type_row;
 
 typedef struct store_type_edge_row {
@@ -342,6 +345,8 @@ typedef struct store_type_edge_row {
     bool owned;
     const char *file;
     int line;
+    const char *kind;         /* type, any, container; NULL when not recorded */
+    int on_cycle;             /* 1, 0, or -1 when not recorded */
 } store_type_edge_row;
 
 /* Functions named name (all when NULL), by file and line. */

@@ -2,6 +2,10 @@
  * the DOT dump of the reference graph, the live-object report, and the
  * heap-invariant walker.
  *
+ * The DOT dump draws objects as refflow's static graphs draw types
+ * (tools/graph/graph_style.h): tracked objects as traced, the others as
+ * untraced, every reference an owned edge.
+ *
  * Assumes: the list invariants in object_internal.h; every tracked type's
  * traverse reports its references; single-threaded use, and no collection
  * or destruction runs while these walk the lists.
@@ -10,6 +14,7 @@
 #include <stdio.h>
 
 #include "builtins_internal.h"
+#include "graph_style.h"
 #include "object_internal.h"
 
 size_t rf_heap_count(void)
@@ -69,7 +74,7 @@ static void dot_node(rf_object *o, void *arg)
         write_escaped(out, ((rf_str *)o)->data, ((rf_str *)o)->len, 40);
         fputs("\\\"", out);
     }
-    fputs("\"];\n", out);
+    fprintf(out, "\", %s];\n", rf_is_tracked(o) ? RF_STYLE_TRACED : RF_STYLE_UNTRACED);
 }
 
 typedef struct dot_edge_ctx {
@@ -93,11 +98,30 @@ static void dot_edges(rf_object *o, void *arg)
     o->rf_type->traverse(o, dot_visit, &ctx);
 }
 
+/* The legend of refflow's pictures (graph_style.h) for the two kinds of
+ * object, written only when there is an object to explain. */
+static void dot_legend(FILE *out)
+{
+    if (rf_rt.nlive == 0)
+        return;
+    fputs("  subgraph cluster_legend {\n    label=\"legend\"; style=\"rounded\"; "
+          "color=\"#bdbdbd\"; fontsize=9;\n"
+          "    legend_traced [" RF_STYLE_TRACED ", fontsize=9, "
+          "label=\"tracked: the collector traverses it\"];\n"
+          "    legend_untraced [" RF_STYLE_UNTRACED ", fontsize=9, "
+          "label=\"untracked: refcount only\"];\n  }\n",
+          out);
+}
+
 int rf_heap_dump_dot(FILE *out)
 {
-    fputs("digraph rf_heap {\n  node [shape=box, fontname=\"monospace\"];\n", out);
+    fputs("digraph rf_heap {\n  graph [" RF_STYLE_GRAPH ", label=\"live heap (rf_heap_dump_dot)\", "
+          "labelloc=t];\n  node [" RF_STYLE_NODE "];\n  edge [" RF_STYLE_EDGE ", " RF_STYLE_EDGE_OWNED
+          "];\n",
+          out);
     foreach_object(dot_node, out);
     foreach_object(dot_edges, out);
+    dot_legend(out);
     fputs("}\n", out);
     return ferror(out) ? -1 : 0;
 }

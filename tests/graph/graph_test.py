@@ -74,12 +74,21 @@ def test_function(db, d):
     leak = node_with(dot, "leak of new reference 's'")
     expect("acquire, release and finding nodes with file:line labels",
            len(acq) == 1 and len(rel) == 1 and len(leak) == 1, dot)
-    expect("the lane is the reference 's' and is outlined (it has a finding)",
-           re.search(r'color="#d32f2f"; penwidth=1.5;\n\s*label="s \(new from rf_str_new\)"', dot)
-           is not None, dot)
+    head = node_with(dot, "s\nnew from rf_str_new")
+    expect("the lane of reference 's' starts with its name, then its acquire",
+           len(head) == 1 and acq and any(a == head[0] and b == acq[0] for a, b, _ in edges(dot)),
+           dot)
+    heads = re.search(r'\{ rank=same; (.*) \}', dot)
+    expect("lanes are rows in line order (heads on one rank, chained)",
+           heads is not None and heads.group(1).strip(" ;") == head[0], dot)
     if acq and leak:
         expect("the finding's nodes are marked", marked(got[acq[0]]) and marked(got[leak[0]]))
         expect("the release (not on the leak's path) is not marked", not marked(got[rel[0]]))
+    rc, dot3, _ = run("graph", "--db", db, "--function", "make_range")
+    order = re.search(r'\{ rank=same; (.*) \}', dot3)
+    order = [label(nodes(dot3)[n]).split("\n")[0] for n in order.group(1).strip(" ;").split("; ")] \
+        if order else []
+    expect("two references, two rows, in the order they appear", order == ["list", "v"], dot3)
     expect("nodes link to their source (file#Lline) with a file:line tooltip",
            'URL="' + EXAMPLE + '#L29"' in dot and 'tooltip="' + EXAMPLE + ':29"' in dot, dot)
     rc, dot2, _ = run("graph", "--db", db, "--function", "add_names", "--link-prefix",
@@ -145,7 +154,8 @@ def test_calls(db):
     rc, dot, err = run("graph", "--db", db, "--calls")
     mr = node_with(dot, "make_range\nreturns new?")
     expect("--calls labels functions with their contracts", rc == 0 and len(mr) == 1, dot + err)
-    ext = node_with(dot, "rf_list_new")
+    ext = node_with(dot, "rf_list_new\nrule: returns new?")
+    expect("library callees carry their rule's contract", len(ext) == 1, dot)
     if mr and ext:
         expect("a call edge from make_range to rf_list_new",
                any(a == mr[0] and b == ext[0] for a, b, _ in edges(dot)), dot)
@@ -157,6 +167,17 @@ def test_calls(db):
            rc == 0 and node_with(dot, "cached_value") and node_with(dot, "rf_map_get")
            and not node_with(dot, "make_range") and "showing 1 of 4 defined functions" in dot,
            dot + err)
+    rc, dot, err = run("graph", "--db", db, "--calls", "--function", "cached_value", "--depth",
+                       "1")
+    expect("--calls --function NAME --depth 1: NAME and its callees, said so",
+           rc == 0 and node_with(dot, "rf_map_get") and not node_with(dot, "make_range")
+           and "within 1 call of cached_value" in err, dot + err)
+    center = node_with(dot, "cached_value\nreturns")
+    expect("the center is outlined", center and marked(nodes(dot)[center[0]]), dot)
+    rc, _, err = run("graph", "--db", db, "--calls", "--function", "nowhere", "--depth", "2")
+    expect("an unknown center: exit 2", rc == 2 and "nowhere" in err, err)
+    rc, _, err = run("graph", "--db", db, "--calls", "--depth", "2")
+    expect("--depth without a center: exit 2", rc == 2 and "--depth needs" in err, err)
     rc, dot, err = run("graph", "--db", db, "--calls", "--max-nodes", "3")
     expect("the size limit cuts with a message on stderr and in the picture",
            rc == 0 and len(nodes(dot)) == 3 and "cut by the size limit --max-nodes 3" in err
@@ -217,6 +238,46 @@ def test_types(db):
     expect("a type filter matching nothing: exit 2", rc == 2 and "no type matches" in err, err)
 
 
+def add_cycle_verdicts(db):
+    """The columns the cycle checks add (types, type_edges.kind/on_cycle):
+    their verdicts are drawn as recorded, and fields holding any object
+    point to a leaf of their own."""
+    with sqlite3.connect(db) as c:
+        tu = c.execute("SELECT id FROM tus").fetchone()[0]
+        c.execute("ALTER TABLE type_edges ADD COLUMN kind TEXT NOT NULL DEFAULT 'type'")
+        c.execute("ALTER TABLE type_edges ADD COLUMN on_cycle INTEGER NOT NULL DEFAULT 0")
+        c.execute("CREATE TABLE types (id INTEGER PRIMARY KEY, tu_id INTEGER, name TEXT, file TEXT,"
+                  " line INTEGER, flavor TEXT, gc_tracked INTEGER, has_traverse INTEGER,"
+                  " traced INTEGER, why_untraced TEXT, on_cycle INTEGER)")
+        for name, traced, why, cyc in (("a_obj", 1, None, 1), ("b_obj", 0, "no traverse", 1),
+                                       ("c_obj", 0, "not GC-tracked", 0)):
+            c.execute("INSERT INTO types (tu_id, name, file, line, flavor, gc_tracked,"
+                      " has_traverse, traced, why_untraced, on_cycle) VALUES"
+                      " (?, ?, 'types.h', 1, 'rf', ?, ?, ?, ?, ?)",
+                      (tu, name, traced, traced, traced, why, cyc))
+        c.execute("UPDATE type_edges SET on_cycle = 1 WHERE field IN ('peer', 'back')")
+        for owner in ("a_obj", "c_obj"):
+            c.execute("INSERT INTO type_edges (tu_id, struct_type, field, target_type, owned,"
+                      " kind, file, line) VALUES (?, ?, 'extra', 'rf_object', 1, 'any',"
+                      " 'types.h', 4)", (tu, owner))
+
+
+def test_types_recorded(db):
+    add_cycle_verdicts(db)
+    rc, dot, err = run("graph", "--db", db, "--types")
+    got = nodes(dot)
+    a, b = node_with(dot, "a_obj\ntraced"), node_with(dot, "b_obj\nuntraced: no traverse")
+    expect("traced and untraced types are labelled and styled apart",
+           rc == 0 and a and b and "dashed" in got[b[0]] and "dashed" not in got[a[0]],
+           dot + err)
+    if a and b:
+        expect("the recorded cycle is marked", marked(got[a[0]]) and marked(got[b[0]]), dot)
+    leaves = node_with(dot, "any object\n(rf_object *)")
+    expect("each struct's any-object field gets its own leaf, no rf_object hub",
+           len(leaves) == 2 and not node_with(dot, "rf_object\n") , dot)
+    expect("the title counts the recorded verdicts", "2 types on cycles" in dot, dot)
+
+
 def test_check_first(d):
     db = os.path.join(d, "first.db")
     rc, dot, err = run("graph", "--db", db, "--function", "sum_and_drop", EXAMPLE, "--", *RT)
@@ -234,6 +295,7 @@ def main():
         test_calls(db)
         test_errors(db, d)
         test_types(db)
+        test_types_recorded(db)
         test_check_first(d)
     if failures:
         print("%d failed: %s" % (len(failures), ", ".join(failures)))

@@ -1,7 +1,10 @@
 /* test_dump.c: rf_heap_dump_dot writes every live object as a node
- * (type, refcount, int/str value) and every traverse reference as an edge;
- * when Graphviz's `dot` is given as argv[1], the output must parse.
+ * (type, refcount, int/str value) in refflow's graph style (tracked objects
+ * drawn as traced types, the others as untraced, with a legend) and every
+ * traverse reference as an edge; when Graphviz's `dot` is given as argv[1],
+ * the output must parse.
  */
+#include "graph_style.h"
 #include "rt_test.h"
 
 static char *dump(void)
@@ -35,6 +38,9 @@ static void test_dot_contents(const char *dot_program)
     CHECK(strstr(out, "label=\"int\\nrefcnt=2\\nvalue=42\"") != NULL);
     CHECK(strstr(out, "label=\"str\\nrefcnt=2\\nvalue=\\\"say \\\"hi\\\"\\\"\"") != NULL);
     CHECK(strstr(out, "label=\"list\\nrefcnt=2\"") != NULL);
+    CHECK(strstr(out, "label=\"list\\nrefcnt=2\", " RF_STYLE_TRACED "]") != NULL);
+    CHECK(strstr(out, "label=\"int\\nrefcnt=2\\nvalue=42\", " RF_STYLE_UNTRACED "]") != NULL);
+    CHECK(strstr(out, "subgraph cluster_legend") != NULL);
     CHECK_EQ(count_substr(out, "[label="), 3);
     CHECK_EQ(count_substr(out, " -> "), 3);
     char edge[64];
@@ -60,6 +66,7 @@ static void test_dot_contents(const char *dot_program)
     CHECK_EQ(rf_gc_collect(), 1);
     out = dump();
     CHECK_EQ(count_substr(out, "[label="), 0);
+    CHECK(strstr(out, "cluster_legend") == NULL); /* nothing to explain */
     free(out);
 }
 

@@ -78,6 +78,9 @@ typedef struct rgraph_options {
     /* --calls: leave out callees not defined in the database (library
      * functions, macros). */
     bool internal_only;
+    /* --calls: rules for callees not defined in the database (library
+     * APIs, macros), to show their contracts too; NULL: none. */
+    const struct rule_set *rules;
     rgraph_link_fn link;
     void *link_ctx;
 } rgraph_options;

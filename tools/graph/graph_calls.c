@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "graph_internal.h"
+#include "rules.h"
 
 typedef struct fnode {
     const char *name;
@@ -33,6 +34,7 @@ typedef struct call_ctx {
     int *fn_of_row;           /* functions row -> fnode */
     int *from, *to;           /* call -> fnodes */
     rg_map by_name, by_id;
+    rg_adj out, in;           /* calls by caller, by callee */
 } call_ctx;
 
 /* --- loading ------------------------------------------------------------ */
@@ -117,22 +119,32 @@ static bool load(store *s, call_ctx *c, char *err, size_t errlen) {
 
 /* --- choosing what to draw ---------------------------------------------- */
 
+/* Puts the unvisited far ends of v's edges in adj (ends in `ends`) on the
+ * queue, one call further than v. */
+static void visit_ends(call_ctx *c, const rg_adj *adj, const int *ends, int v, int *queue,
+                       int *tail) {
+    for (int k = adj->start[v]; k < adj->start[v + 1]; k++) {
+        int w = ends[adj->edge[k]];
+        if (c->f[w].dist < 0) {
+            c->f[w].dist = c->f[v].dist + 1;
+            queue[(*tail)++] = w;
+        }
+    }
+}
+
 /* Breadth-first from the center over calls in both directions. */
 static void walk_from(call_ctx *c, int center, int depth) {
     int *queue = ARENA_ARRAY(&c->g->a, int, c->nf + 1), head = 0, tail = 0;
+    rg_adj_build(&c->g->a, c->nf, c->ncalls, c->from, c->to, &c->out);
+    rg_adj_build(&c->g->a, c->nf, c->ncalls, c->to, c->from, &c->in);
     c->f[center].dist = 0;
     queue[tail++] = center;
     while (head < tail) {
         int v = queue[head++];
         if (depth > 0 && c->f[v].dist >= depth)
             continue;
-        for (int e = 0; e < c->ncalls; e++) {
-            int w = c->from[e] == v ? c->to[e] : c->to[e] == v ? c->from[e] : -1;
-            if (w >= 0 && c->f[w].dist < 0) {
-                c->f[w].dist = c->f[v].dist + 1;
-                queue[tail++] = w;
-            }
-        }
+        visit_ends(c, &c->out, c->to, v, queue, &tail);
+        visit_ends(c, &c->in, c->from, v, queue, &tail);
     }
 }
 
@@ -188,20 +200,45 @@ static const char *params_text(rgraph *g, const char *params) {
     return arena_printf(&g->a, "params: %s", params);
 }
 
-static void draw_node(call_ctx *c, fnode *f) {
-    const store_fn_row *r = f->row;
+static rg_kind contract_kind(const char *ret) {
+    return strncmp(ret, "new", 3) == 0        ? RG_NEW
+           : strncmp(ret, "borrowed", 8) == 0 ? RG_BORROWED
+                                               : RG_FUNCTION;
+}
+
+/* A callee defined elsewhere: its rule's contract when there is one. */
+static void draw_external(call_ctx *c, fnode *f) {
+    const rgraph_options *o = c->g->opt;
+    const rule_fn *r = o && o->rules ? rules_lookup(o->rules, f->name) : NULL;
     if (!r) {
         f->node = rg_node_add(c->g, RG_EXTERNAL, f->name, NULL, 0);
         return;
     }
+    char params[512] = "";
+    size_t used = 0;
+    for (int i = 0; i < r->nparams && used + 1 < sizeof params; i++)
+        used += (size_t)snprintf(params + used, sizeof params - used, "%s%s%s", i ? " " : "",
+                                 rule_arg_name(r->params[i].effect),
+                                 r->params[i].nullable ? "?" : "");
+    const char *ret = rule_ret_name(r->ret);
+    f->node = rg_node_add(c->g, contract_kind(ret),
+                          arena_printf(&c->g->a, "%s\nrule: returns %s; %s", f->name, ret,
+                                       params_text(c->g, params)),
+                          NULL, 0);
+    c->g->nodes[f->node].tooltip = arena_printf(&c->g->a, "rule %s:%d", r->file, r->line);
+}
+
+static void draw_node(call_ctx *c, fnode *f) {
+    const store_fn_row *r = f->row;
+    if (!r) {
+        draw_external(c, f);
+        return;
+    }
     const char *ret = r->returns ? r->returns : "?";
-    rg_kind k = strncmp(ret, "new", 3) == 0        ? RG_NEW
-                : strncmp(ret, "borrowed", 8) == 0 ? RG_BORROWED
-                                                    : RG_FUNCTION;
-    const char *label = arena_printf(&c->g->a, "%s\nreturns %s\n%s\n%s", f->name, ret,
+    const char *label = arena_printf(&c->g->a, "%s\nreturns %s; %s\n%s", f->name, ret,
                                      params_text(c->g, r->params),
                                      rg_where(c->g, r->file, r->line));
-    f->node = rg_node_add(c->g, k, label, r->file, r->line);
+    f->node = rg_node_add(c->g, contract_kind(ret), label, r->file, r->line);
     c->g->nodes[f->node].marked = f->dist == 0;
 }
 
@@ -212,9 +249,33 @@ static void draw(call_ctx *c) {
     for (int e = 0; e < c->ncalls; e++) {
         if (c->from[e] < 0)
             continue;
-        int a = c->f[c->from[e]].node, b = c->f[c->to[e]].node;
+        const fnode *x = &c->f[c->from[e]], *y = &c->f[c->to[e]];
+        int a = x->node, b = y->node;
+        /* around a center, only the calls that lead away from it */
+        if (x->dist >= 0 && abs(x->dist - y->dist) != 1)
+            continue;
         if (a >= 0 && b >= 0 && rg_edge_find(c->g, a, b, RG_EDGE_FLOW) < 0)
             rg_edge_add(c->g, a, b, RG_EDGE_FLOW, NULL);
+    }
+}
+
+/* Functions with no call among the drawn ones would stack in one tall
+ * column; invisible edges set them out in rows of a few. */
+static void pack_isolated(rgraph *g) {
+    enum { PER_ROW = 4 };
+    bool *linked = ARENA_ARRAY(&g->a, bool, g->nnodes + 1);
+    for (int e = 0; e < g->nedges; e++)
+        linked[g->edges[e].from] = linked[g->edges[e].to] = true;
+    int prev = -1, in_row = 0;
+    for (int v = 0; v < g->nnodes; v++) {
+        if (linked[v])
+            continue;
+        if (prev >= 0 && in_row < PER_ROW)
+            rg_edge_add(g, prev, v, RG_EDGE_INVIS, NULL);
+        else
+            in_row = 0;
+        in_row++;
+        prev = v;
     }
 }
 
@@ -226,6 +287,7 @@ static int count_defined(const call_ctx *c, bool drawn) {
 }
 
 static void notices(call_ctx *c, int cut) {
+    const rgraph_options *o = c->g->opt;
     int shown = count_defined(c, true), all = count_defined(c, false);
     if (cut)
         rg_notice(c->g,
@@ -233,6 +295,12 @@ static void notices(call_ctx *c, int cut) {
                   "limit --max-nodes %d; narrow with --file, --function-filter, "
                   "--calls --function NAME --depth N or --internal-only, or raise --max-nodes",
                   c->g->nnodes, c->nf, shown, all, cut, rg_max_nodes(c->g->opt));
+    else if (shown < all && o && o->center && o->depth > 0)
+        rg_notice(c->g, "showing %d of %d defined functions (those within %d call%s of %s)",
+                  shown, all, o->depth, o->depth == 1 ? "" : "s", o->center);
+    else if (shown < all && o && o->center)
+        rg_notice(c->g, "showing %d of %d defined functions (those connected to %s)", shown, all,
+                  o->center);
     else if (shown < all)
         rg_notice(c->g, "showing %d of %d defined functions (the filters' matches, their "
                         "callers and callees)",
@@ -267,11 +335,16 @@ rgraph *rgraph_calls(store *s, const rgraph_options *opt, char *err, size_t errl
     int cut = apply_limit(&c);
     c.g->concentrate = true;
     draw(&c);
+    pack_isolated(c.g);
     notices(&c, cut);
     c.g->title = arena_printf(&c.g->a, "call graph with ownership contracts%s%s",
                               opt && opt->center ? " around " : "",
                               opt && opt->center ? opt->center : "");
     c.g->mark_legend = "the center";
+    c.g->legend[RG_NEW] = "returns a new reference";
+    c.g->legend[RG_BORROWED] = "returns a borrowed reference";
+    c.g->legend[RG_FUNCTION] = "returns no reference";
+    c.g->legend[RG_EXTERNAL] = "not defined in the database";
     c.g->opt = NULL;
     return c.g;
 }

@@ -1,6 +1,6 @@
-/* graph_dot.c: the graph model as DOT text (rgraph_to_dot): clusters,
- * nodes with their kind's style, links and tooltips, edges, the caption
- * (title and notice) and a legend of the kinds the graph uses. Needs no
+/* graph_dot.c: the graph model as DOT text (rgraph_to_dot): nodes with
+ * their kind's style, links and tooltips, rows, edges, the caption (title
+ * and notice) and a legend of the kinds the graph uses. Needs no
  * Graphviz: graph_render.c lays this text out. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -69,22 +69,16 @@ static void put_node(FILE *out, const rgraph *g, int i) {
     fputs("];\n", out);
 }
 
-static void put_cluster(FILE *out, const rgraph *g, int c) {
-    const rg_cluster *cl = &g->clusters[c];
-    fprintf(out, "  subgraph cluster_%d {\n    style=\"rounded\"; color=\"%s\"; penwidth=%s;\n",
-            c, cl->marked ? RF_STYLE_MARK_COLOR : "#bdbdbd", cl->marked ? "1.5" : "1");
-    fputs("    label=\"", out);
-    put_escaped(out, cl->label);
-    fputs("\";\n", out);
-    if (cl->tooltip) {
-        fputs("    tooltip=\"", out);
-        put_escaped(out, cl->tooltip);
-        fputs("\";\n", out);
-    }
-    for (int i = 0; i < g->nnodes; i++)
-        if (g->nodes[i].cluster == c)
-            put_node(out, g, i);
-    fputs("  }\n", out);
+/* The rows' heads on the first rank, chained in order. */
+static void put_rows(FILE *out, const rgraph *g) {
+    if (g->nrows == 0)
+        return;
+    fputs("  { rank=same;", out);
+    for (int r = 0; r < g->nrows; r++)
+        fprintf(out, " n%d;", g->rows[r]);
+    fputs(" }\n", out);
+    for (int r = 1; r < g->nrows; r++)
+        fprintf(out, "  n%d -> n%d [style=invis];\n", g->rows[r - 1], g->rows[r]);
 }
 
 static void put_edge(FILE *out, const rgraph *g, const rg_edge *e) {
@@ -101,6 +95,12 @@ static void put_edge(FILE *out, const rgraph *g, const rg_edge *e) {
         break;
     case RG_EDGE_PATH:
         fputs("constraint=false, style=bold", out);
+        break;
+    case RG_EDGE_LANE:
+        fputs("arrowhead=none, color=\"#bdbdbd\"", out);
+        break;
+    case RG_EDGE_INVIS:
+        fputs("style=invis", out);
         break;
     }
     put_attr(out, "label", e->label);
@@ -125,10 +125,10 @@ static void put_legend(FILE *out, const rgraph *g) {
           out);
     int prev = -1;
     for (int k = 0; k < RG_KIND_COUNT; k++) {
-        if (!used[k])
+        if (!used[k] || !rg_kind_legend(g, (rg_kind)k))
             continue;
         fprintf(out, "    legend%d [%s, label=\"%s\"];\n", k, rg_kind_style((rg_kind)k),
-                rg_kind_legend((rg_kind)k));
+                rg_kind_legend(g, (rg_kind)k));
         if (prev >= 0)
             fprintf(out, "    legend%d -> legend%d [style=invis];\n", prev, k);
         prev = k;
@@ -150,11 +150,9 @@ char *rgraph_to_dot(const rgraph *g) {
     if (!out)
         abort();
     put_header(out, g);
-    for (int c = 0; c < g->nclusters; c++)
-        put_cluster(out, g, c);
     for (int i = 0; i < g->nnodes; i++)
-        if (g->nodes[i].cluster < 0)
-            put_node(out, g, i);
+        put_node(out, g, i);
+    put_rows(out, g);
     for (int i = 0; i < g->nedges; i++)
         put_edge(out, g, &g->edges[i]);
     if (g->nnodes)

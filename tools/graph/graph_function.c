@@ -1,5 +1,5 @@
 /* graph_function.c: the reference flow through one function
- * (rgraph_function): one lane (cluster) per reference, its events in line
+ * (rgraph_function): one lane (a row) per reference, its events in line
  * order (acquired new or borrowed, increfed, released, stolen, stored,
  * returned), the function's findings placed in their reference's lane with
  * the nodes of their paths outlined, and one finding's whole path (its
@@ -31,6 +31,7 @@ typedef struct lane {
     int n, cap;
     int first_line;
     bool has_finding;
+    bool loose;            /* calls whose results no variable holds */
     bool drawn;            /* chosen within the size limit */
 } lane;
 
@@ -149,7 +150,10 @@ static const char *site_label(rgraph *g, const store_site_row *s) {
     const char *where = rg_where(g, s->file, s->line);
     if (strcmp(s->kind, "acquire") == 0)
         return arena_printf(&g->a, "%s from %s()\n%s",
-                            str_eq(s->ref_kind, "new") ? "new" : "borrowed", callee, where);
+                            str_eq(s->ref_kind, "new")        ? "new"
+                            : str_eq(s->ref_kind, "borrowed") ? "borrowed"
+                                                              : "reference",
+                            callee, where);
     if (strcmp(s->kind, "incref") == 0)
         return arena_printf(&g->a, "incref: %s\n%s", callee, where);
     if (strcmp(s->kind, "decref") == 0)
@@ -273,26 +277,47 @@ static int item_cmp(const void *pa, const void *pb) {
 static const char *lane_label(rgraph *g, const lane *l) {
     const char *name = l->symbol ? l->symbol : "(result)";
     if (str_eq(l->ref_kind, "param"))
-        return arena_printf(&g->a, "%s (parameter)", name);
+        return arena_printf(&g->a, "%s\nparameter", name);
     if (l->origin)
-        return arena_printf(&g->a, "%s (%s from %s)", name,
-                            l->ref_kind ? l->ref_kind : "reference", l->origin);
+        return arena_printf(&g->a, "%s\n%s from %s", name,
+                            l->ref_kind && strcmp(l->ref_kind, "unknown") ? l->ref_kind
+                                                                           : "reference",
+                            l->origin);
     if (l->ref_kind && strcmp(l->ref_kind, "unknown") != 0)
-        return arena_printf(&g->a, "%s (%s)", name, l->ref_kind);
+        return arena_printf(&g->a, "%s\n%s", name, l->ref_kind);
     return name;
 }
 
 static void draw_lane(fn_ctx *c, lane *l) {
     rgraph *g = c->g;
     qsort(l->items, (size_t)l->n, sizeof *l->items, item_cmp);
-    int cluster = rg_cluster_add(g, lane_label(g, l));
-    g->clusters[cluster].marked = l->has_finding;
+    int prev = rg_row_add(g, l->loose ? "results not held\nin a variable" : lane_label(g, l));
+    if (l->has_finding)
+        g->nodes[prev].tooltip = "this reference has a finding";
     for (int i = 0; i < l->n; i++) {
         item *it = &l->items[i];
         it->node = rg_node_add(g, it->kind, it->label, it->file, it->line);
-        g->nodes[it->node].cluster = cluster;
-        if (i > 0)
-            rg_edge_add(g, l->items[i - 1].node, it->node, RG_EDGE_FLOW, NULL);
+        rg_edge_add(g, prev, it->node,
+                    i == 0 ? RG_EDGE_LANE : l->loose ? RG_EDGE_INVIS : RG_EDGE_FLOW, NULL);
+        prev = it->node;
+    }
+}
+
+/* Lanes of a single unnamed acquire (PyErr_Occurred(), a result only
+ * tested) become one loose lane, so they take one row. */
+static void gather_loose(fn_ctx *c) {
+    lane *loose = NULL;
+    for (int i = 0; i < c->nlanes; i++) {
+        lane *l = &c->lanes[i];
+        if (l->symbol || l->n != 1 || l->has_finding)
+            continue;
+        if (!loose) {
+            loose = l;
+            l->loose = true;
+            continue;
+        }
+        *item_add(c, loose) = l->items[0];
+        l->n = 0;
     }
 }
 
@@ -305,13 +330,15 @@ static int lane_cmp(const void *pa, const void *pb) {
  * and draws them in line order. */
 static void draw_lanes(fn_ctx *c) {
     qsort(c->lanes, (size_t)c->nlanes, sizeof *c->lanes, lane_cmp);
-    int max = rg_max_nodes(c->g->opt), used = 0, total = 0, cut = 0;
+    gather_loose(c);
+    int max = rg_max_nodes(c->g->opt), used = 0, total = 0, cut = 0, lanes = 0;
     for (int pass = 0; pass < 2; pass++)
         for (int i = 0; i < c->nlanes; i++) {
             lane *l = &c->lanes[i];
-            if (l->has_finding != (pass == 0))
+            if (l->has_finding != (pass == 0) || l->n == 0)
                 continue;
             total += l->n;
+            lanes++;
             if (used + l->n > max && used > 0) {
                 cut++;
                 continue;
@@ -326,7 +353,7 @@ static void draw_lanes(fn_ctx *c) {
         rg_notice(c->g,
                   "showing %d of %d references (%d of %d nodes): %d cut by the size limit "
                   "--max-nodes %d; raise it (-1: no limit) to see them all",
-                  c->nlanes - cut, c->nlanes, used, total, cut, max);
+                  lanes - cut, lanes, used, total, cut, max);
 }
 
 /* --- marking findings --------------------------------------------------- */
@@ -430,7 +457,7 @@ static bool load(store *s, fn_ctx *c, const char *name, char *err, size_t errlen
 
 rgraph *rgraph_function(store *s, const char *function, const rgraph_options *opt, char *err,
                         size_t errlen) {
-    fn_ctx c = {.g = rg_new(opt, "TB")};
+    fn_ctx c = {.g = rg_new(opt, "LR")};
     if (!load(s, &c, function, err, errlen)) {
         rgraph_free(c.g);
         return NULL;

@@ -1,13 +1,19 @@
 /* graph_internal.h: what the graph files share (graph.h is the public
- * side). A graph is a plain model: nodes, edges and clusters in an arena,
+ * side). A graph is a plain model: nodes, edges and rows in an arena,
  * with a style kind each; graph_dot.c turns it into DOT, graph_render.c
  * (the only file that includes Graphviz) lays that out and renders it.
  * The builders (graph_function.c, graph_types.c, graph_calls.c) fill the
  * model from the store; graph_filter.c holds the name and file filters
  * and the size-limit notice.
  *
- * Invariants: node and cluster indices are stable once added; an edge's
- * ends are valid node indices; every string lives in the graph's arena.
+ * Rows: some graphs (a function's flow) are drawn as rows, one per
+ * reference, top to bottom in the order given, each starting at its head
+ * node (the row's label); Graphviz keeps that order because the heads
+ * share the first rank and are chained by invisible edges (dot honours
+ * the order of such flat edges; it does not for clusters).
+ *
+ * Invariants: node indices are stable once added; an edge's ends are
+ * valid node indices; every string lives in the graph's arena.
  */
 #ifndef REFFLOW_GRAPH_INTERNAL_H
 #define REFFLOW_GRAPH_INTERNAL_H
@@ -30,6 +36,7 @@ typedef enum rg_kind {
     RG_UNKNOWN,
     RG_FUNCTION,
     RG_EXTERNAL,
+    RG_LANE,          /* a row's head: the reference's name */
     RG_KIND_COUNT
 } rg_kind;
 
@@ -38,12 +45,27 @@ typedef enum rg_edge_kind {
     RG_EDGE_OWNED,    /* a field holding its own reference */
     RG_EDGE_BORROWED, /* a field that does not */
     RG_EDGE_PATH,     /* a finding's path, drawn over the layout */
+    RG_EDGE_LANE,     /* a row's head to its first node */
+    RG_EDGE_INVIS,    /* keeps unrelated nodes of a row in line */
 } rg_edge_kind;
+
+/* A map from names to ints in an arena (grows; never shrinks). */
+typedef struct rg_map_entry rg_map_entry;
+typedef struct rg_map {
+    arena *a;
+    rg_map_entry **buckets;
+    int nbuckets, n;
+} rg_map;
+
+void rg_map_init(rg_map *m, arena *a);
+/* The value of key, or -1. */
+int rg_map_get(const rg_map *m, const char *key);
+/* Sets key (copied) to value. */
+void rg_map_put(rg_map *m, const char *key, int value);
 
 typedef struct rg_node {
     const char *label;
     rg_kind kind;
-    int cluster;          /* -1: none */
     const char *file;     /* source location, or NULL */
     int line;
     const char *url;      /* from options.link, or NULL */
@@ -59,12 +81,6 @@ typedef struct rg_edge {
     bool marked, emphasis;
 } rg_edge;
 
-typedef struct rg_cluster {
-    const char *label;
-    const char *tooltip;
-    bool marked;
-} rg_cluster;
-
 struct rgraph {
     arena a;
     const char *title;    /* the caption on top */
@@ -74,10 +90,12 @@ struct rgraph {
     int nnodes, capnodes;
     rg_edge *edges;
     int nedges, capedges;
-    rg_cluster *clusters;
-    int nclusters, capclusters;
+    int *rows;            /* the rows' head nodes, top to bottom */
+    int nrows, caprows;
+    rg_map edge_index;    /* "from>to>kind" -> edge */
     const char *notice;   /* what was cut, or NULL */
     const char *mark_legend; /* what a red outline means here */
+    const char *legend[RG_KIND_COUNT]; /* this graph's words for a kind, or NULL */
     const rgraph_options *opt; /* during the build only */
 };
 
@@ -90,12 +108,13 @@ void *rg_grow(arena *a, void *items, int n, int *cap, size_t size);
 /* A node; its url comes from opt->link when file is known. */
 int rg_node_add(rgraph *g, rg_kind kind, const char *label, const char *file, int line);
 int rg_edge_add(rgraph *g, int from, int to, rg_edge_kind kind, const char *label);
-int rg_cluster_add(rgraph *g, const char *label);
+/* Starts a row with a head node labelled label; returns the head. */
+int rg_row_add(rgraph *g, const char *label);
 /* The index of an edge from -> to of that kind, or -1. */
 int rg_edge_find(const rgraph *g, int from, int to, rg_edge_kind kind);
-/* The DOT attributes and the legend text of a kind. */
+/* The DOT attributes of a kind, and its legend text in g. */
 const char *rg_kind_style(rg_kind k);
-const char *rg_kind_legend(rg_kind k);
+const char *rg_kind_legend(const rgraph *g, rg_kind k);
 /* The last path component of file (in the file's own storage). */
 const char *rg_basename(const char *file);
 /* "name:line" of file's last component, in g's arena; "" without file. */
@@ -105,19 +124,15 @@ void rg_notice(rgraph *g, const char *fmt, ...) __attribute__((format(printf, 2,
 /* max_nodes with the default applied; INT_MAX for no limit. */
 int rg_max_nodes(const rgraph_options *opt);
 
-/* A map from names to ints in an arena (grows; never shrinks). */
-typedef struct rg_map_entry rg_map_entry;
-typedef struct rg_map {
-    arena *a;
-    rg_map_entry **buckets;
-    int nbuckets, n;
-} rg_map;
 
-void rg_map_init(rg_map *m, arena *a);
-/* The value of key, or -1. */
-int rg_map_get(const rg_map *m, const char *key);
-/* Sets key (copied) to value. */
-void rg_map_put(rg_map *m, const char *key, int value);
+/* Adjacency lists of a graph of n vertices and m edges (ends from[e],
+ * to[e]; a negative end leaves the edge out): the edges leaving v are
+ * edge[start[v]] .. edge[start[v + 1] - 1], in edge order. */
+typedef struct rg_adj {
+    int *start, *edge;
+} rg_adj;
+
+void rg_adj_build(arena *a, int n, int m, const int *from, const int *to, rg_adj *out);
 
 /* --- filters (graph_filter.c) ------------------------------------------- */
 

@@ -39,6 +39,7 @@
 #define RF_STYLE_UNKNOWN "shape=box, style=\"dotted\", color=\"#757575\""
 #define RF_STYLE_FUNCTION "shape=box, style=\"rounded\", color=\"#424242\""
 #define RF_STYLE_EXTERNAL "shape=plaintext, fontcolor=\"#616161\""
+#define RF_STYLE_LANE "shape=plaintext, fontsize=11, fontname=\"Helvetica-Bold\""
 
 /* What marks a finding's path or a cycle, added to a node's or edge's own. */
 #define RF_STYLE_MARK_COLOR "#d32f2f"

@@ -46,6 +46,9 @@ void check_usage(FILE *out);
 int cmd_check(int argc, char **argv);
 /* `refflow report`: the HTML report (report.h). */
 int cmd_report(int argc, char **argv);
+/* The rule sets named (built-in names or paths), or all built-in sets when
+ * n is 0; NULL after printing a message. The caller frees the set. */
+struct rule_set *cli_load_rules(const char *const *names, int n);
 
 /* Parses s as a whole number >= min for option opt into *out; else prints
  * "refflow: OPT needs a whole number >= MIN, got 'S'" and returns false. */

@@ -42,22 +42,26 @@ static bool is_path(const char *s) {
     return strchr(s, '/') || (n > 6 && strcmp(s + n - 6, ".rules") == 0);
 }
 
-static rule_set *load_rules(const check_options *o) {
+rule_set *cli_load_rules(const char *const *names, int n) {
     rule_set *rs = rules_new();
     char err[512];
     bool ok = true;
-    if (o->nrules == 0)
-        for (const char *const *n = rules_builtin_names(); *n && ok; n++)
-            ok = rules_load_builtin(rs, *n, err, sizeof err);
-    for (int i = 0; i < o->nrules && ok; i++)
-        ok = is_path(o->rules[i]) ? rules_load_file(rs, o->rules[i], err, sizeof err)
-                                  : rules_load_builtin(rs, o->rules[i], err, sizeof err);
+    if (n == 0)
+        for (const char *const *b = rules_builtin_names(); *b && ok; b++)
+            ok = rules_load_builtin(rs, *b, err, sizeof err);
+    for (int i = 0; i < n && ok; i++)
+        ok = is_path(names[i]) ? rules_load_file(rs, names[i], err, sizeof err)
+                               : rules_load_builtin(rs, names[i], err, sizeof err);
     if (!ok) {
         fprintf(stderr, "refflow: error: %s\n", err);
         rules_free(rs);
         return NULL;
     }
     return rs;
+}
+
+static rule_set *load_rules(const check_options *o) {
+    return cli_load_rules(o->rules, o->nrules);
 }
 
 static void list_rules(const rule_set *rs) {

@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "graph_cli.h"
+#include "rules.h"
 #include "store.h"
 
 /* Runs `refflow check --db DB -q -o /dev/null ARGS...`; its findings are
@@ -87,11 +88,16 @@ static bool write_out(const graph_options *o, const char *data, size_t len) {
     return ok;
 }
 
-static int draw(const graph_options *o) {
+static int draw(graph_options *o) {
     char err[2048];
+    rule_set *rules = NULL;
+    if (o->mode == GRAPH_CALLS && !(rules = cli_load_rules(o->rules, o->nrules)))
+        return EXIT_USAGE;
+    o->g.rules = rules;
     store *s = store_open(o->db, NULL, err, sizeof err);
     if (!s) {
         fprintf(stderr, "refflow graph: %s\n", err);
+        rules_free(rules);
         return EXIT_USAGE;
     }
     rgraph *g = build(s, o, err, sizeof err);
@@ -106,6 +112,7 @@ static int draw(const graph_options *o) {
     free(data);
     rgraph_free(g);
     store_close(s);
+    rules_free(rules);
     return ok ? EXIT_CLEAN : EXIT_USAGE;
 }
 

@@ -35,7 +35,9 @@ void graph_usage(FILE *out) {
           "  --link-prefix URL    node links are URL + FILE#LLINE (default: FILE#LLINE)\n"
           "  --max-nodes N        draw at most N nodes (default 200; -1: no limit); what\n"
           "                       is cut is said on stderr and in the picture\n"
-          "  --rules, -j, --checks, --max-paths, -p: as refflow check, when checking first\n"
+          "  --rules NAME|PATH    --calls: the contracts of library functions (default: all\n"
+          "                       built-in sets); also given to the check\n"
+          "  -j, --checks, --max-paths, -p: as refflow check, when checking first\n"
           "\n"
           "Exit status: 0 graph written, 2 usage error, missing data or rendering failure.\n",
           out);
@@ -137,6 +139,8 @@ static bool parse_one(int argc, char **argv, int *i, graph_options *o) {
         return graph_value_option(a, argv[(*i)++], o);
     }
     if (check_val) {
+        if (strcmp(a, "--rules") == 0)
+            o->rules = push(o->rules, &o->nrules, argv[*i + 1]);
         o->check_args = push(o->check_args, &o->ncheck_args, argv[(*i)++]);
         o->check_args = push(o->check_args, &o->ncheck_args, argv[(*i)++]);
         o->check_inputs |= strcmp(a, "-p") == 0;
@@ -198,5 +202,7 @@ bool graph_args_parse(int argc, char **argv, graph_options *o) {
 
 void graph_args_free(graph_options *o) {
     free(o->check_args);
+    free(o->rules);
     o->check_args = NULL;
+    o->rules = NULL;
 }

@@ -19,6 +19,8 @@ typedef struct graph_options {
     const char *db;           /* --db */
     const char *link_prefix;  /* --link-prefix: before "FILE#LLINE" in node links */
     rgraph_options g;         /* filters, limits, the finding to emphasise */
+    const char **rules;       /* --rules values (also given to the check) */
+    int nrules;
     const char **check_args;  /* arguments for cmd_check, NULL-terminated */
     int ncheck_args;
     bool check_inputs;        /* files or -p were given: check first */
