@@ -278,6 +278,42 @@ def test_types_recorded(db):
     expect("the title counts the recorded verdicts", "2 types on cycles" in dot, dot)
 
 
+def test_function_limit(db):
+    rc, dot, err = run("graph", "--db", db, "--function", "make_range", "--max-nodes", "2")
+    msg = "showing 1 of 2 references (3 of 5 nodes): 1 cut by the size limit --max-nodes 2"
+    expect("--function: the size limit cuts whole references, said on stderr and in the picture",
+           rc == 0 and msg in err and msg in dot and not node_with(dot, "rf_int_new"), dot + err)
+
+
+SAME_NAME = """#include <rf.h>
+static rf_object *helper(void) {
+    rf_object *x = rf_int_new(%d);
+    return x;
+}
+rf_object *use_%s(void) { return helper(); }
+"""
+
+
+def test_same_name(d):
+    files = []
+    for n, name in ((1, "one"), (2, "two")):
+        path = os.path.join(d, name + ".c")
+        with open(path, "w") as f:
+            f.write(SAME_NAME % (n, name))
+        files.append(path)
+    db = os.path.join(d, "same.db")
+    rc, out, err = run("check", "--rules", "rf", "--db", db, *files, "--", *RT)
+    rc, _, err = run("graph", "--db", db, "--function", "helper")
+    expect("two static functions of one name: exit 2, both named, --file suggested",
+           rc == 2 and "2 functions are named 'helper'" in err and "one.c:2" in err
+           and "two.c:2" in err and "--file" in err, err)
+    rc, dot, err = run("graph", "--db", db, "--function", "helper", "--file", "two.c")
+    expect("--file chooses one", rc == 0 and "two.c:3" in dot and "one.c:3" not in dot, dot + err)
+    rc, _, err = run("graph", "--db", db, "--function", "helper", "--file", "three.c")
+    expect("--file matching none: exit 2 saying where it is",
+           rc == 2 and "in a file ending with 'three.c'" in err and "one.c:2" in err, err)
+
+
 def test_check_first(d):
     db = os.path.join(d, "first.db")
     rc, dot, err = run("graph", "--db", db, "--function", "sum_and_drop", EXAMPLE, "--", *RT)
@@ -296,6 +332,8 @@ def main():
         test_errors(db, d)
         test_types(db)
         test_types_recorded(db)
+        test_function_limit(db)
+        test_same_name(d)
         test_check_first(d)
     if failures:
         print("%d failed: %s" % (len(failures), ", ".join(failures)))

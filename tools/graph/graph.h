@@ -109,11 +109,12 @@ const char *rgraph_notice(const rgraph *g);
 /* The graph in the DOT language (malloc'd; the caller frees it). Does not
  * need Graphviz. */
 char *rgraph_to_dot(const rgraph *g);
-/* Lays the graph out with Graphviz and renders it in format "dot" (laid
- * out DOT with coordinates, as `dot -Tdot`), "svg" or "png". *out gets
- * the bytes (malloc'd, NUL-terminated for the text formats; the caller
+/* The graph in format "dot" (the text of rgraph_to_dot, not laid out, for
+ * other tools), or laid out with Graphviz and rendered as "svg" or "png".
+ * *out gets the bytes (malloc'd, NUL-terminated even for PNG; the caller
  * frees it) and *len their number. False with a message on an unknown
- * format or a Graphviz failure. */
+ * format or a Graphviz failure. Graphviz reports errors through global
+ * state: do not render in two threads at once. */
 bool rgraph_render(const rgraph *g, const char *format, char **out, size_t *len, char *err,
                    size_t errlen);
 
