@@ -23,7 +23,9 @@
  *    and the rendered picture carries the same text as its caption.
  *  - Every node that has a source location carries it as a tooltip
  *    ("file:line") and, when options.link is given, the URL it returns as
- *    the node's href (SVG: an <a> around the node).
+ *    the node's href (SVG: an <a> around the node). Nodes without one
+ *    (row heads, library callees, the legend) carry neither, so an <a>
+ *    in the SVG lacks an href only where link returned NULL.
  *  - Colours, shapes and the legend come from graph_style.h, shared with
  *    the runtime's rf_heap_dump_dot, so the live heap and the static
  *    pictures look alike.

@@ -225,7 +225,6 @@ static void draw_external(call_ctx *c, fnode *f) {
                           arena_printf(&c->g->a, "%s\nrule: returns %s; %s", f->name, ret,
                                        params_text(c->g, params)),
                           NULL, 0);
-    c->g->nodes[f->node].tooltip = arena_printf(&c->g->a, "rule %s:%d", r->file, r->line);
 }
 
 static void draw_node(call_ctx *c, fnode *f) {

@@ -55,9 +55,7 @@ static void put_node(FILE *out, const rgraph *g, int i) {
         put_attr(out, "URL", n->url);
         fputs(", target=\"_top\"", out);
     }
-    if (n->tooltip) {
-        put_attr(out, "tooltip", n->tooltip);
-    } else if (n->file) {
+    if (n->file) {
         char where[4096];
         snprintf(where, sizeof where, "%s:%d", n->file, n->line);
         put_attr(out, "tooltip", where);

@@ -292,8 +292,6 @@ static void draw_lane(fn_ctx *c, lane *l) {
     rgraph *g = c->g;
     qsort(l->items, (size_t)l->n, sizeof *l->items, item_cmp);
     int prev = rg_row_add(g, l->loose ? "results not held\nin a variable" : lane_label(g, l));
-    if (l->has_finding)
-        g->nodes[prev].tooltip = "this reference has a finding";
     for (int i = 0; i < l->n; i++) {
         item *it = &l->items[i];
         it->node = rg_node_add(g, it->kind, it->label, it->file, it->line);

@@ -69,7 +69,6 @@ typedef struct rg_node {
     const char *file;     /* source location, or NULL */
     int line;
     const char *url;      /* from options.link, or NULL */
-    const char *tooltip;  /* NULL: "file:line" when known */
     bool marked;          /* on a finding's path or a cycle */
     bool emphasis;        /* on the emphasised finding's path */
 } rg_node;
