@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""graph_test.py: `refflow graph` end to end. Checks examples/rf_cache.c into
-a temporary database, then draws the function, call and type graphs as DOT,
-SVG and PNG and asserts on their structure: node labels, the marked and
+"""graph_test.py: `refflow graph` end to end. Checks examples/rf_cache.c (and
+the cycle corpus, for types) into temporary databases, then draws the
+function, call and type graphs as DOT, SVG and PNG and asserts on their
+structure: node labels, the marked and
 emphasised finding paths, source links, cycle highlighting, the size-limit
 notice, and the errors (unknown function, missing/empty database, bad
 format, bad finding). Never on image bytes.
@@ -204,8 +205,9 @@ def test_errors(db, d):
 
 
 def add_type_rows(db):
-    """Type edges as refflow check records them: a <-> b owned (a cycle),
-    c -> a borrowed."""
+    """Type edges alone, without the types rows and the checks' verdicts (as
+    databases of older refflows hold them): a <-> b owned, a cycle found by
+    the graph itself; c -> a borrowed."""
     with sqlite3.connect(db) as c:
         tu = c.execute("SELECT id FROM tus").fetchone()[0]
         rows = [("a_obj", "peer", "b_obj", 1), ("b_obj", "back", "a_obj", 1),
@@ -238,44 +240,39 @@ def test_types(db):
     expect("a type filter matching nothing: exit 2", rc == 2 and "no type matches" in err, err)
 
 
-def add_cycle_verdicts(db):
-    """The columns the cycle checks add (types, type_edges.kind/on_cycle):
-    their verdicts are drawn as recorded, and fields holding any object
-    point to a leaf of their own."""
-    with sqlite3.connect(db) as c:
-        tu = c.execute("SELECT id FROM tus").fetchone()[0]
-        c.execute("ALTER TABLE type_edges ADD COLUMN kind TEXT NOT NULL DEFAULT 'type'")
-        c.execute("ALTER TABLE type_edges ADD COLUMN on_cycle INTEGER NOT NULL DEFAULT 0")
-        c.execute("CREATE TABLE types (id INTEGER PRIMARY KEY, tu_id INTEGER, name TEXT, file TEXT,"
-                  " line INTEGER, flavor TEXT, gc_tracked INTEGER, has_traverse INTEGER,"
-                  " traced INTEGER, why_untraced TEXT, on_cycle INTEGER)")
-        for name, traced, why, cyc in (("a_obj", 1, None, 1), ("b_obj", 0, "no traverse", 1),
-                                       ("c_obj", 0, "not GC-tracked", 0)):
-            c.execute("INSERT INTO types (tu_id, name, file, line, flavor, gc_tracked,"
-                      " has_traverse, traced, why_untraced, on_cycle) VALUES"
-                      " (?, ?, 'types.h', 1, 'rf', ?, ?, ?, ?, ?)",
-                      (tu, name, traced, traced, traced, why, cyc))
-        c.execute("UPDATE type_edges SET on_cycle = 1 WHERE field IN ('peer', 'back')")
-        for owner in ("a_obj", "c_obj"):
-            c.execute("INSERT INTO type_edges (tu_id, struct_type, field, target_type, owned,"
-                      " kind, file, line) VALUES (?, ?, 'extra', 'rf_object', 1, 'any',"
-                      " 'types.h', 4)", (tu, owner))
-
-
-def test_types_recorded(db):
-    add_cycle_verdicts(db)
+def test_types_checked(d):
+    """The types and verdicts refflow check records for the cycle corpus."""
+    db = os.path.join(d, "cycles.db")
+    for name in ("cycle_untraced_no_traverse_bug", "cycle_untraced_any_reentry_bug"):
+        run("check", "-q", "--rules", "rf", "--db", db,
+            os.path.join(SRC, "tests", "corpus", "rf", name + ".c"), "--", *RT)
     rc, dot, err = run("graph", "--db", db, "--types")
     got = nodes(dot)
-    a, b = node_with(dot, "a_obj\ntraced"), node_with(dot, "b_obj\nuntraced: no traverse")
-    expect("traced and untraced types are labelled and styled apart",
-           rc == 0 and a and b and "dashed" in got[b[0]] and "dashed" not in got[a[0]],
-           dot + err)
-    if a and b:
-        expect("the recorded cycle is marked", marked(got[a[0]]) and marked(got[b[0]]), dot)
+    dnode = node_with(dot, "dnode\nuntraced: its rf_type 'dnode_type' has no traverse")
+    handler = node_with(dot, "handler\nuntraced")
+    binding = node_with(dot, "binding\ntraced (rf)")
+    expect("--types: the checked types, traced and untraced labelled and styled apart",
+           rc == 0 and dnode and handler and binding and "dashed" in got[dnode[0]]
+           and "dashed" not in got[binding[0]], dot + err)
+    if not (dnode and handler and binding):
+        return
+    expect("the types the cycle checks put on a cycle are marked, the others not",
+           marked(got[dnode[0]]) and marked(got[handler[0]]) and not marked(got[binding[0]]),
+           dot)
+    marked_edges = {(a, b, label(attrs)) for a, b, attrs in edges(dot) if marked(attrs)}
+    expect("dnode's next and prev fields are a marked cycle on itself",
+           (dnode[0], dnode[0], "next\nprev") in marked_edges, dot)
+    expect("binding.owner -> handler is drawn, not marked",
+           any(a == binding[0] and b == handler[0] and not marked(attrs)
+               for a, b, attrs in edges(dot)), dot)
     leaves = node_with(dot, "any object\n(rf_object *)")
-    expect("each struct's any-object field gets its own leaf, no rf_object hub",
-           len(leaves) == 2 and not node_with(dot, "rf_object\n") , dot)
-    expect("the title counts the recorded verdicts", "2 types on cycles" in dot, dot)
+    expect("any-object fields point to a leaf per struct, no rf_object hub",
+           len(leaves) == 2 and not node_with(dot, "rf_object\n"), dot)
+    expect("the title counts the checks' verdicts", "2 types on cycles" in dot, dot)
+    rc, dot, err = run("graph", "--db", db, "--types", "--type-filter", "binding")
+    expect("--type-filter binding: binding and its neighbour handler, not dnode",
+           rc == 0 and node_with(dot, "binding") and node_with(dot, "handler")
+           and not node_with(dot, "dnode"), dot + err)
 
 
 def test_function_limit(db):
@@ -331,7 +328,7 @@ def main():
         test_calls(db)
         test_errors(db, d)
         test_types(db)
-        test_types_recorded(db)
+        test_types_checked(d)
         test_function_limit(db)
         test_same_name(d)
         test_check_first(d)

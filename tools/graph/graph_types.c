@@ -37,6 +37,7 @@ typedef struct ty_ctx {
     int nt;
     int *from, *to;        /* edge ends as type indices */
     rg_map by_name;
+    bool recorded;         /* the cycle checks' verdicts are in the database */
     /* Tarjan, over owned edges */
     rg_adj owned;
     int *stack, sp, next_index, nscc;
@@ -159,7 +160,7 @@ static int find_cycles(ty_ctx *c) {
 }
 
 static bool edge_on_cycle(const ty_ctx *c, int e) {
-    if (c->edges[e].on_cycle >= 0)
+    if (c->recorded)
         return c->edges[e].on_cycle > 0;
     return c->edges[e].owned && c->t[c->from[e]].on_cycle &&
            c->t[c->from[e]].scc == c->t[c->to[e]].scc;
@@ -260,8 +261,10 @@ static int any_leaf(ty_ctx *c, int e) {
     snprintf(key, sizeof key, "%s\x01%s", c->edges[e].struct_type, c->edges[e].target_type);
     int n = rg_map_get(&c->by_name, key);
     if (n < 0) {
+        bool many = strcmp(c->edges[e].kind, "container") == 0;
         n = rg_node_add(c->g, RG_EXTERNAL,
-                        arena_printf(&c->g->a, "any object\n(%s *)", c->edges[e].target_type),
+                        arena_printf(&c->g->a, many ? "any objects\n(in a %s)" : "any object\n(%s *)",
+                                     c->edges[e].target_type),
                         NULL, 0);
         rg_map_put(&c->by_name, key, n);
     }
@@ -310,7 +313,7 @@ rgraph *rgraph_types(store *s, const rgraph_options *opt, char *err, size_t errl
         rgraph_free(c.g);
         return NULL;
     }
-    bool recorded = cycles_recorded(&c);
+    bool recorded = c.recorded = cycles_recorded(&c);
     int cycles = recorded ? recorded_cycles(&c) : find_cycles(&c);
     int kept = apply_filters(&c), all = drawable(&c);
     if (kept == 0) {
