@@ -229,7 +229,11 @@ static void setup(fn_ctx *c, engine_tu *tu, ir_function *fn, bool probing) {
     c->trace = getenv("REFFLOW_TRACE") != NULL && !probing;
     arena_init(&c->mem);
     places_build(c);
-    c->self_rule = contract_for_self(tu, fn, &c->contract_from);
+    if (probing) { /* inference starts from the convention */
+        c->self_rule = contract_convention(tu, fn);
+        c->contract_from = CONTRACT_CONVENTION;
+    } else
+        c->self_rule = contract_for_self(tu, fn, &c->contract_from);
     c->returns_new = c->self_rule && (c->self_rule->ret == RULE_RET_NEW ||
                                       c->self_rule->ret == RULE_RET_NEW_OR_NULL);
     finding_list_init(&c->found);
@@ -258,31 +262,56 @@ static void walk(fn_ctx *c) {
     c->tu->stats.steps += c->steps;
 }
 
-/* Before checking a function defined here with no rule or annotation, a
- * quiet pass learns which parameters it releases without owning them: it
- * steals those, and both its own check and its later callers use that. */
-static void infer_first(engine_tu *tu, ir_function *fn) {
+/* A function with a rule or annotation has its summary; one named in a
+ * file-scope table (a method table, a type slot) has the protocol's (the
+ * convention); any other learns its summary from a quiet pass over its
+ * body: the parameters it releases without owning them are stolen, and its
+ * results say whether it returns borrowed references or none. */
+void engine_infer(engine_tu *tu, ir_function *fn) {
+    ir_callee self = fn->self;
+    if (!self.name)
+        self.name = fn->name;
+    if (rules_lookup(tu->rules, self.name) || self.nannots > 0)
+        return;
     fn_ctx probe;
     setup(&probe, tu, fn, true);
-    if (probe.contract_from == CONTRACT_CONVENTION && fn->self.is_static &&
-        !fn->self.address_taken && (may_release_params(&probe) || fn->self.returns_ref)) {
-        bool assumed = infer_assume_recursive(&probe);
+    bool learn = fn->nblocks > 0 && !self.address_taken &&
+                 (may_release_params(&probe) || self.returns_ref);
+    bool assumed = learn && infer_assume_recursive(&probe);
+    if (learn)
         walk(&probe);
-        if ((probe.over_budget || !infer_contract(&probe)) && assumed)
-            infer_restore(&probe); /* the assumption did not hold: the convention */
+    if (learn && probe.over_budget) { /* nothing learned for sure */
+        probe.released_params = probe.decref_params = 0;
+        probe.returned_unknown = true;
     }
+    if (learn && !infer_contract(&probe) && assumed)
+        infer_restore(&probe); /* the assumption did not hold: the convention */
+    else if (!learn && probe.self_rule)
+        rules_add_copy(tu->summ, probe.self_rule, CONTRACT_TAG_CONVENTION);
     finding_list_free(&probe.found);
     arena_free(&probe.mem);
+}
+
+const rule_fn *engine_summary(engine_tu *tu, const ir_function *fn, engine_contract_from *from) {
+    return contract_summary(tu, fn, from);
+}
+
+bool engine_tu_unsettled(const engine_tu *tu) {
+    return tu->unsettled;
 }
 
 bool engine_analyze(engine_tu *tu, ir_function *fn) {
     if (fn->nblocks == 0)
         return true;
-    infer_first(tu, fn);
+    if (!tu->opt.no_infer)
+        engine_infer(tu, fn);
     fn_ctx c;
     setup(&c, tu, fn, false);
-    if (tu->opt.hooks && tu->opt.hooks->on_function)
-        tu->opt.hooks->on_function(tu->opt.hooks->ctx, fn, c.self_rule, c.contract_from);
+    if (tu->opt.hooks && tu->opt.hooks->on_function) {
+        engine_contract_from from;
+        const rule_fn *summary = contract_summary(tu, fn, &from);
+        tu->opt.hooks->on_function(tu->opt.hooks->ctx, fn, summary, from);
+    }
     if (c.self_rule && c.self_rule->trusted) {
         tu->stats.trusted++;
         arena_free(&c.mem);
@@ -308,6 +337,7 @@ engine_tu *engine_tu_new(const rule_set *rules, const engine_options *opt, findi
         abort();
     tu->rules = rules;
     tu->local = rules_new();
+    tu->summ = rules_new();
     if (opt)
         tu->opt = *opt;
     if (tu->opt.max_steps <= 0)
@@ -323,6 +353,7 @@ void engine_tu_free(engine_tu *tu) {
     if (!tu)
         return;
     rules_free(tu->local);
+    rules_free(tu->summ);
     free(tu);
 }
 

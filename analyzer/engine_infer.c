@@ -1,31 +1,33 @@
-/* engine_infer.c: contracts learned from a function's own body, for
- * functions defined in the analyzed file that have no rule or annotation.
- * What is inferred, for static functions only (their contract is a private
- * agreement of the file; an exported function's is not its body's to set):
- * a parameter the function gives to a stealing argument on some path
- * without first taking a reference of its own is *stolen* (CPython's
- * codec_tuple(decoded, n) handing `decoded` to Py_BuildValue("N")); so is
- * one it releases on some path and stores into the heap or returns on the
- * others, never incref'ing it and never still holding it at a return
- * (insertdict). A parameter that is only decref'd stays borrowed: that is
- * far more often the over-release bug than a contract. The contract is
- * registered in the TU's local rules as "<inferred>", so calls later in
- * the file use it.
- * The result, for static object-returning functions that no file-scope
- * table names (a method table's functions must return new references: the
- * protocol says so, and borrowed-return checks them against it): one that
- * only ever returns NULL returns "null" (_setSSLError; and so its
- * forwarders, posix_error -> PyErr_SetFromErrno), and one whose every
- * non-NULL result is borrowed returns "borrowed" ("borrowed?" if some path
- * returns NULL): find_po, element_get_attrib, and a new reference it gave
- * to a structure or a stealing call on that path (add_submodule). A
- * returned stolen parameter is a new reference. `refflow check` hands the
- * front end's functions over callees first (fe_options.callees_first), so
- * a helper's contract is known before its callers are checked wherever it
- * is defined. A directly recursive function is probed assuming its own
- * result borrowed (solid_base); if the probe does not confirm that, it
- * keeps the convention. Longer recursion cycles: the first function met is
- * checked with the convention. */
+/* engine_infer.c: summaries learned from a function's own body, for
+ * functions defined in the analyzed unit that have no rule or annotation
+ * and that no file-scope table names (a method table's functions must
+ * return new references: the protocol says so, and borrowed-return checks
+ * them against it). Parameters: one the function gives to a stealing
+ * argument on some path without first taking a reference of its own is
+ * *stolen* (CPython's codec_tuple(decoded, n) handing `decoded` to
+ * Py_BuildValue("N")); so is one it releases on some path and stores into
+ * the heap or returns on the others, never incref'ing it and never still
+ * holding it at a return (insertdict). A parameter that is only decref'd
+ * stays borrowed: that is far more often the over-release bug than a
+ * contract. The result of an object-returning function: one that only ever
+ * returns NULL returns "null" (_setSSLError; and so its forwarders,
+ * posix_error -> PyErr_SetFromErrno), and one whose every non-NULL result
+ * is borrowed returns "borrowed" ("borrowed?" if some path returns NULL):
+ * find_po, element_get_attrib, and a new reference it gave to a structure
+ * or a stealing call on that path (add_submodule). A returned stolen
+ * parameter is a new reference; one parameter returned on every path is
+ * "argN". For an extern function, whose summary reaches every unit, a
+ * result of unknown source or a parameter handed back among others makes
+ * it "unknown" rather than a guess (inferred_ret).
+ * The summary is registered in the unit's summary set as "<inferred>" (or
+ * "<convention>" when nothing was learned), so calls later in the unit,
+ * and through the program table in other units, use it. A static function
+ * is also checked against it; an extern one against the convention
+ * (engine.h). Callers come after callees (fe_load). A directly recursive
+ * function is probed assuming its own result borrowed (solid_base); if the
+ * probe does not confirm that, it keeps the convention. Longer recursion
+ * cycles, within or across files, are settled by passes to a fixpoint
+ * (summary.h). */
 #include <stdio.h>
 #include <string.h>
 
@@ -68,11 +70,16 @@ static const char *inferred_ret(const fn_ctx *p, uint64_t stolen, char *buf, siz
     const char *keep = old ? rule_ret_name(old->ret) : "value";
     bool owned = p->returned_owned || (p->returned_params & stolen);
     bool borrowed = p->returned_borrowed || (p->returned_params & ~stolen);
-    if (!p->fn->self.returns_ref || owned || p->returned_unknown)
+    int k = only_param_returned(p, stolen);
+    if (!p->fn->self.returns_ref)
+        return keep;
+    if (!p->fn->self.is_static &&
+        (p->returned_unknown || (k < 0 && (p->returned_params & ~stolen))))
+        return "unknown";
+    if (owned || p->returned_unknown)
         return keep;
     if (!borrowed)
         return "null";
-    int k = only_param_returned(p, stolen);
     if (k >= 0) {
         snprintf(buf, len, "arg%d", k + 1);
         return buf;
@@ -92,7 +99,7 @@ static uint64_t stolen_params(const fn_ctx *p) {
 }
 
 static const rule_fn *register_line(fn_ctx *probe, const rule_fn *old, const char *ret,
-                                    uint64_t stolen) {
+                                    uint64_t stolen, const char *tag) {
     char line[2048];
     int n = snprintf(line, sizeof line, "fn %s %s", probe->fn->name, ret);
     int np = old ? old->nparams : 0;
@@ -106,9 +113,9 @@ static const rule_fn *register_line(fn_ctx *probe, const rule_fn *old, const cha
     if (old && old->varargs != RULE_VA_NONE)
         snprintf(line + n, sizeof line - (size_t)n, " %s", rule_varargs_name(old->varargs));
     char err[256];
-    if (!rules_parse(probe->tu->local, "<inferred>", line, err, sizeof err))
+    if (!rules_parse(probe->tu->summ, tag, line, err, sizeof err))
         return NULL;
-    return rules_lookup(probe->tu->local, probe->fn->name);
+    return rules_lookup(probe->tu->summ, probe->fn->name);
 }
 
 const rule_fn *infer_contract(fn_ctx *probe) {
@@ -117,13 +124,13 @@ const rule_fn *infer_contract(fn_ctx *probe) {
     char buf[16];
     const char *ret = inferred_ret(probe, stolen, buf, sizeof buf);
     if (!stolen && old && strcmp(ret, rule_ret_name(old->ret)) == 0)
-        return NULL;
-    return register_line(probe, old, ret, stolen);
+        return rules_add_copy(probe->tu->summ, old, CONTRACT_TAG_CONVENTION);
+    return register_line(probe, old, ret, stolen, CONTRACT_TAG_INFERRED);
 }
 
 void infer_restore(fn_ctx *probe) {
-    const rule_fn *old = probe->self_rule;
-    register_line(probe, old, old ? rule_ret_name(old->ret) : "value", 0);
+    if (probe->self_rule)
+        rules_add_copy(probe->tu->summ, probe->self_rule, CONTRACT_TAG_CONVENTION);
 }
 
 static bool calls_itself(const ir_function *fn) {
@@ -139,7 +146,7 @@ static bool calls_itself(const ir_function *fn) {
 bool infer_assume_recursive(fn_ctx *probe) {
     if (!probe->fn->self.returns_ref || !calls_itself(probe->fn))
         return false;
-    return register_line(probe, probe->self_rule, "borrowed", 0) != NULL;
+    return register_line(probe, probe->self_rule, "borrowed", 0, CONTRACT_TAG_INFERRED) != NULL;
 }
 
 static bool param_bit(const sym *y, uint64_t *bits) {

@@ -11,6 +11,8 @@
 struct engine_tu {
     const rule_set *rules;
     rule_set *local;         /* contracts from annotations and conventions */
+    rule_set *summ;          /* summaries learned in this pass (engine_infer) */
+    bool unsettled;          /* a summary of this unit was used before it was learned */
     engine_options opt;
     check_set all_checks;
     finding_list *out;
@@ -112,12 +114,18 @@ void settle_pending_null(fn_ctx *c, sstate *s, int ret);
 sstate *refine_branch(fn_ctx *c, const sstate *s, const ir_cond *cond, bool taken);
 
 /* contract.c */
+#define CONTRACT_TAG_INFERRED "<inferred>"     /* origin of learned summaries */
+#define CONTRACT_TAG_CONVENTION "<convention>" /* origin of convention contracts */
 const rule_fn *contract_for_callee(engine_tu *tu, const ir_callee *callee);
 const rule_fn *contract_for_self(engine_tu *tu, const ir_function *fn, engine_contract_from *from);
+/* What callers of fn use (see engine_summary). */
+const rule_fn *contract_summary(engine_tu *tu, const ir_function *fn, engine_contract_from *from);
+/* The convention contract of fn (what inference starts from). */
+const rule_fn *contract_convention(engine_tu *tu, const ir_function *fn);
 
-/* engine_infer.c: a contract for a function defined here, inferred from
+/* engine_infer.c: the summary of a function defined here, inferred from
  * its body (parameters it releases or gives away without taking a
- * reference are stolen); NULL if nothing new was learned. */
+ * reference are stolen), registered in tu->summ. */
 const rule_fn *infer_contract(fn_ctx *probe);
 bool may_release_params(fn_ctx *c);
 /* Probing: what one return tells about the result and the parameters. */

@@ -68,6 +68,24 @@ typedef void (*fe_function_cb)(ir_function *fn, void *ctx);
 /* Parses and lowers; returns false only when nothing could be analyzed. */
 bool fe_run(const fe_options *opt, fe_function_cb cb, void *ctx, fe_result *res);
 
+/* The whole translation unit's IR, kept after the parse (libclang's unit is
+ * disposed): every function defined in the main file, callees first (as
+ * fe_options.callees_first hands them over), with the strings they share.
+ * For analyses that look at all functions of all units before checking any
+ * (summaries across translation units). */
+typedef struct fe_unit fe_unit;
+
+/* Parses and lowers like fe_run (callees_first is implied) but keeps the
+ * functions; NULL only when nothing could be analyzed (res says why). The
+ * caller owns the unit (fe_unit_free). */
+fe_unit *fe_load(const fe_options *opt, fe_result *res);
+int fe_unit_count(const fe_unit *u);
+/* The i-th function, callees first; owned by the unit. */
+ir_function *fe_unit_function(const fe_unit *u, int i);
+/* Bytes the unit's arenas hold (its IR), for measurements. */
+size_t fe_unit_bytes(const fe_unit *u);
+void fe_unit_free(fe_unit *u);
+
 /* The clang resource directory found at build time. */
 const char *fe_resource_dir(void);
 /* libclang's version string, for --version. Caller frees with free(). */

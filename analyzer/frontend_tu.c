@@ -121,7 +121,25 @@ typedef struct walk {
     fe_result *res;
     lowered *kept;           /* callees_first: every function, in file order */
     int nkept, keptcap;
+    fe_unit *unit;           /* fe_load: functions move here instead of the callback */
 } walk;
+
+struct fe_unit {
+    arena mem;               /* the TU's shared strings (file names, callee facts) */
+    lowered *fns;            /* callees first */
+    int n, cap;
+};
+
+/* fe_load's hand-over: the function (and its arena) now belong to the unit. */
+static void unit_take(fe_unit *u, lowered l) {
+    if (u->n == u->cap) {
+        u->cap = u->cap ? u->cap * 2 : 32;
+        u->fns = realloc(u->fns, sizeof *u->fns * (size_t)u->cap);
+        if (!u->fns)
+            abort();
+    }
+    u->fns[u->n++] = l;
+}
 
 /* Keeps f (and its arena, moved to the heap) for hand_over_all. */
 static void keep(walk *w, ir_function *f, arena *a) {
@@ -134,12 +152,8 @@ static void keep(walk *w, ir_function *f, arena *a) {
             w->keptcap = cap;
         }
     }
-    if (!mem || w->nkept == w->keptcap) { /* no room to reorder: hand it over now */
-        free(mem);
-        w->cb(f, w->ctx);
-        arena_free(a);
-        return;
-    }
+    if (!mem || w->nkept == w->keptcap) /* out of memory */
+        abort();
     *mem = *a;
     f->arena = mem;
     w->kept[w->nkept++] = (lowered){f, mem};
@@ -179,6 +193,16 @@ typedef struct order_ctx {
 
 static void hand_over(order_ctx *o, int i, int depth);
 
+/* To the callback (then released), or into fe_load's unit. */
+static void give(walk *w, lowered *l) {
+    if (w->unit) {
+        unit_take(w->unit, *l);
+        return;
+    }
+    w->cb(l->f, w->ctx);
+    release(l);
+}
+
 static void visit_callees(order_ctx *o, const ir_function *f, int depth) {
     for (int b = 0; b < f->nblocks; b++)
         for (int k = 0; k < f->blocks[b].ninstrs; k++) {
@@ -197,8 +221,7 @@ static void hand_over(order_ctx *o, int i, int depth) {
     if (depth < 256)
         visit_callees(o, o->w->kept[i].f, depth);
     o->state[i] = 2;
-    o->w->cb(o->w->kept[i].f, o->w->ctx);
-    release(&o->w->kept[i]);
+    give(o->w, &o->w->kept[i]);
 }
 
 static void hand_over_all(walk *w) {
@@ -209,10 +232,8 @@ static void hand_over_all(walk *w) {
         if (!o.state || o.state[i] == 0) {
             if (o.state)
                 hand_over(&o, i, 0);
-            else { /* out of memory: file order */
-                w->cb(w->kept[i].f, w->ctx);
-                release(&w->kept[i]);
-            }
+            else /* out of memory: file order */
+                give(w, &w->kept[i]);
         }
     free(o.state);
     free(w->kept);
@@ -318,7 +339,8 @@ void fe_result_free(fe_result *res) {
     res->nincludes = 0;
 }
 
-static bool run(const fe_options *opt, fe_function_cb cb, void *ctx, fe_result *res) {
+static bool run(const fe_options *opt, fe_function_cb cb, void *ctx, fe_result *res,
+                fe_unit *unit) {
     memset(res, 0, sizeof *res);
     fe_tu t = {.opt = opt, .diag = opt->diag};
     arena_init(&t.mem);
@@ -328,7 +350,7 @@ static bool run(const fe_options *opt, fe_function_cb cb, void *ctx, fe_result *
         report_diagnostics(&t, res);
         clang_getInclusions(t.tu, add_inclusion, res);
         if (res->errors == 0 || opt->keep_going) {
-            walk w = {&t, cb, ctx, res, NULL, 0, 0};
+            walk w = {&t, cb, ctx, res, NULL, 0, 0, unit};
             CXCursor top = clang_getTranslationUnitCursor(t.tu);
             if (opt->types)
                 fe_typegraph(&t, opt->types);
@@ -338,6 +360,10 @@ static bool run(const fe_options *opt, fe_function_cb cb, void *ctx, fe_result *
         }
     }
     res->failed = !ok;
+    if (unit) { /* the IR points into the TU's arena: the unit keeps it */
+        unit->mem = t.mem;
+        arena_init(&t.mem);
+    }
     tu_free(&t);
     clang_disposeIndex(idx);
     return ok;
@@ -348,12 +374,13 @@ typedef struct run_args {
     fe_function_cb cb;
     void *ctx;
     fe_result *res;
+    fe_unit *unit;
     bool ok;
 } run_args;
 
 static void *run_thread(void *p) {
     run_args *a = p;
-    a->ok = run(a->opt, a->cb, a->ctx, a->res);
+    a->ok = run(a->opt, a->cb, a->ctx, a->res, a->unit);
     return NULL;
 }
 
@@ -363,17 +390,62 @@ static void libclang_no_threads(void) {
     setenv("LIBCLANG_NOTHREADS", "1", 0);
 }
 
-bool fe_run(const fe_options *opt, fe_function_cb cb, void *ctx, fe_result *res) {
+static bool run_big_stack(run_args *a) {
     pthread_once(&no_threads_once, libclang_no_threads);
-    run_args a = {opt, cb, ctx, res, false};
     pthread_attr_t attr;
     pthread_t th;
     pthread_attr_init(&attr);
     pthread_attr_setstacksize(&attr, FE_STACK_SIZE);
-    int rc = pthread_create(&th, &attr, run_thread, &a);
+    int rc = pthread_create(&th, &attr, run_thread, a);
     pthread_attr_destroy(&attr);
     if (rc != 0)
-        return run(opt, cb, ctx, res); /* no helper thread: the caller's stack */
+        return run(a->opt, a->cb, a->ctx, a->res, a->unit); /* no helper: the caller's stack */
     pthread_join(th, NULL);
-    return a.ok;
+    return a->ok;
+}
+
+bool fe_run(const fe_options *opt, fe_function_cb cb, void *ctx, fe_result *res) {
+    run_args a = {opt, cb, ctx, res, NULL, false};
+    return run_big_stack(&a);
+}
+
+fe_unit *fe_load(const fe_options *opt, fe_result *res) {
+    fe_options o = *opt;
+    o.callees_first = true;
+    fe_unit *u = calloc(1, sizeof *u);
+    if (!u)
+        abort();
+    arena_init(&u->mem);
+    run_args a = {&o, NULL, NULL, res, u, false};
+    if (run_big_stack(&a))
+        return u;
+    fe_unit_free(u);
+    return NULL;
+}
+
+int fe_unit_count(const fe_unit *u) {
+    return u ? u->n : 0;
+}
+
+ir_function *fe_unit_function(const fe_unit *u, int i) {
+    return u->fns[i].f;
+}
+
+size_t fe_unit_bytes(const fe_unit *u) {
+    if (!u)
+        return 0;
+    size_t n = u->mem.used;
+    for (int i = 0; i < u->n; i++)
+        n += u->fns[i].mem->used;
+    return n;
+}
+
+void fe_unit_free(fe_unit *u) {
+    if (!u)
+        return;
+    for (int i = 0; i < u->n; i++)
+        release(&u->fns[i]);
+    free(u->fns);
+    arena_free(&u->mem);
+    free(u);
 }

@@ -125,3 +125,32 @@ int rules_count(const rule_set *rs) {
 const rule_fn *rules_at(const rule_set *rs, int i) {
     return i >= 0 && i < rs->fn_names.count ? rs->fns[i] : NULL;
 }
+
+const rule_fn *rules_add_copy(rule_set *rs, const rule_fn *r, const char *file) {
+    rule_fn *c = ARENA_NEW(&rs->mem, rule_fn);
+    *c = *r;
+    c->name = arena_strdup(&rs->mem, r->name);
+    c->params = ARENA_ARRAY(&rs->mem, rule_param, r->nparams > 0 ? r->nparams : 1);
+    if (r->nparams > 0)
+        memcpy(c->params, r->params, sizeof *c->params * (size_t)r->nparams);
+    c->file = arena_strdup(&rs->mem, file);
+    c->line = 0;
+    c->source = arena_strdup(&rs->mem, r->source);
+    c->trusted = false;
+    rules_put_fn(rs, c);
+    return c;
+}
+
+bool rules_same(const rule_fn *a, const rule_fn *b) {
+    if (!a || !b)
+        return a == b;
+    if (a->ret != b->ret || a->ret_arg != b->ret_arg || a->nparams != b->nparams ||
+        a->varargs != b->varargs ||
+        a->format_index != b->format_index)
+        return false;
+    for (int i = 0; i < a->nparams; i++)
+        if (a->params[i].effect != b->params[i].effect ||
+            a->params[i].nullable != b->params[i].nullable)
+            return false;
+    return true;
+}

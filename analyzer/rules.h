@@ -30,6 +30,8 @@ typedef enum rule_ret {
     RULE_RET_NULL,           /* a reference type, but always NULL (PyErr_Format) */
     RULE_RET_ARG,            /* "argN": returns its N-th argument, the same reference (a
                                 cast or a normalizing helper); ret_arg is N - 1 */
+    RULE_RET_UNKNOWN,        /* a reference nobody knows the ownership of: not checked
+                              * (an inferred summary whose results have no one source) */
 } rule_ret;
 
 /* What a call does to one argument. */
@@ -128,6 +130,14 @@ bool rules_is_error_check(const rule_set *rs, const char *name);
 bool rules_from_annotations(rule_set *rs, const char *name, const char *const *annots,
                             int nannots, int nparams, const char *file, int line,
                             const rule_fn **out, char *err, size_t errlen);
+
+/* Adds a copy of r (its name, effects and source) to rs, replacing any rule
+ * of the same name, with file as its origin (copied) and line 0; returns
+ * the copy, owned by rs. */
+const rule_fn *rules_add_copy(rule_set *rs, const rule_fn *r, const char *file);
+/* Do a and b describe the same behaviour (return, every argument, varargs)?
+ * NULL equals only NULL. */
+bool rules_same(const rule_fn *a, const rule_fn *b);
 
 /* Iteration, in file order, for listing. */
 int rules_count(const rule_set *rs);

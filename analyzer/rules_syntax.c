@@ -18,6 +18,7 @@ static const char *const ret_names[] = {
     [RULE_RET_NORETURN] = "noreturn",
     [RULE_RET_NULL] = "null",
     [RULE_RET_ARG] = "argN",
+    [RULE_RET_UNKNOWN] = "unknown",
 };
 #define N_RET ((int)(sizeof ret_names / sizeof ret_names[0]))
 

@@ -60,7 +60,7 @@
 #include "rules.h"
 
 #define STORE_APPLICATION_ID 0x52464C57 /* "RFLW" */
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 #define STORE_BUSY_TIMEOUT_MS 10000
 
 typedef struct store store;
@@ -158,8 +158,10 @@ typedef enum store_summary_from {
 typedef struct store_function {
     const char *name;
     ir_loc loc;                /* the definition */
-    const rule_fn *summary;    /* ret, params and varargs are stored; NULL: none */
+    const rule_fn *summary;    /* what callers use: ret, params and varargs are
+                                * stored; NULL: none */
     store_summary_from from;
+    bool is_static;            /* internal linkage: no other unit calls it */
 } store_function;
 
 /* Records a function defined in the unit; returns its index in the unit,
@@ -224,6 +226,11 @@ typedef enum store_edge_kind {
 typedef enum store_visit {
     STORE_VISIT_UNKNOWN = 0, STORE_VISIT_NO, STORE_VISIT_YES
 } store_visit;
+/* The unit's analysis used the summary of name, a function defined in
+ * another unit: summary is that rule's line as rules_format writes it, or
+ * NULL when no analyzed unit defines name. One per name (a later call
+ * replaces the summary). See analyzer/schema/tu_dependencies.sql. */
+void store_put_dependency(store_tu *t, const char *name, const char *summary);
 
 typedef struct store_type_edge {
     const char *struct_type;   /* the struct holding the field */
@@ -263,15 +270,22 @@ void store_abandon_tu(store_tu *t);
 bool store_load_run_findings(store *s, int64_t run_id, bool only_new, finding_list *out,
                              char *err, size_t errlen);
 /* Adds to rs, as rules, the stored summaries (from annotations, inference
- * or convention) of functions rs has no rule for: the cross-file
- * summaries. Where units disagree on a name, the most recently stored
- * wins. Returns how many were added, or -1 with a message. */
-int store_load_summaries(store *s, rule_set *rs, char *err, size_t errlen);
+ * or convention) of the extern functions of unit tu_id (every unit when
+ * tu_id <= 0) that rs has no rule for: what other units' calls use. Where
+ * units disagree on a name, the most recently stored wins. Returns how many
+ * were added, or -1 with a message. */
+int store_load_summaries(store *s, int64_t tu_id, rule_set *rs, char *err, size_t errlen);
+/* Calls cb for each dependency stored for unit tu_id at its last analysis
+ * (store_put_dependency; summary NULL: none), in name order. Strings are
+ * valid during the call. False with a message on a database error. */
+typedef void (*store_dep_cb)(void *ctx, const char *name, const char *summary);
+bool store_load_dependencies(store *s, int64_t tu_id, store_dep_cb cb, void *ctx, char *err,
+                             size_t errlen);
 
 /* Row counts, for summaries and tests. */
 typedef struct store_counts {
     int64_t runs, files, tus, tu_includes, functions, sites, call_edges, type_edges, findings,
-        finding_steps, types;
+        finding_steps, types, tu_dependencies;
 } store_counts;
 
 bool store_count_rows(store *s, store_counts *out, char *err, size_t errlen);

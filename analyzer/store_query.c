@@ -338,7 +338,7 @@ static bool add_summary(store *s, rule_set *rs, sqlite3_stmt *st, char *err, siz
     return ok;
 }
 
-int store_load_summaries(store *s, rule_set *rs, char *err, size_t errlen) {
+int store_load_summaries(store *s, int64_t tu_id, rule_set *rs, char *err, size_t errlen) {
     int added = 0, rc = -1;
     pthread_mutex_lock(&s->lock);
     sqlite3_stmt *st = db_begin(s, false, err, errlen)
@@ -346,8 +346,9 @@ int store_load_summaries(store *s, rule_set *rs, char *err, size_t errlen) {
                                       "SELECT id, name, returns, params FROM functions "
                                       "WHERE returns IS NOT NULL AND summary_from IN "
                                       "('annotation', 'inference', 'convention') "
+                                      "AND linkage = 'extern' AND (?1 <= 0 OR tu_id = ?1) "
                                       "ORDER BY id DESC",
-                                      "")
+                                      "i", tu_id)
                            : NULL;
     while (st && (rc = db_step(s, st, err, errlen)) == 1) {
         if (rules_lookup(rs, (const char *)sqlite3_column_text(st, 1)))
@@ -362,4 +363,22 @@ int store_load_summaries(store *s, rule_set *rs, char *err, size_t errlen) {
     db_rollback(s);
     pthread_mutex_unlock(&s->lock);
     return rc == 0 ? added : -1;
+}
+
+bool store_load_dependencies(store *s, int64_t tu_id, store_dep_cb cb, void *ctx, char *err,
+                             size_t errlen) {
+    int rc = -1;
+    pthread_mutex_lock(&s->lock);
+    sqlite3_stmt *st = db_begin(s, false, err, errlen)
+                           ? db_query(s, err, errlen,
+                                      "SELECT name, summary FROM tu_dependencies "
+                                      "WHERE tu_id = ? ORDER BY name",
+                                      "i", tu_id)
+                           : NULL;
+    while (st && (rc = db_step(s, st, err, errlen)) == 1)
+        cb(ctx, (const char *)sqlite3_column_text(st, 0),
+           (const char *)sqlite3_column_text(st, 1));
+    db_rollback(s);
+    pthread_mutex_unlock(&s->lock);
+    return rc == 0;
 }

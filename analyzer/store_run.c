@@ -54,14 +54,15 @@ bool store_count_rows(store *s, store_counts *out, char *err, size_t errlen) {
         "(SELECT count(*) FROM functions), (SELECT count(*) FROM sites), "
         "(SELECT count(*) FROM call_edges), (SELECT count(*) FROM type_edges), "
         "(SELECT count(*) FROM findings), (SELECT count(*) FROM finding_steps), "
-        "(SELECT count(*) FROM types)",
+        "(SELECT count(*) FROM types), (SELECT count(*) FROM tu_dependencies)",
         "");
     bool ok = st && db_step(s, st, err, errlen) == 1;
     if (ok) {
         int64_t *f[] = {&out->runs,      &out->files,     &out->tus,        &out->tu_includes,
                         &out->functions, &out->sites,     &out->call_edges, &out->type_edges,
-                        &out->findings,  &out->finding_steps, &out->types};
-        for (int i = 0; i < 11; i++)
+                        &out->findings,  &out->finding_steps, &out->types,
+                        &out->tu_dependencies};
+        for (int i = 0; i < 12; i++)
             *f[i] = sqlite3_column_int64(st, i);
         sqlite3_reset(st);
     }

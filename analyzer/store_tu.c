@@ -22,7 +22,12 @@ typedef struct tu_fn {
     const char *name, *returns, *params;
     ir_loc loc;
     store_summary_from from;
+    bool is_static;
 } tu_fn;
+
+typedef struct tu_dep {
+    const char *name, *summary;
+} tu_dep;
 
 typedef struct tu_site {
     int fn;
@@ -49,6 +54,7 @@ struct store_tu {
     VEC(tu_fn) fns;
     VEC(tu_site) sites;
     VEC(tu_call) calls;
+    VEC(tu_dep) deps;
     VEC(store_type_edge) types;
     VEC(store_type) objtypes;
     finding_list findings;
@@ -121,6 +127,7 @@ int store_put_function(store_tu *t, const store_function *f) {
     fn->name = arena_strdup(&t->a, f->name);
     fn->loc = copy_loc(&t->a, f->loc);
     fn->from = f->summary ? f->from : STORE_SUMMARY_NONE;
+    fn->is_static = f->is_static;
     if (f->summary) {
         /* "null" (only ever returns NULL) is stored as "value": no reference;
          * "argN" (returns an argument) as "borrowed": no new reference */
@@ -147,6 +154,17 @@ void store_put_call_edge(store_tu *t, int fn, const char *callee, ir_loc loc) {
     c->fn = fn;
     c->callee = arena_strdup(&t->a, callee);
     c->loc = copy_loc(&t->a, loc);
+}
+
+void store_put_dependency(store_tu *t, const char *name, const char *summary) {
+    for (int i = 0; i < t->deps.n; i++)
+        if (strcmp(t->deps.v[i].name, name) == 0) {
+            t->deps.v[i].summary = arena_strdup(&t->a, summary);
+            return;
+        }
+    tu_dep *d = VPUSH(t->deps);
+    d->name = arena_strdup(&t->a, name);
+    d->summary = arena_strdup(&t->a, summary);
 }
 
 void store_put_type_edge(store_tu *t, const store_type_edge *e) {
@@ -187,6 +205,7 @@ void store_abandon_tu(store_tu *t) {
     free(t->fns.v);
     free(t->sites.v);
     free(t->calls.v);
+    free(t->deps.v);
     free(t->types.v);
     free(t->objtypes.v);
     free(t->fps.v);
@@ -332,11 +351,12 @@ static bool write_functions(write_ctx *w, int64_t *ids) {
         if (!returning_id(w,
                           db_query(w->s, w->err, w->errlen,
                                    "INSERT INTO functions (tu_id, name, file, line, col, "
-                                   "returns, params, summary_from) VALUES (?, ?, ?, ?, ?, ?, "
-                                   "?, ?) RETURNING id",
-                                   "ittiittt", w->tu_id, f->name, f->loc.file,
+                                   "returns, params, summary_from, linkage) VALUES (?, ?, ?, "
+                                   "?, ?, ?, ?, ?, ?) RETURNING id",
+                                   "ittiitttt", w->tu_id, f->name, f->loc.file,
                                    (int64_t)f->loc.line, (int64_t)f->loc.col, f->returns,
-                                   f->params, NAME_OF(summary_from_names, f->from)),
+                                   f->params, NAME_OF(summary_from_names, f->from),
+                                   f->is_static ? "static" : "extern"),
                           &ids[i]))
             return false;
     }
@@ -425,6 +445,18 @@ static bool write_types(write_ctx *w) {
     return write_edges(w);
 }
 
+static bool write_deps(write_ctx *w) {
+    if (!db_exec(w->s, w->err, w->errlen, "DELETE FROM tu_dependencies WHERE tu_id = ?", "i",
+                 w->tu_id))
+        return false;
+    for (int i = 0; i < w->t->deps.n; i++)
+        if (!db_exec(w->s, w->err, w->errlen,
+                     "INSERT INTO tu_dependencies (tu_id, name, summary) VALUES (?, ?, ?)",
+                     "itt", w->tu_id, w->t->deps.v[i].name, w->t->deps.v[i].summary))
+            return false;
+    return true;
+}
+
 /* Functions (replacing their sites and calls by cascade), sites, calls. */
 static bool write_code_facts(write_ctx *w) {
     int64_t *ids = calloc((size_t)w->t->fns.n + 1, sizeof *ids);
@@ -433,7 +465,7 @@ static bool write_code_facts(write_ctx *w) {
     bool ok = db_exec(w->s, w->err, w->errlen, "DELETE FROM functions WHERE tu_id = ?", "i",
                       w->tu_id) &&
               write_functions(w, ids) && write_sites(w, ids) && write_calls(w, ids) &&
-              write_types(w);
+              write_types(w) && write_deps(w);
     free(ids);
     return ok;
 }

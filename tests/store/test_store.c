@@ -195,10 +195,15 @@ static int64_t analyze_a(store *s, rule_set *rs, finding *fs, int nf) {
     store_set_includes(t, includes, 4);
     int f1 = store_put_function(t, &(store_function){"get_item", {"a.c", 3, 1},
                                                      rule(rs, "get_item"),
-                                                     STORE_SUMMARY_ANNOTATION});
+                                                     STORE_SUMMARY_ANNOTATION, false});
     int f2 = store_put_function(t, &(store_function){"build", {"a.c", 20, 1},
-                                                     rule(rs, "build"), STORE_SUMMARY_INFERENCE});
-    store_put_function(t, &(store_function){"helper", {"a.c", 30, 1}, NULL, STORE_SUMMARY_RULE});
+                                                     rule(rs, "build"), STORE_SUMMARY_INFERENCE, false});
+    store_put_function(t, &(store_function){"helper", {"a.c", 30, 1}, NULL, STORE_SUMMARY_RULE, false});
+    store_put_function(t, &(store_function){"local_only", {"a.c", 40, 1}, rule(rs, "build"),
+                                            STORE_SUMMARY_INFERENCE, true});
+    store_put_dependency(t, "other_new", "fn other_new new? borrow?");
+    store_put_dependency(t, "nowhere", NULL);
+    store_put_dependency(t, "other_new", "fn other_new new borrow"); /* replaces */
     store_put_site(t, f2, &(store_site){STORE_SITE_ACQUIRE, {"a.c", 21, 9}, "get_item", -1, "x",
                                         "get_item", STORE_REF_BORROWED});
     store_put_site(t, f2, &(store_site){STORE_SITE_DECREF, {"a.c", 22, 5}, "RF_DECREF", 0, "x",
@@ -291,7 +296,8 @@ static void inc_first_analysis(void) {
     CHECK_INT(c.tus, 1);
     CHECK_INT(c.files, 3);
     CHECK_INT(c.tu_includes, 2);
-    CHECK_INT(c.functions, 3);
+    CHECK_INT(c.functions, 4);
+    CHECK_INT(c.tu_dependencies, 2);
     CHECK_INT(c.sites, 2);
     CHECK_INT(c.call_edges, 2);
     CHECK_INT(c.type_edges, 1);
@@ -356,7 +362,8 @@ static void inc_reanalysis(void) {
     store_counts c = counts(inc.s);
     CHECK_INT(c.findings, 3);      /* the fixed one is kept for one analysis */
     CHECK_INT(c.finding_steps, 1); /* steps replaced with the finding's */
-    CHECK_INT(c.functions, 3);     /* replaced, not added */
+    CHECK_INT(c.functions, 4);     /* replaced, not added */
+    CHECK_INT(c.tu_dependencies, 2); /* replaced, not added */
     CHECK_INT(c.sites, 2);
     CHECK_INT(c.tus, 1);
 
@@ -490,15 +497,21 @@ static void test_same_fingerprint_twice(void) {
     rules_free(rs);
 }
 
+static void note_dep(void *ctx, const char *name, const char *summary) {
+    char *out = ctx;
+    size_t n = strlen(out);
+    snprintf(out + n, 256 - n, "%s=%s;", name, summary ? summary : "none");
+}
+
 static void test_summaries(void) {
     rule_set *rs = test_rules();
     write_sources();
     store *s = open_db("sum.db");
     begin_run(s, "c");
-    analyze_a(s, rs, NULL, 0);
+    int64_t tu = analyze_a(s, rs, NULL, 0);
     rule_set *target = rules_new();
     CHECK(rules_parse(target, "user.rules", "fn get_item new\n", err, sizeof err));
-    CHECK_INT(store_load_summaries(s, target, err, sizeof err), 1);
+    CHECK_INT(store_load_summaries(s, 0, target, err, sizeof err), 1);
     const rule_fn *r = rules_lookup(target, "get_item");
     CHECK(r && r->ret == RULE_RET_NEW); /* the user's rule stays */
     r = rules_lookup(target, "build");
@@ -507,7 +520,14 @@ static void test_summaries(void) {
           r->varargs == RULE_VA_BUILD && r->format_index == 1);
     CHECK(r && strcmp(r->file, in_dir("sum.db")) == 0);
     CHECK(!rules_lookup(target, "helper")); /* no summary */
+    CHECK(!rules_lookup(target, "local_only")); /* static: not for other units */
     rules_free(target);
+    target = rules_new();
+    CHECK_INT(store_load_summaries(s, 999, target, err, sizeof err), 0); /* no such unit */
+    rules_free(target);
+    char deps[256] = "";
+    CHECK_OK(store_load_dependencies(s, tu, note_dep, deps, err, sizeof err), err);
+    CHECK_STR(deps, "nowhere=none;other_new=fn other_new new borrow;");
     store_close(s);
     rules_free(rs);
 }
@@ -547,7 +567,7 @@ static void write_unit(store *s, const char *name, int nfindings, int nsites, ch
     store_tu *t = store_begin_tu(s, &key);
     const char *includes[] = {"b.h"};
     store_set_includes(t, includes, 1);
-    int fn = store_put_function(t, &(store_function){"f", {name, 1, 1}, NULL, STORE_SUMMARY_NONE});
+    int fn = store_put_function(t, &(store_function){"f", {name, 1, 1}, NULL, STORE_SUMMARY_NONE, false});
     for (int i = 0; i < nsites; i++)
         store_put_site(t, fn, &(store_site){STORE_SITE_DECREF, {name, (uint32_t)i + 1, 1},
                                             "Py_DECREF", 0, "x", "PyList_GetItem",
@@ -855,10 +875,10 @@ static int mode_populate(const char *db) {
         store_set_includes(t, NULL, 0);
         int f1 = store_put_function(t, &(store_function){"first_item", {"ext.c", 5, 1},
                                                          rules_lookup(rs, "first_item"),
-                                                         STORE_SUMMARY_INFERENCE});
+                                                         STORE_SUMMARY_INFERENCE, false});
         int f2 = store_put_function(t, &(store_function){"make_pair", {"ext.c", 12, 1},
                                                          rules_lookup(rs, "make_pair"),
-                                                         STORE_SUMMARY_CONVENTION});
+                                                         STORE_SUMMARY_CONVENTION, false});
         store_put_site(t, f1, &(store_site){STORE_SITE_RETURN, {"ext.c", 7, 5}, NULL, -1,
                                             "item", "PyList_GetItem", STORE_REF_BORROWED});
         store_put_site(t, f2, &(store_site){STORE_SITE_ACQUIRE, {"ext.c", 13, 15},
@@ -870,6 +890,7 @@ static int mode_populate(const char *db) {
                                             "PyTuple_SetItem", 2, "b", "PyLong_FromLong",
                                             STORE_REF_NEW});
         store_put_call_edge(t, f2, "PyList_GetItem", (ir_loc){"ext.c", 13, 15});
+        store_put_dependency(t, "parse_pair", "fn parse_pair new? borrow?");
         store_put_type_edge(t, &(store_type_edge){.struct_type = "pair", .field = "first",
                                                   .target_type = "PyObject", .owned = true,
                                                   .loc = {"ext.c", 2, 15},

@@ -29,7 +29,7 @@ import time
 
 TEST_STORE, SRC = sys.argv[1], sys.argv[2]
 RFLW = 0x52464C57
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 failures = 0
 
 

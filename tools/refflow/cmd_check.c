@@ -15,12 +15,19 @@
 #include "progress.h"
 #include "rules.h"
 #include "typegraph.h"
+#include "summary.h"
 #include "verify.h"
 
 typedef struct tu_result {
     finding_list findings;
     fe_result fe;
+    fe_unit *ir;           /* loaded: the unit's IR until it is checked */
+    int64_t tu_id;         /* in the database */
+    bool reuse;            /* unchanged: findings from the database */
+    bool load_failed;
+    typegraph types;       /* loaded: the unit's type graph, until it is checked */
     int skipped;
+    int summaries_used;    /* calls resolved by other units' summaries (distinct names) */
     bool analyzed;
 } tu_result;
 
@@ -29,12 +36,16 @@ typedef struct run_ctx {
     const rule_set *rules;
     job_list jobs;
     tu_result *results;
-    int next;              /* next job to take */
+    summary_unit *units;   /* per job: its summaries (summary.h) */
+    rule_set *program;     /* every unit's extern summaries, final */
+    int passes;            /* summary passes to the fixpoint */
     pthread_mutex_t lock;
     progress *progress;    /* "[i/n] file" on a terminal */
     baseline *baseline;    /* --baseline, loaded before the run */
     store *db;             /* NULL: no database (--no-db, --verify) */
     int reused;            /* units whose stored findings were reused */
+    int invalidated;       /* unchanged units analyzed again: a summary they use changed */
+    size_t ir_bytes;       /* IR held between the passes, all units */
 } run_ctx;
 
 static bool is_path(const char *s) {
@@ -72,87 +83,180 @@ static void list_rules(const rule_set *rs) {
     }
 }
 
-typedef struct fn_sink {
-    engine_tu *tu;
-    bool dump_ir;
-    pthread_mutex_t *lock;
-} fn_sink;
+/* ------------------------------------------------ running stages in parallel */
 
-static void on_function(ir_function *fn, void *ctx) {
-    fn_sink *sink = ctx;
-    if (sink->dump_ir) {
-        pthread_mutex_lock(sink->lock);
-        ir_dump(fn, stdout);
-        pthread_mutex_unlock(sink->lock);
-    }
-    engine_analyze(sink->tu, fn);
-}
+typedef struct stage {
+    run_ctx *rc;
+    int n, next;
+    void (*fn)(void *, int);
+    void *arg;
+} stage;
 
-static void run_job(run_ctx *rc, int i) {
-    const tu_job *j = &rc->jobs.items[i];
-    tu_result *r = &rc->results[i];
-    FILE *diag = progress_diag(rc->progress);
-    progress_step(rc->progress, j->file);
-    if (db_reuse(rc->db, j, &r->findings)) {
-        r->analyzed = true;
-        pthread_mutex_lock(&rc->lock);
-        rc->reused++;
-        pthread_mutex_unlock(&rc->lock);
-        return;
-    }
-    db_unit unit;
-    db_unit_begin(rc->db, j, &unit);
-    engine_options eo = {.max_steps = rc->opt->max_steps, .checks = &rc->opt->checks,
-                         .notes = diag, .hooks = unit.st ? &unit.hooks : NULL};
-    typegraph types;
-    tg_init(&types);
-    eo.types = &types;
-    engine_tu *tu = engine_tu_new(rc->rules, &eo, &r->findings);
-    fe_options fo = {.file = j->file, .args = (const char *const *)j->args, .nargs = j->nargs,
-                     .directory = j->directory, .rules = rc->rules, .diag = diag,
-                     .keep_going = true, .callees_first = true, .types = &types};
-    fn_sink sink = {tu, rc->opt->dump_ir, &rc->lock};
-    r->analyzed = fe_run(&fo, on_function, &sink, &r->fe);
-    if (!r->analyzed)
-        fprintf(diag, "%s: error: cannot analyze: %s\n", j->file, r->fe.message);
-    else
-        check_cycle_untraced(&types, &rc->opt->checks, &r->findings);
-    r->skipped = engine_tu_stats(tu)->skipped;
-    engine_tu_free(tu);
-    db_unit_types(&unit, &types);
-    db_unit_end(&unit, &r->fe, &r->findings, r->analyzed, diag);
-    tg_free(&types);
-    fe_result_free(&r->fe);
-}
-
-static void *worker(void *arg) {
-    run_ctx *rc = arg;
+static void *stage_worker(void *p) {
+    stage *st = p;
     for (;;) {
-        pthread_mutex_lock(&rc->lock);
-        int i = rc->next < rc->jobs.n ? rc->next++ : -1;
-        pthread_mutex_unlock(&rc->lock);
+        pthread_mutex_lock(&st->rc->lock);
+        int i = st->next < st->n ? st->next++ : -1;
+        pthread_mutex_unlock(&st->rc->lock);
         if (i < 0)
             return NULL;
-        run_job(rc, i);
+        st->fn(st->arg, i);
     }
 }
 
-static void run_all(run_ctx *rc, int jobs) {
-    if (jobs > rc->jobs.n)
-        jobs = rc->jobs.n;
+/* fn(arg, i) for every i < n, on up to -j threads (a summary_for_each). */
+static void for_each(void *ctx, int n, void (*fn)(void *, int), void *arg) {
+    run_ctx *rc = ctx;
+    stage st = {rc, n, 0, fn, arg};
+    int jobs = rc->opt->jobs < n ? rc->opt->jobs : n;
     if (jobs <= 1) {
-        worker(rc);
+        stage_worker(&st);
         return;
     }
     pthread_t t[jobs];
     int started = 0;
     for (; started < jobs; started++)
-        if (pthread_create(&t[started], NULL, worker, rc) != 0)
+        if (pthread_create(&t[started], NULL, stage_worker, &st) != 0)
             break;
     if (started == 0)
-        worker(rc);
+        stage_worker(&st);
     for (int i = 0; i < started; i++)
         pthread_join(t[i], NULL);
+}
+
+static void on_each(run_ctx *rc, void (*fn)(void *, int)) {
+    for_each(rc, rc->jobs.n, fn, rc);
+}
+
+/* ---------------------------------------------------------------- stages */
+
+/* Database: are the unit's files, arguments and configuration unchanged? */
+static void find_unchanged(void *ctx, int i) {
+    run_ctx *rc = ctx;
+    tu_result *r = &rc->results[i];
+    r->reuse = db_unchanged(rc->db, &rc->jobs.items[i], &r->tu_id);
+}
+
+/* Pass 1: parse and lower a unit that is not reused, keeping its IR. */
+static void load(void *ctx, int i) {
+    run_ctx *rc = ctx;
+    const tu_job *j = &rc->jobs.items[i];
+    tu_result *r = &rc->results[i];
+    if (r->reuse || r->ir || r->load_failed)
+        return;
+    FILE *diag = progress_diag(rc->progress);
+    progress_step(rc->progress, j->file);
+    tg_init(&r->types);
+    fe_options fo = {.file = j->file, .args = (const char *const *)j->args, .nargs = j->nargs,
+                     .directory = j->directory, .rules = rc->rules, .diag = diag,
+                     .keep_going = true, .callees_first = true, .types = &r->types};
+    r->ir = fe_load(&fo, &r->fe);
+    if (!r->ir)
+        tg_free(&r->types);
+    r->load_failed = !r->ir;
+    pthread_mutex_lock(&rc->lock);
+    rc->ir_bytes += fe_unit_bytes(r->ir);
+    pthread_mutex_unlock(&rc->lock);
+    if (!r->ir)
+        fprintf(diag, "%s: error: cannot analyze: %s\n", j->file, r->fe.message);
+    rc->units[i].ir = r->ir;
+}
+
+/* Reused units take part with what the database says of them. */
+static void load_stored_summaries(run_ctx *rc) {
+    FILE *diag = progress_diag(rc->progress);
+    for (int i = 0; i < rc->jobs.n; i++) {
+        tu_result *r = &rc->results[i];
+        if (r->reuse && !rc->units[i].ext &&
+            !db_load_unit(rc->db, r->tu_id, &rc->units[i], diag))
+            r->reuse = false;
+    }
+}
+
+/* An unchanged unit whose inputs from other units changed is analyzed. */
+static int invalidate_reused(run_ctx *rc) {
+    int n = 0;
+    for (int i = 0; i < rc->jobs.n; i++)
+        if (rc->results[i].reuse && !summary_deps_hold(rc->units[i].deps, rc->program)) {
+            rc->results[i].reuse = false;
+            summary_unit_clear(&rc->units[i]);
+            n++;
+        }
+    return n;
+}
+
+/* Loads what must be analyzed and runs the summaries to their fixpoint;
+ * again while reused units turn out to depend on changed summaries. */
+static void learn_summaries(run_ctx *rc) {
+    summary_env env = {rc->rules, rc->opt->max_steps, &rc->opt->checks,
+                       progress_diag(rc->progress)};
+    int moved;
+    do {
+        on_each(rc, load);
+        load_stored_summaries(rc);
+        rules_free(rc->program);
+        rc->program = summary_fixpoint(&env, rc->units, rc->jobs.n, for_each, rc, &rc->passes);
+        moved = invalidate_reused(rc);
+        rc->invalidated += moved;
+    } while (moved > 0);
+}
+
+/* Pass 2: checks a loaded unit with every summary, or reuses the stored
+ * findings of an unchanged one. */
+static void check(void *ctx, int i) {
+    run_ctx *rc = ctx;
+    const tu_job *j = &rc->jobs.items[i];
+    tu_result *r = &rc->results[i];
+    FILE *diag = progress_diag(rc->progress);
+    if (r->reuse) {
+        r->analyzed = db_reuse(rc->db, r->tu_id, &r->findings);
+        r->summaries_used = summary_deps_used(rc->units[i].deps);
+        pthread_mutex_lock(&rc->lock);
+        rc->reused += r->analyzed;
+        pthread_mutex_unlock(&rc->lock);
+        if (!r->analyzed)
+            fprintf(diag, "%s: error: its stored findings cannot be read\n", j->file);
+        return;
+    }
+    if (!r->ir)
+        return;
+    db_unit unit;
+    db_unit_begin(rc->db, j, &unit);
+    summary_deps *deps = summary_deps_new();
+    engine_options eo = {.max_steps = rc->opt->max_steps, .checks = &rc->opt->checks,
+                         .notes = diag, .hooks = unit.st ? &unit.hooks : NULL,
+                         .program = rc->program, .prior = rc->units[i].own, .no_infer = true,
+                         .on_external = summary_deps_note, .external_ctx = deps,
+                         .types = &r->types};
+    engine_tu *tu = engine_tu_new(rc->rules, &eo, &r->findings);
+    for (int k = 0; k < fe_unit_count(r->ir); k++) {
+        ir_function *fn = fe_unit_function(r->ir, k);
+        if (rc->opt->dump_ir) {
+            pthread_mutex_lock(&rc->lock);
+            ir_dump(fn, stdout);
+            pthread_mutex_unlock(&rc->lock);
+        }
+        engine_analyze(tu, fn);
+    }
+    r->analyzed = true;
+    r->skipped = engine_tu_stats(tu)->skipped;
+    r->summaries_used = summary_deps_used(deps);
+    engine_tu_free(tu);
+    check_cycle_untraced(&r->types, &rc->opt->checks, &r->findings);
+    db_unit_types(&unit, &r->types);
+    db_unit_end(&unit, &r->fe, &r->findings, true, deps, diag);
+    tg_free(&r->types);
+    summary_deps_free(deps);
+    fe_result_free(&r->fe);
+    fe_unit_free(r->ir);
+    r->ir = rc->units[i].ir = NULL;
+}
+
+static void run_all(run_ctx *rc) {
+    if (rc->db)
+        on_each(rc, find_unchanged);
+    learn_summaries(rc);
+    on_each(rc, check);
 }
 
 /* Verifies each unit against its own file's expectations. */
@@ -188,6 +292,20 @@ static int write_report(const check_options *o, const ci_findings *cf) {
     return EXIT_CLEAN;
 }
 
+/* How much the units learned from each other. */
+static void print_summaries(const run_ctx *rc) {
+    int used = 0, units = 0;
+    for (int i = 0; i < rc->jobs.n; i++) {
+        used += rc->results[i].summaries_used;
+        units += rc->results[i].summaries_used > 0;
+    }
+    fprintf(stderr, "refflow: summaries across files: %d extern function%s, %d use%s in %d "
+            "unit%s, %d pass%s (IR kept between passes: %.1f MB)\n", rules_count(rc->program),
+            rules_count(rc->program) == 1 ? "" : "s", used, used == 1 ? "" : "s", units,
+            units == 1 ? "" : "s", rc->passes, rc->passes == 1 ? "" : "es",
+            (double)rc->ir_bytes / 1e6);
+}
+
 static int finish(run_ctx *rc) {
     const check_options *o = rc->opt;
     finding_list all;
@@ -211,6 +329,8 @@ static int finish(run_ctx *rc) {
         report_summary(stderr, &all, rc->jobs.n, skipped);
     else if (!o->quiet)
         ci_summary(stderr, &cf, rc->jobs.n, skipped);
+    if (!o->quiet && rc->jobs.n > 1)
+        print_summaries(rc);
     if (analyzed == 0)
         status = EXIT_USAGE;
     ci_findings_free(&cf);
@@ -247,14 +367,21 @@ int cmd_check(int argc, char **argv) {
     if (load_baseline(&o, &rc.baseline) && jobs_build(&o, &rc.jobs) &&
         db_begin_run(&o, rs, argc, argv, &rc.db)) {
         rc.results = calloc((size_t)rc.jobs.n + 1, sizeof(tu_result));
+        rc.units = calloc((size_t)rc.jobs.n + 1, sizeof(summary_unit));
         rc.progress = progress_new(rc.jobs.n, !o.quiet);
-        run_all(&rc, o.jobs);
+        run_all(&rc);
         progress_free(rc.progress); /* the line is gone before the report */
         status = finish(&rc);
         if (rc.db && !o.quiet)
-            fprintf(stderr, "refflow: database %s: %d of %d unit%s unchanged and reused\n",
-                    store_path(rc.db), rc.reused, rc.jobs.n, rc.jobs.n == 1 ? "" : "s");
+            fprintf(stderr, "refflow: database %s: %d of %d unit%s unchanged and reused; "
+                    "%d analyzed (%d of them unchanged but using a changed summary)\n",
+                    store_path(rc.db), rc.reused, rc.jobs.n, rc.jobs.n == 1 ? "" : "s",
+                    rc.jobs.n - rc.reused, rc.invalidated);
         db_end_run(rc.db, status);
+        for (int i = 0; i < rc.jobs.n; i++)
+            summary_unit_clear(&rc.units[i]);
+        free(rc.units);
+        rules_free(rc.program);
         free(rc.results);
     }
     jobs_free(&rc.jobs);

@@ -78,14 +78,32 @@ static store_tu_key key_of(const tu_job *j) {
     return (store_tu_key){j->file, j->directory, (const char *const *)j->args, j->nargs};
 }
 
-bool db_reuse(store *db, const tu_job *j, finding_list *out) {
+bool db_unchanged(store *db, const tu_job *j, int64_t *tu_id) {
     if (!db)
         return false;
     store_tu_key key = key_of(j);
-    int64_t tu_id;
     char err[1024];
-    if (!store_tu_unchanged(db, &key, &tu_id, err, sizeof err))
-        return false;
+    return store_tu_unchanged(db, &key, tu_id, err, sizeof err);
+}
+
+static void add_dep(void *ctx, const char *name, const char *summary) {
+    summary_deps_add_text(ctx, name, summary);
+}
+
+bool db_load_unit(store *db, int64_t tu_id, summary_unit *u, FILE *diag) {
+    char err[1024];
+    u->ext = rules_new();
+    u->deps = summary_deps_new();
+    if (store_load_summaries(db, tu_id, u->ext, err, sizeof err) >= 0 &&
+        store_load_dependencies(db, tu_id, add_dep, u->deps, err, sizeof err))
+        return true;
+    fprintf(diag, "refflow: warning: %s; the unit is analyzed again\n", err);
+    summary_unit_clear(u);
+    return false;
+}
+
+bool db_reuse(store *db, int64_t tu_id, finding_list *out) {
+    char err[1024];
     return store_reuse_tu(db, tu_id, out, err, sizeof err);
 }
 
@@ -94,6 +112,7 @@ static store_summary_from summary_from(engine_contract_from f) {
     case CONTRACT_RULE: return STORE_SUMMARY_RULE;
     case CONTRACT_ANNOTATION: return STORE_SUMMARY_ANNOTATION;
     case CONTRACT_CONVENTION: return STORE_SUMMARY_CONVENTION;
+    case CONTRACT_INFERENCE: return STORE_SUMMARY_INFERENCE;
     default: return STORE_SUMMARY_NONE;
     }
 }
@@ -110,8 +129,8 @@ static void put_call_edges(db_unit *u, const ir_function *fn) {
 static void on_function(void *ctx, const ir_function *fn, const rule_fn *contract,
                         engine_contract_from from) {
     db_unit *u = ctx;
-    store_function f = {fn->name, fn->loc, contract, contract ? summary_from(from)
-                                                              : STORE_SUMMARY_NONE};
+    store_function f = {fn->name, fn->loc, contract,
+                        contract ? summary_from(from) : STORE_SUMMARY_NONE, fn->self.is_static};
     u->fn = store_put_function(u->st, &f);
     put_call_edges(u, fn);
 }
@@ -206,7 +225,7 @@ static void put_findings(db_unit *u, finding_list *l) {
 }
 
 void db_unit_end(db_unit *u, const fe_result *fe, finding_list *findings, bool analyzed,
-                 FILE *diag) {
+                 const summary_deps *deps, FILE *diag) {
     if (!u->st)
         return;
     if (!analyzed) {
@@ -217,6 +236,11 @@ void db_unit_end(db_unit *u, const fe_result *fe, finding_list *findings, bool a
      * warnings are shown again on the next run. */
     if (fe->errors == 0)
         store_set_includes(u->st, (const char *const *)fe->includes, fe->nincludes);
+    for (int i = 0; i < summary_deps_count(deps); i++) {
+        const char *name, *summary;
+        summary_deps_at(deps, i, &name, &summary);
+        store_put_dependency(u->st, name, summary);
+    }
     put_findings(u, findings);
     char err[1024];
     if (!store_end_tu(u->st, NULL, err, sizeof err))

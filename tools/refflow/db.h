@@ -17,6 +17,7 @@
 #include "rules.h"
 #include "store.h"
 #include "typegraph.h"
+#include "summary.h"
 
 /* Opens the database and begins a run; *out is NULL when no database is
  * used. False (with a message printed) if it cannot be opened. */
@@ -24,9 +25,17 @@ bool db_begin_run(const check_options *o, const rule_set *rs, int argc, char **a
                   store **out);
 void db_end_run(store *db, int status);
 
-/* If j is unchanged since it was last analyzed, appends its stored findings
- * to out and returns true. */
-bool db_reuse(store *db, const tu_job *j, finding_list *out);
+/* Is j unchanged since it was last analyzed (its files, arguments and the
+ * configuration)? *tu_id gets its id. Whether it can be reused also
+ * depends on the summaries it used (db_load_unit, summary_deps_hold). */
+bool db_unchanged(store *db, const tu_job *j, int64_t *tu_id);
+/* A unit that is not parsed again: its extern functions' stored summaries
+ * into u->ext and the summaries it used into u->deps. False (with a
+ * warning on diag) if they cannot be read: analyze it then. */
+bool db_load_unit(store *db, int64_t tu_id, summary_unit *u, FILE *diag);
+/* Records the reuse of an unchanged unit in this run and appends its stored
+ * findings to out; false if that fails (analyze it then). */
+bool db_reuse(store *db, int64_t tu_id, finding_list *out);
 
 /* Recording one unit while it is analyzed: the hooks go to the engine. */
 typedef struct db_unit {
@@ -40,7 +49,9 @@ void db_unit_begin(store *db, const tu_job *j, db_unit *u);
  * describes, and their reference fields (store.h, types / type_edges). */
 void db_unit_types(db_unit *u, const typegraph *g);
 /* Ends the unit: stores includes and findings (or abandons if !analyzed). */
+/* Ends the unit: stores includes, the summaries it used from other units
+ * (deps, may be NULL) and findings (or abandons if !analyzed). */
 void db_unit_end(db_unit *u, const fe_result *fe, finding_list *findings, bool analyzed,
-                 FILE *diag);
+                 const summary_deps *deps, FILE *diag);
 
 #endif

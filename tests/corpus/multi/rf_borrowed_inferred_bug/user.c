@@ -1,0 +1,11 @@
+/* user.c: BUG: list_first (list_util.c) returns a borrowed item (its
+ * inferred summary); the caller releases it. */
+#include <rf.h>
+
+rf_object *list_first(rf_object *list);
+
+void drop_first(rf_object *list)
+{
+    rf_object *x = list_first(list);
+    RF_XDECREF(x); // expect: over-release
+}
