@@ -73,6 +73,10 @@ const rule_fn *engine_declared_summary(rule_set *into, const rule_set *rules,
     return rules_lookup(into, self.name);
 }
 
+bool contract_is_summary(const rule_fn *r) {
+    return tagged(r, CONTRACT_TAG_INFERRED) || tagged(r, CONTRACT_TAG_CONVENTION);
+}
+
 /* A function defined in this unit, without rule or annotation. */
 static const rule_fn *own_summary(engine_tu *tu, const ir_callee *c) {
     const rule_fn *r = rules_lookup(tu->summ, c->name);

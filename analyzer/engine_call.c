@@ -321,8 +321,7 @@ static bool may_write_through(const call_view *cv, int i) {
     const rule_fn *r = cv->rule;
     if (!r)
         return true;
-    if (!cv->in->callee.defined_here || !r->file ||
-        (strcmp(r->file, "<convention>") != 0 && strcmp(r->file, "<inferred>") != 0))
+    if (!contract_is_summary(r)) /* this unit's or another's: says nothing of *&x */
         return false;
     rule_arg e = param_at(cv, i).effect;
     return e != RULE_ARG_OUT_NEW && e != RULE_ARG_OUT_BORROWED && e != RULE_ARG_INOUT_NEW;

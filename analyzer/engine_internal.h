@@ -114,10 +114,13 @@ void settle_pending_null(fn_ctx *c, sstate *s, int ret);
 sstate *refine_branch(fn_ctx *c, const sstate *s, const ir_cond *cond, bool taken);
 
 /* contract.c */
-#define CONTRACT_TAG_INFERRED "<inferred>"     /* origin of learned summaries */
-#define CONTRACT_TAG_CONVENTION "<convention>" /* origin of convention contracts */
+#define CONTRACT_TAG_INFERRED RULES_FROM_INFERRED     /* origin of learned summaries */
+#define CONTRACT_TAG_CONVENTION RULES_FROM_CONVENTION /* origin of convention contracts */
 const rule_fn *contract_for_callee(engine_tu *tu, const ir_callee *callee);
 const rule_fn *contract_for_self(engine_tu *tu, const ir_function *fn, engine_contract_from *from);
+/* Is r a summary (learned or the convention) rather than a declaration (a
+ * rule or annotation)? Summaries do not describe out-parameters. */
+bool contract_is_summary(const rule_fn *r);
 /* What callers of fn use (see engine_summary). */
 const rule_fn *contract_summary(engine_tu *tu, const ir_function *fn, engine_contract_from *from);
 /* The convention contract of fn (what inference starts from). */

@@ -131,6 +131,13 @@ bool rules_from_annotations(rule_set *rs, const char *name, const char *const *a
                             int nannots, int nparams, const char *file, int line,
                             const rule_fn **out, char *err, size_t errlen);
 
+/* The origin (rule_fn.file) of rules that are summaries rather than lines of
+ * a rule file: learned from a body, the convention, a declaration's
+ * annotations. */
+#define RULES_FROM_INFERRED "<inferred>"
+#define RULES_FROM_CONVENTION "<convention>"
+#define RULES_FROM_ANNOTATION "<annotation>"
+
 /* Adds a copy of r (its name, effects and source) to rs, replacing any rule
  * of the same name, with file as its origin (copied) and line 0; returns
  * the copy, owned by rs. */

@@ -271,8 +271,10 @@ bool store_load_run_findings(store *s, int64_t run_id, bool only_new, finding_li
                              char *err, size_t errlen);
 /* Adds to rs, as rules, the stored summaries (from annotations, inference
  * or convention) of the extern functions of unit tu_id (every unit when
- * tu_id <= 0) that rs has no rule for: what other units' calls use. Where
- * units disagree on a name, the most recently stored wins. Returns how many
+ * tu_id <= 0) that rs has no rule for: what other units' calls use. Each
+ * rule's file is its origin (RULES_FROM_INFERRED, _CONVENTION, _ANNOTATION),
+ * its line the row id. Where units disagree on a name, the most recently
+ * stored wins. Returns how many
  * were added, or -1 with a message. */
 int store_load_summaries(store *s, int64_t tu_id, rule_set *rs, char *err, size_t errlen);
 /* Calls cb for each dependency stored for unit tu_id at its last analysis

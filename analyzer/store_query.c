@@ -322,18 +322,26 @@ bool store_load_run_findings(store *s, int64_t run_id, bool only_new, finding_li
 
 /* --- summaries as rules ------------------------------------------------- */
 
-/* Adds one summary row as a rule line "fn NAME RET PARAMS" whose location
- * reads as DB:ROWID. */
+/* The origin a summary had when it was learned (rules.h). */
+static const char *summary_origin(const char *from) {
+    return strcmp(from, "inference") == 0    ? RULES_FROM_INFERRED
+           : strcmp(from, "annotation") == 0 ? RULES_FROM_ANNOTATION
+                                             : RULES_FROM_CONVENTION;
+}
+
+/* Adds one summary row as a rule line "fn NAME RET PARAMS" whose origin is
+ * the one it had when learned (RULES_FROM_*), at line ROWID. */
 static bool add_summary(store *s, rule_set *rs, sqlite3_stmt *st, char *err, size_t errlen) {
     const char *name = (const char *)sqlite3_column_text(st, 1);
     const char *ret = (const char *)sqlite3_column_text(st, 2);
     const char *params = (const char *)sqlite3_column_text(st, 3);
+    const char *from = summary_origin((const char *)sqlite3_column_text(st, 4));
     size_t len = strlen(name) + strlen(ret) + (params ? strlen(params) : 0) + 8;
     char *line = malloc(len);
     if (!line)
         abort();
     snprintf(line, len, "fn %s %s %s", name, ret, params ? params : "");
-    bool ok = rules_parse_at(rs, s->path, (int)sqlite3_column_int64(st, 0), line, err, errlen);
+    bool ok = rules_parse_at(rs, from, (int)sqlite3_column_int64(st, 0), line, err, errlen);
     free(line);
     return ok;
 }
@@ -343,7 +351,8 @@ int store_load_summaries(store *s, int64_t tu_id, rule_set *rs, char *err, size_
     pthread_mutex_lock(&s->lock);
     sqlite3_stmt *st = db_begin(s, false, err, errlen)
                            ? db_query(s, err, errlen,
-                                      "SELECT id, name, returns, params FROM functions "
+                                      "SELECT id, name, returns, params, summary_from "
+                                      "FROM functions "
                                       "WHERE returns IS NOT NULL AND summary_from IN "
                                       "('annotation', 'inference', 'convention') "
                                       "AND linkage = 'extern' AND (?1 <= 0 OR tu_id = ?1) "

@@ -205,9 +205,9 @@ rule_set *summary_program(const summary_unit *units, int n, const rule_set *rule
 
 static const char *tag_of(engine_contract_from from) {
     switch (from) {
-    case CONTRACT_INFERENCE: return "<inferred>";
-    case CONTRACT_ANNOTATION: return "<annotation>";
-    default: return "<convention>";
+    case CONTRACT_INFERENCE: return RULES_FROM_INFERRED;
+    case CONTRACT_ANNOTATION: return RULES_FROM_ANNOTATION;
+    default: return RULES_FROM_CONVENTION;
     }
 }
 
