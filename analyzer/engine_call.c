@@ -313,7 +313,7 @@ static void hand_over_by_address(fn_ctx *c, sstate *s, int p, const ir_instr *in
 }
 
 /* An unknown callee may have stored anything through &x arguments; so may
- * a helper defined here whose contract only comes from the convention or
+ * a helper (of this unit or another) whose contract only comes from the convention or
  * from inference (neither says what it writes through a pointer:
  * floatobject.c convert_to_double(&v, &d) puts a new reference in v on
  * failure), where that argument is not described as an output. */
