@@ -26,6 +26,7 @@ typedef struct tu_result {
     bool reuse;            /* unchanged: findings from the database */
     bool load_failed;
     typegraph types;       /* loaded: the unit's type graph, until it is checked */
+    bool shown;            /* on the progress display */
     int skipped;
     int summaries_used;    /* calls resolved by other units' summaries (distinct names) */
     bool analyzed;
@@ -142,10 +143,12 @@ static void load(void *ctx, int i) {
     run_ctx *rc = ctx;
     const tu_job *j = &rc->jobs.items[i];
     tu_result *r = &rc->results[i];
+    if (!r->shown) /* "[i/n] file", once per unit, reused ones too */
+        progress_step(rc->progress, j->file);
+    r->shown = true;
     if (r->reuse || r->ir || r->load_failed)
         return;
     FILE *diag = progress_diag(rc->progress);
-    progress_step(rc->progress, j->file);
     tg_init(&r->types);
     fe_options fo = {.file = j->file, .args = (const char *const *)j->args, .nargs = j->nargs,
                      .directory = j->directory, .rules = rc->rules, .diag = diag,
