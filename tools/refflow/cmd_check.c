@@ -1,8 +1,11 @@
 /* cmd_check.c: `refflow check`. Loads rules, runs every translation unit
  * through the front end and the engine (in parallel with -j, each worker on
  * its own units), then reports in the order the units were given, so the
- * output does not depend on scheduling. */
+ * output does not depend on scheduling. Interrupted (interrupt.h), it stops
+ * taking units, abandons the one in flight at its next function, reports
+ * what finished and exits with 128 + the signal. */
 #include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,6 +14,7 @@
 #include "cli.h"
 #include "engine.h"
 #include "frontend.h"
+#include "interrupt.h"
 #include "jobs.h"
 #include "progress.h"
 #include "rules.h"
@@ -22,6 +26,7 @@ typedef struct tu_result {
     fe_result fe;
     int skipped;
     bool analyzed;
+    bool cut;              /* interrupted mid-unit: abandoned, not reported */
 } tu_result;
 
 typedef struct run_ctx {
@@ -76,10 +81,15 @@ typedef struct fn_sink {
     engine_tu *tu;
     bool dump_ir;
     pthread_mutex_t *lock;
+    bool cut;              /* a function was left out: the run was interrupted */
 } fn_sink;
 
 static void on_function(ir_function *fn, void *ctx) {
     fn_sink *sink = ctx;
+    if (sink->cut || interrupt_signal()) {
+        sink->cut = true;
+        return;
+    }
     if (sink->dump_ir) {
         pthread_mutex_lock(sink->lock);
         ir_dump(fn, stdout);
@@ -111,9 +121,14 @@ static void run_job(run_ctx *rc, int i) {
     fe_options fo = {.file = j->file, .args = (const char *const *)j->args, .nargs = j->nargs,
                      .directory = j->directory, .rules = rc->rules, .diag = diag,
                      .keep_going = true, .callees_first = true, .types = &types};
-    fn_sink sink = {tu, rc->opt->dump_ir, &rc->lock};
+    fn_sink sink = {tu, rc->opt->dump_ir, &rc->lock, false};
     r->analyzed = fe_run(&fo, on_function, &sink, &r->fe);
-    if (!r->analyzed)
+    if (sink.cut) { /* neither stored nor reported: the next run redoes it */
+        r->analyzed = false;
+        r->cut = true;
+        finding_list_free(&r->findings);
+        finding_list_init(&r->findings);
+    } else if (!r->analyzed)
         fprintf(diag, "%s: error: cannot analyze: %s\n", j->file, r->fe.message);
     else
         check_cycle_untraced(&types, &rc->opt->checks, &r->findings);
@@ -129,7 +144,7 @@ static void *worker(void *arg) {
     run_ctx *rc = arg;
     for (;;) {
         pthread_mutex_lock(&rc->lock);
-        int i = rc->next < rc->jobs.n ? rc->next++ : -1;
+        int i = rc->next < rc->jobs.n && !interrupt_signal() ? rc->next++ : -1;
         pthread_mutex_unlock(&rc->lock);
         if (i < 0)
             return NULL;
@@ -213,9 +228,22 @@ static int finish(run_ctx *rc) {
         ci_summary(stderr, &cf, rc->jobs.n, skipped);
     if (analyzed == 0)
         status = EXIT_USAGE;
+    if (interrupt_signal())
+        status = interrupt_exit_status();
     ci_findings_free(&cf);
     finding_list_free(&all);
     return status;
+}
+
+/* What an interrupted run finished; the units in flight were abandoned. */
+static void report_interrupted(const run_ctx *rc) {
+    int done = 0;
+    for (int i = 0; i < rc->jobs.n; i++)
+        done += rc->results[i].analyzed;
+    fprintf(stderr, "refflow: interrupted (%s): %d of %d file%s analyzed; %s\n",
+            interrupt_signal() == SIGTERM ? "SIGTERM" : "SIGINT", done, rc->jobs.n,
+            rc->jobs.n == 1 ? "" : "s",
+            rc->db ? "the database holds them; re-run to continue" : "re-run to continue");
 }
 
 /* --baseline is read before the run, so a bad one fails fast. */
@@ -248,12 +276,16 @@ int cmd_check(int argc, char **argv) {
         db_begin_run(&o, rs, argc, argv, &rc.db)) {
         rc.results = calloc((size_t)rc.jobs.n + 1, sizeof(tu_result));
         rc.progress = progress_new(rc.jobs.n, !o.quiet);
+        interrupt_install();
         run_all(&rc, o.jobs);
+        interrupt_uninstall();
         progress_free(rc.progress); /* the line is gone before the report */
         status = finish(&rc);
         if (rc.db && !o.quiet)
             fprintf(stderr, "refflow: database %s: %d of %d unit%s unchanged and reused\n",
                     store_path(rc.db), rc.reused, rc.jobs.n, rc.jobs.n == 1 ? "" : "s");
+        if (interrupt_signal())
+            report_interrupted(&rc);
         db_end_run(rc.db, status);
         free(rc.results);
     }
