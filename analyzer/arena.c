@@ -8,7 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ARENA_CHUNK_MIN (64 * 1024)
+#define ARENA_CHUNK_MAX (64 * 1024)
+#define ARENA_CHUNK_FIRST (4 * 1024)
 #define ARENA_ALIGN 16
 
 struct arena_chunk {
@@ -33,8 +34,15 @@ void arena_free(arena *a) {
     arena_init(a);
 }
 
-static arena_chunk *new_chunk(size_t need) {
-    size_t size = need > ARENA_CHUNK_MIN ? need : ARENA_CHUNK_MIN;
+/* Chunks grow with the arena: 4 KB first, then as much as is used so far,
+ * up to ARENA_CHUNK_MAX. Most arenas (one per function lowered or checked)
+ * stay small, and zeroing a 64 KB chunk for each cost more than the work. */
+static arena_chunk *new_chunk(size_t need, size_t used) {
+    size_t size = used < ARENA_CHUNK_FIRST ? ARENA_CHUNK_FIRST : used;
+    if (size > ARENA_CHUNK_MAX)
+        size = ARENA_CHUNK_MAX;
+    if (need > size)
+        size = need;
     arena_chunk *c = calloc(1, sizeof *c + size);
     if (!c) {
         fprintf(stderr, "refflow: out of memory (arena chunk of %zu bytes)\n", size);
@@ -50,7 +58,7 @@ void *arena_alloc(arena *a, size_t size) {
         size = ARENA_ALIGN;
     arena_chunk *c = a->head;
     if (!c || c->size - c->top < size) {
-        c = new_chunk(size);
+        c = new_chunk(size, a->used);
         c->next = a->head;
         a->head = c;
     }

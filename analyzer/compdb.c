@@ -215,6 +215,12 @@ compdb *compdb_load_file(const char *path, char *err, size_t errlen) {
     return db;
 }
 
+compdb *compdb_load_text(const char *path, const char *text, size_t len, char *err,
+                         size_t errlen) {
+    load_ctx c = {.path = path, .err = err, .errlen = errlen};
+    return load_text(&c, text, len);
+}
+
 compdb *compdb_load(const char *build_dir, char *err, size_t errlen) {
     size_t n = strlen(build_dir);
     char *path = malloc(n + sizeof "/compile_commands.json");

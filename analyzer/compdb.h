@@ -38,6 +38,10 @@ typedef struct compdb compdb;
 compdb *compdb_load(const char *build_dir, char *err, size_t errlen);
 /* Same, from a database file at path. */
 compdb *compdb_load_file(const char *path, char *err, size_t errlen);
+/* Same, from the database's text (len bytes, need not be NUL-terminated);
+ * path names it in messages and is the base of relative "directory"s. */
+compdb *compdb_load_text(const char *path, const char *text, size_t len, char *err,
+                         size_t errlen);
 void compdb_free(compdb *db);
 
 int compdb_count(const compdb *db);

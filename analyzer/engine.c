@@ -11,6 +11,11 @@
 
 #define DEFAULT_MAX_STEPS 100000
 #define DEFAULT_MAX_STATES 512
+/* Between two instructions every live symbol is bound (symstate.h), so the
+ * unbound ones can go: a long block of calls would otherwise drag every dead
+ * temporary into each state it copies at a branch or fallible call (memory
+ * grew by tens of KB per step on CPython's posixmodule.c). */
+#define COLLECT_AT 32
 
 bool alive_elsewhere(const sym *y) {
     if (y->flags & (SF_STOLEN | SF_ESCAPED))
@@ -42,26 +47,74 @@ void push_work(fn_ctx *c, int block, int instr, sstate *s) {
     c->work[c->nwork++] = (work_item){block, instr, s};
 }
 
-/* True if s was already explored at the entry of block b; else records it. */
+/* Memory: every state lives in the function's arena; without reuse a
+ * function that explores 100,000 block visits keeps every state it ever
+ * copied (gigabytes on CPython's posixmodule.c). A state whose path ended
+ * goes to c->pool, and the next copy takes its arrays. */
+sstate *state_clone(fn_ctx *c, const sstate *s) {
+    if (c->npool == 0 || c->pool[c->npool - 1]->nplaces != s->nplaces)
+        return sstate_clone(&c->mem, s);
+    sstate *n = c->pool[--c->npool];
+    int32_t *bind = n->bind;
+    sym *syms = n->syms;
+    int cap = n->symcap;
+    if (cap < s->nsyms + 4) {
+        cap = s->nsyms + 4;
+        syms = ARENA_ARRAY(&c->mem, sym, cap);
+    }
+    *n = *s;
+    n->bind = bind;
+    memcpy(bind, s->bind, sizeof(int32_t) * (size_t)s->nplaces);
+    n->syms = syms;
+    n->symcap = cap;
+    if (s->nsyms)
+        memcpy(syms, s->syms, sizeof(sym) * (size_t)s->nsyms);
+    return n;
+}
+
+void state_release(fn_ctx *c, sstate *s) {
+    if (c->npool == c->poolcap) {
+        int cap = c->poolcap ? c->poolcap * 2 : 64;
+        sstate **n = realloc(c->pool, sizeof *n * (size_t)cap);
+        if (!n)
+            return; /* not reused: the arena still frees it */
+        c->pool = n;
+        c->poolcap = cap;
+    }
+    c->pool[c->npool++] = s;
+}
+
+static void grow_seen(fn_ctx *c, int b) {
+    int n = c->nseen[b], cap = c->seencap[b] ? c->seencap[b] * 2 : 4;
+    sstate **ns = ARENA_ARRAY(&c->mem, sstate *, cap);
+    uint64_t *nh = ARENA_ARRAY(&c->mem, uint64_t, cap);
+    if (n) {
+        memcpy(ns, c->seen[b], sizeof *ns * (size_t)n);
+        memcpy(nh, c->seenhash[b], sizeof *nh * (size_t)n);
+    }
+    c->seen[b] = ns;
+    c->seenhash[b] = nh;
+    c->seencap[b] = cap;
+}
+
+/* True if s was already explored at the entry of block b; else records it.
+ * The hashes filter: sstate_equal runs only on states with the same hash
+ * (equal states hash alike, symstate.h). */
 static bool seen_before(fn_ctx *c, int b, sstate *s) {
     sstate_collect(&c->mem, s);
+    uint64_t h = sstate_hash(s);
     for (int i = 0; i < c->nseen[b]; i++)
-        if (sstate_equal(c->seen[b][i], s))
+        if (c->seenhash[b][i] == h && sstate_equal(c->seen[b][i], s))
             return true;
     if (c->nseen[b] >= c->tu->opt.max_states_per_block) {
         c->over_budget = true;
         c->budget_reason = "too many distinct states at one point";
         return true;
     }
-    if (c->nseen[b] == c->seencap[b]) {
-        int cap = c->seencap[b] ? c->seencap[b] * 2 : 4;
-        sstate **n = ARENA_ARRAY(&c->mem, sstate *, cap);
-        if (c->nseen[b])
-            memcpy(n, c->seen[b], sizeof(sstate *) * (size_t)c->nseen[b]);
-        c->seen[b] = n;
-        c->seencap[b] = cap;
-    }
-    c->seen[b][c->nseen[b]++] = sstate_clone(&c->mem, s); /* s runs on */
+    if (c->nseen[b] == c->seencap[b])
+        grow_seen(c, b);
+    c->seenhash[b][c->nseen[b]] = h;
+    c->seen[b][c->nseen[b]++] = state_clone(c, s); /* s runs on */
     return false;
 }
 
@@ -139,6 +192,7 @@ static void do_return(fn_ctx *c, sstate *s, const ir_term *t) {
     for (int v = 0; v < s->nsyms; v++)
         settle_debt(c, s, v);
     lose_all(c, s, t->loc);
+    state_release(c, s);
 }
 
 static void do_branch(fn_ctx *c, sstate *s, const ir_term *t) {
@@ -148,6 +202,7 @@ static void do_branch(fn_ctx *c, sstate *s, const ir_term *t) {
         sstate_note(&c->mem, yes, t->loc, "taking the true branch", -1, false);
         sstate_note(&c->mem, no, t->loc, "taking the false branch", -1, false);
     }
+    state_release(c, s); /* both ways are copies */
     if (no)
         push_work(c, t->target[1], 0, no);
     if (yes)
@@ -183,8 +238,10 @@ static void run_item(fn_ctx *c, work_item w) {
     ir_block *blk = &c->fn->blocks[w.block];
     if (w.instr == 0 && blk->is_loop_head)
         widen(w.state);
-    if (w.instr == 0 && seen_before(c, w.block, w.state))
+    if (w.instr == 0 && seen_before(c, w.block, w.state)) {
+        state_release(c, w.state);
         return;
+    }
     if (c->trace) {
         fprintf(stderr, "[trace] %s b%d.%d:", c->fn->name, w.block, w.instr);
         sstate_dump(w.state, stderr);
@@ -194,9 +251,14 @@ static void run_item(fn_ctx *c, work_item w) {
         c->budget_reason = "too many paths";
         return;
     }
-    for (int i = w.instr; i < blk->ninstrs; i++)
-        if (!step(c, w.state, w.block, i))
+    for (int i = w.instr; i < blk->ninstrs; i++) {
+        if (w.state->nsyms > COLLECT_AT)
+            sstate_collect(&c->mem, w.state);
+        if (!step(c, w.state, w.block, i)) {
+            state_release(c, w.state);
             return;
+        }
+    }
     run_terminator(c, w.state, w.block);
 }
 
@@ -243,6 +305,7 @@ static void setup(fn_ctx *c, engine_tu *tu, ir_function *fn, bool probing) {
     c->cctx.types = tu->opt.types;
     int nb = fn->nblocks > 0 ? fn->nblocks : 1;
     c->seen = ARENA_ARRAY(&c->mem, sstate **, nb);
+    c->seenhash = ARENA_ARRAY(&c->mem, uint64_t *, nb);
     c->nseen = ARENA_ARRAY(&c->mem, int, nb);
     c->seencap = ARENA_ARRAY(&c->mem, int, nb);
 }
@@ -289,6 +352,7 @@ void engine_infer(engine_tu *tu, ir_function *fn) {
     else if (!learn && probe.self_rule)
         rules_add_copy(tu->summ, probe.self_rule, CONTRACT_TAG_CONVENTION);
     finding_list_free(&probe.found);
+    free(probe.pool);
     arena_free(&probe.mem);
 }
 
@@ -327,6 +391,7 @@ bool engine_analyze(engine_tu *tu, ir_function *fn) {
         tu->stats.skipped++;
     }
     finding_list_free(&c.found);
+    free(c.pool);
     arena_free(&c.mem);
     return ok;
 }

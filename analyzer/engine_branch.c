@@ -82,7 +82,7 @@ static bool refine_cmp(sym *y, const ir_cond *cond, bool truth) {
 }
 
 sstate *refine_branch(fn_ctx *c, const sstate *s, const ir_cond *cond, bool taken) {
-    sstate *n = sstate_clone(&c->mem, s);
+    sstate *n = state_clone(c, s);
     if (cond->kind == IR_COND_UNKNOWN || cond->opnd.kind == IR_OP_NONE)
         return n;
     int v = eval_operand(c, n, &cond->opnd);
@@ -90,5 +90,7 @@ sstate *refine_branch(fn_ctx *c, const sstate *s, const ir_cond *cond, bool take
     if (y->origin == OR_UNKNOWN && y->kind == SK_PTR)
         return n;
     bool ok = cond->kind == IR_COND_TRUTH ? refine_truth(y, taken) : refine_cmp(y, cond, taken);
+    if (!ok)
+        state_release(c, n);
     return ok ? n : NULL;
 }

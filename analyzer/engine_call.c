@@ -499,7 +499,7 @@ bool apply_call(fn_ctx *c, sstate *s, const ir_instr *in, int block, int instr) 
         return true;
     }
     if (split) {
-        sstate *fail = sstate_clone(&c->mem, s);
+        sstate *fail = state_clone(c, s);
         apply_outcome(c, fail, &cv, false, true);
         push_work(c, block, instr + 1, fail);
     }

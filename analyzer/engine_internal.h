@@ -55,7 +55,10 @@ typedef struct fn_ctx {
     work_item *work;
     int nwork, workcap;
     sstate ***seen;          /* per block: states explored at entry */
+    uint64_t **seenhash;     /* per block: sstate_hash of each seen state */
     int *nseen, *seencap;
+    sstate **pool;           /* states whose path ended, for reuse (malloc'd) */
+    int npool, poolcap;
     long long steps;
     struct site_key *sites;  /* reported sites (engine_site.c) */
     struct link *links;      /* owned links stored so far, on any path (engine_cycle.c) */
@@ -73,6 +76,11 @@ typedef struct fn_ctx {
     bool trace;              /* REFFLOW_TRACE set: print each state explored */
     const char *budget_reason;
 } fn_ctx;
+
+/* engine.c: a copy of s, reusing the memory of a state whose path ended. */
+sstate *state_clone(fn_ctx *c, const sstate *s);
+/* s's path ended and nothing refers to s any more: its memory may be reused. */
+void state_release(fn_ctx *c, sstate *s);
 
 /* engine_place.c */
 void places_build(fn_ctx *c);

@@ -82,13 +82,34 @@ static const char **build_args(const fe_options *opt, int *n) {
 
 /* ------------------------------------------------------------ diagnostics */
 
+/* Where a diagnostic is ("FILE:LINE:COL: " into buf). At the very end of
+ * a file the expansion location may have no file: the presumed one still
+ * names it; failing that, the main file is named without a line. */
+static void diag_place(fe_tu *t, CXSourceLocation where, char *buf, size_t n) {
+    ir_loc l = fe_loc(t, where);
+    if (l.file) {
+        snprintf(buf, n, "%s:%u:%u: ", l.file, l.line, l.col);
+        return;
+    }
+    CXString name;
+    unsigned line = 0, col = 0;
+    clang_getPresumedLocation(where, &name, &line, &col);
+    const char *s = clang_getCString(name);
+    if (s && s[0] && line)
+        snprintf(buf, n, "%s:%u:%u: ", s, line, col);
+    else
+        snprintf(buf, n, "%s: ", t->opt->file);
+    clang_disposeString(name);
+}
+
+/* One fputs per line: with -j, workers share stderr and must not interleave. */
 static void print_diag(fe_tu *t, CXDiagnostic d) {
-    ir_loc l = fe_loc(t, clang_getDiagnosticLocation(d));
+    char place[4200], line[8192];
+    diag_place(t, clang_getDiagnosticLocation(d), place, sizeof place);
     CXString msg = clang_getDiagnosticSpelling(d);
-    if (l.file)
-        fprintf(t->diag, "%s:%u:%u: ", l.file, l.line, l.col);
-    fprintf(t->diag, "warning: %s [clang]\n", clang_getCString(msg));
+    snprintf(line, sizeof line, "%swarning: %s [clang]\n", place, clang_getCString(msg));
     clang_disposeString(msg);
+    fputs(line, t->diag);
 }
 
 static void report_diagnostics(fe_tu *t, fe_result *res) {

@@ -284,12 +284,15 @@ const char *fe_line_text(fe_tu *t, ir_loc l) {
 void fe_warn(fe_tu *t, ir_loc l, const char *fmt, ...) {
     if (!t->diag)
         return;
+    char place[4200], text[4096], line[8400];
     if (l.file)
-        fprintf(t->diag, "%s:%u:%u: ", l.file, l.line, l.col);
-    fputs("warning: ", t->diag);
+        snprintf(place, sizeof place, "%s:%u:%u: ", l.file, l.line, l.col);
+    else
+        snprintf(place, sizeof place, "%s: ", t->opt->file);
     va_list ap;
     va_start(ap, fmt);
-    vfprintf(t->diag, fmt, ap);
+    vsnprintf(text, sizeof text, fmt, ap);
     va_end(ap);
-    fputs(" [refflow]\n", t->diag);
+    snprintf(line, sizeof line, "%swarning: %s [refflow]\n", place, text);
+    fputs(line, t->diag); /* one write: -j workers share the stream */
 }

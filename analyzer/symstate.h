@@ -95,6 +95,8 @@ typedef struct sstate {
 } sstate;
 
 sstate *sstate_new(arena *a, int nplaces);
+/* A deep copy of s. engine.c's state_clone makes the same copy into the
+ * arrays of a state whose path ended: a new array field goes into both. */
 sstate *sstate_clone(arena *a, const sstate *s);
 /* Adds a symbol (copied from *proto, given a fresh uid from *next_uid) and
  * returns its index. */

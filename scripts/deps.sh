@@ -4,7 +4,7 @@
 set -euo pipefail
 packages=(
   build-essential cmake pkg-config git
-  libclang-19-dev clang-19 llvm-19-dev
+  libclang-19-dev clang-19 llvm-19-dev libclang-rt-19-dev
   libsqlite3-dev sqlite3
   libgraphviz-dev graphviz
   python3 python3-dev libpython3.11-dev

@@ -1,8 +1,11 @@
 /* cmd_check.c: `refflow check`. Loads rules, runs every translation unit
  * through the front end and the engine (in parallel with -j, each worker on
  * its own units), then reports in the order the units were given, so the
- * output does not depend on scheduling. */
+ * output does not depend on scheduling. Interrupted (interrupt.h), it stops
+ * taking units, abandons the one in flight at its next function, reports
+ * what finished and exits with 128 + the signal. */
 #include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,6 +14,7 @@
 #include "cli.h"
 #include "engine.h"
 #include "frontend.h"
+#include "interrupt.h"
 #include "jobs.h"
 #include "progress.h"
 #include "rules.h"
@@ -30,6 +34,7 @@ typedef struct tu_result {
     int skipped;
     int summaries_used;    /* calls resolved by other units' summaries (distinct names) */
     bool analyzed;
+    bool cut;              /* interrupted mid-unit: abandoned, not reported */
 } tu_result;
 
 typedef struct run_ctx {
@@ -97,7 +102,7 @@ static void *stage_worker(void *p) {
     stage *st = p;
     for (;;) {
         pthread_mutex_lock(&st->rc->lock);
-        int i = st->next < st->n ? st->next++ : -1;
+        int i = st->next < st->n && !interrupt_signal() ? st->next++ : -1;
         pthread_mutex_unlock(&st->rc->lock);
         if (i < 0)
             return NULL;
@@ -201,7 +206,7 @@ static void learn_summaries(run_ctx *rc) {
         rc->program = summary_fixpoint(&env, rc->units, rc->jobs.n, for_each, rc, &rc->passes);
         moved = invalidate_reused(rc);
         rc->invalidated += moved;
-    } while (moved > 0);
+    } while (moved > 0 && !interrupt_signal());
 }
 
 /* Pass 2: checks a loaded unit with every summary, or reuses the stored
@@ -232,8 +237,12 @@ static void check(void *ctx, int i) {
                          .on_external = summary_deps_note, .external_ctx = deps,
                          .types = &r->types};
     engine_tu *tu = engine_tu_new(rc->rules, &eo, &r->findings);
-    for (int k = 0; k < fe_unit_count(r->ir); k++) {
+    for (int k = 0; k < fe_unit_count(r->ir) && !r->cut; k++) {
         ir_function *fn = fe_unit_function(r->ir, k);
+        if (interrupt_signal()) {
+            r->cut = true; /* neither stored nor reported: the next run redoes it */
+            break;
+        }
         if (rc->opt->dump_ir) {
             pthread_mutex_lock(&rc->lock);
             ir_dump(fn, stdout);
@@ -241,13 +250,18 @@ static void check(void *ctx, int i) {
         }
         engine_analyze(tu, fn);
     }
-    r->analyzed = true;
+    r->analyzed = !r->cut;
+    if (r->cut) {
+        finding_list_free(&r->findings);
+        finding_list_init(&r->findings);
+    }
     r->skipped = engine_tu_stats(tu)->skipped;
     r->summaries_used = summary_deps_used(deps);
     engine_tu_free(tu);
-    check_cycle_untraced(&r->types, &rc->opt->checks, &r->findings);
+    if (r->analyzed)
+        check_cycle_untraced(&r->types, &rc->opt->checks, &r->findings);
     db_unit_types(&unit, &r->types);
-    db_unit_end(&unit, &r->fe, &r->findings, true, deps, diag);
+    db_unit_end(&unit, &r->fe, &r->findings, r->analyzed, deps, diag);
     tg_free(&r->types);
     summary_deps_free(deps);
     fe_result_free(&r->fe);
@@ -336,9 +350,35 @@ static int finish(run_ctx *rc) {
         print_summaries(rc);
     if (analyzed == 0)
         status = EXIT_USAGE;
+    if (interrupt_signal())
+        status = interrupt_exit_status();
     ci_findings_free(&cf);
     finding_list_free(&all);
     return status;
+}
+
+/* What an interrupted run finished; the units in flight were abandoned. */
+static void report_interrupted(const run_ctx *rc) {
+    int done = 0;
+    for (int i = 0; i < rc->jobs.n; i++)
+        done += rc->results[i].analyzed;
+    fprintf(stderr, "refflow: interrupted (%s): %d of %d file%s analyzed; %s\n",
+            interrupt_signal() == SIGTERM ? "SIGTERM" : "SIGINT", done, rc->jobs.n,
+            rc->jobs.n == 1 ? "" : "s",
+            rc->db ? "the database holds them; re-run to continue" : "re-run to continue");
+}
+
+/* Units loaded but never checked (an interrupted run). */
+static void free_unchecked(run_ctx *rc) {
+    for (int i = 0; i < rc->jobs.n; i++) {
+        tu_result *r = &rc->results[i];
+        if (!r->ir)
+            continue;
+        tg_free(&r->types);
+        fe_result_free(&r->fe);
+        fe_unit_free(r->ir);
+        r->ir = rc->units[i].ir = NULL;
+    }
 }
 
 /* --baseline is read before the run, so a bad one fails fast. */
@@ -372,7 +412,10 @@ int cmd_check(int argc, char **argv) {
         rc.results = calloc((size_t)rc.jobs.n + 1, sizeof(tu_result));
         rc.units = calloc((size_t)rc.jobs.n + 1, sizeof(summary_unit));
         rc.progress = progress_new(rc.jobs.n, !o.quiet);
+        interrupt_install();
         run_all(&rc);
+        interrupt_uninstall();
+        free_unchecked(&rc);
         progress_free(rc.progress); /* the line is gone before the report */
         status = finish(&rc);
         if (rc.db && !o.quiet)
@@ -380,6 +423,8 @@ int cmd_check(int argc, char **argv) {
                     "%d analyzed (%d of them unchanged but using a changed summary)\n",
                     store_path(rc.db), rc.reused, rc.jobs.n, rc.jobs.n == 1 ? "" : "s",
                     rc.jobs.n - rc.reused, rc.invalidated);
+        if (interrupt_signal())
+            report_interrupted(&rc);
         db_end_run(rc.db, status);
         for (int i = 0; i < rc.jobs.n; i++)
             summary_unit_clear(&rc.units[i]);
