@@ -33,15 +33,17 @@ static struct {
     .enabled = 1,
 };
 
+static rf_gc_page_cache cache; /* for the child lookups of one collection */
+
 /* subtract_refs' visit for traverse functions. */
 static int visit_decref(rf_object *child, void *arg)
 {
     (void)arg;
-    rf_gc_decref_child_(child, gc.oldest);
+    rf_gc_decref_child_(child, gc.oldest, &cache);
     return 0;
 }
 
-#define DECREF_CHILD(child, arg) rf_gc_decref_child_(child, gc.oldest)
+#define DECREF_CHILD(child, arg) rf_gc_decref_child_(child, gc.oldest, &cache)
 
 /* update_refs + subtract_refs in one walk.
  * Post: every object in young has COLLECTING set and a count equal to the
@@ -64,7 +66,7 @@ static size_t subtract_refs(rf_link *young)
 /* move_unreachable's visit: child is referenced by a reachable object. */
 static inline void mark_child(rf_object *child, rf_link *young)
 {
-    rf_gcstate *s = rf_gc_collecting_state_(child);
+    rf_gcstate *s = rf_gc_collecting_state_(child, &cache);
     if (s == NULL)
         return;
     if (*s & GC_TENTATIVE) {
@@ -170,6 +172,7 @@ static size_t collect(int gen)
     if (gen == RF_GC_GENERATIONS - 1) {
         survivors = rf_gc_full_find_garbage_(&unreachable, &gc.last_examined);
     } else {
+        cache.key = 0;
         gc.last_examined = subtract_refs(young);
         survivors = move_unreachable(young, &unreachable, oldgen);
     }

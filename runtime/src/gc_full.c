@@ -57,7 +57,9 @@
 
 /* --- pass 1: subtract --- */
 
-#define SUB_CHILD(child, inset) (*(inset) += (size_t)rf_gc_decref_child_(child, OLDEST))
+static rf_gc_page_cache cache; /* for every child lookup of the passes */
+
+#define SUB_CHILD(child, inset) (*(inset) += (size_t)rf_gc_decref_child_(child, OLDEST, &cache))
 
 static int visit_sub(rf_object *child, void *arg)
 {
@@ -118,9 +120,9 @@ static inline void push(mark_stack *st, rf_object *o)
 /* child is referenced by a reachable object. */
 static inline void mark_child(rf_object *child, mark_stack *st)
 {
-    rf_gcstate *s = rf_gc_collecting_state_(child);
+    rf_gcstate *s = rf_gc_child_state_cached_(child, &cache);
     if (s == NULL || (*s & GC_REACHABLE))
-        return;
+        return; /* untracked, or already marked (all tracked are COLLECTING) */
     *s |= GC_REACHABLE;
     if (!(*s & GC_LEAF))
         push(st, child);
@@ -198,6 +200,7 @@ size_t rf_gc_full_find_garbage_(rf_link *unreachable, size_t *examined)
 {
     sweep_ctx sweep = {unreachable, 0};
     *examined = 0;
+    cache.key = 0;
     FOR_EACH_TRACKED(subtract_one, examined);
     mark();
     FOR_EACH_TRACKED(sweep_one, &sweep);

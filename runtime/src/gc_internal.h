@@ -47,17 +47,36 @@ static inline int rf_gc_state_gen_(rf_gcstate v)
     return (int)(v >> RF_GCS_GEN_SHIFT) & 3;
 }
 
+/* The last page a child was found in: consecutive children usually share
+ * a page, and then their state needs no segment map or descriptor load.
+ * Valid while no page changes its class (no allocation or free). */
+typedef struct rf_gc_page_cache {
+    uintptr_t key;        /* block address >> RF_PAGE_SHIFT, or 0 */
+    uintptr_t start;
+    uint64_t index_mul;
+    rf_gcstate *table;
+} rf_gc_page_cache;
+
 /* The gc state of child if it is a live tracked object, else NULL. For a
- * small block this reads the page descriptor and the table only. */
-static inline rf_gcstate *rf_gc_child_state_(rf_object *child)
+ * small block this reads the page descriptor (or cache c) and the table
+ * only, never the child itself. */
+static inline rf_gcstate *rf_gc_child_state_cached_(rf_object *child, rf_gc_page_cache *c)
 {
     if (child == NULL)
         return NULL;
     uintptr_t b = (uintptr_t)rf_link_of(child);
+    if (rf_likely(b >> RF_PAGE_SHIFT == c->key)) {
+        rf_gcstate *s = &c->table[((uint64_t)(uint32_t)(b - c->start) * c->index_mul) >> 32];
+        return *s != 0 ? s : NULL;
+    }
     if (rf_likely(rf_mem_is_small_(b))) {
         const rf_page *pg = rf_mem_page_of_((void *)b);
         if (pg->gc_state == NULL)
             return NULL;
+        c->key = b >> RF_PAGE_SHIFT;
+        c->start = (uintptr_t)pg->start;
+        c->index_mul = pg->index_mul;
+        c->table = pg->gc_state;
         rf_gcstate *s = rf_mem_gc_state_(pg, b);
         return *s != 0 ? s : NULL;
     }
@@ -82,9 +101,9 @@ static inline rf_gcstate rf_gc_add_refcnt_(rf_object *o, rf_gcstate v)
  * refcount is added when the walk reaches it; until then the count bits
  * hold minus the references seen, modulo 2^27), so this never reads the
  * child itself. Returns 1 if child is in the set. */
-static inline int rf_gc_decref_child_(rf_object *child, int oldest)
+static inline int rf_gc_decref_child_(rf_object *child, int oldest, rf_gc_page_cache *c)
 {
-    rf_gcstate *s = rf_gc_child_state_(child);
+    rf_gcstate *s = rf_gc_child_state_cached_(child, c);
     if (s == NULL)
         return 0;
     rf_gcstate v = *s;
@@ -101,9 +120,9 @@ static inline int rf_gc_decref_child_(rf_object *child, int oldest)
 
 /* The gc state of child if it is tracked and in the collected set, else
  * NULL (valid once the subtract walk is over). */
-static inline rf_gcstate *rf_gc_collecting_state_(rf_object *child)
+static inline rf_gcstate *rf_gc_collecting_state_(rf_object *child, rf_gc_page_cache *c)
 {
-    rf_gcstate *s = rf_gc_child_state_(child);
+    rf_gcstate *s = rf_gc_child_state_cached_(child, c);
     return s != NULL && (*s & GC_COLLECTING) ? s : NULL;
 }
 
