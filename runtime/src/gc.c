@@ -33,7 +33,8 @@ static struct {
     .enabled = 1,
 };
 
-static rf_gc_page_cache cache; /* for the child lookups of one collection */
+static rf_gc_page_cache cache;      /* for the child lookups of one collection */
+static rf_gc_page_cache walk_cache; /* for the walked objects' own states */
 
 /* subtract_refs' visit for traverse functions. */
 static int visit_decref(rf_object *child, void *arg)
@@ -55,7 +56,7 @@ static size_t subtract_refs(rf_link *young)
     size_t n = 0;
     for (rf_link *l = young->next; l != young; l = l->next) {
         rf_object *o = rf_object_of(l);
-        rf_gcstate *s = rf_gc_state_of(o);
+        rf_gcstate *s = rf_gc_state_cached_(o, &walk_cache);
         *s = rf_gc_add_refcnt_(o, *s);
         RF_GC_FOR_EACH_CHILD(o, DECREF_CHILD, NULL, visit_decref);
         n++;
@@ -99,7 +100,7 @@ static size_t move_unreachable(rf_link *young, rf_link *unreachable, int newgen)
     rf_link *l = young->next;
     while (l != young) {
         rf_object *o = rf_object_of(l);
-        rf_gcstate *s = rf_gc_state_of(o);
+        rf_gcstate *s = rf_gc_state_cached_(o, &walk_cache);
         rf_link *next = l->next;
         if (*s >= GC_ONE) {
             *s = newstate;
@@ -172,7 +173,7 @@ static size_t collect(int gen)
     if (gen == RF_GC_GENERATIONS - 1) {
         survivors = rf_gc_full_find_garbage_(&unreachable, &gc.last_examined);
     } else {
-        cache.key = 0;
+        cache.key = walk_cache.key = 0;
         gc.last_examined = subtract_refs(young);
         survivors = move_unreachable(young, &unreachable, oldgen);
     }

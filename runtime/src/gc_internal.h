@@ -57,6 +57,24 @@ typedef struct rf_gc_page_cache {
     rf_gcstate *table;
 } rf_gc_page_cache;
 
+/* The gc state word of o, a tracked object, through cache c (the list
+ * walks meet objects in allocation order, so mostly page after page). */
+static inline rf_gcstate *rf_gc_state_cached_(rf_object *o, rf_gc_page_cache *c)
+{
+    uintptr_t b = (uintptr_t)rf_link_of(o);
+    if (rf_likely(b >> RF_PAGE_SHIFT == c->key))
+        return &c->table[((uint64_t)(uint32_t)(b - c->start) * c->index_mul) >> 32];
+    if (rf_likely(rf_mem_is_small_(b))) {
+        const rf_page *pg = rf_mem_page_of_((void *)b);
+        c->key = b >> RF_PAGE_SHIFT;
+        c->start = (uintptr_t)pg->start;
+        c->index_mul = pg->index_mul;
+        c->table = pg->gc_state;
+        return rf_mem_gc_state_(pg, b);
+    }
+    return rf_gc_state_of(o);
+}
+
 /* The gc state of child if it is a live tracked object, else NULL. For a
  * small block this reads the page descriptor (or cache c) and the table
  * only, never the child itself. */
