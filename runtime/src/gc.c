@@ -1,30 +1,16 @@
 /* gc.c: the generational trial-deletion cycle collector (the design of
- * CPython's Python/gc.c): update_refs + subtract_refs (one walk) ->
- * move_unreachable, then garbage is cleared while held, and released.
+ * CPython's Python/gc.c): when to collect, young collections
+ * (update_refs + subtract_refs in one walk of the generation lists, then
+ * move_unreachable), and the destruction of garbage, which is cleared
+ * while held, then released. Full collections find their garbage by
+ * walking the heap instead (gc_full.c).
  *
- * Assumes: the layout and list invariants in object_internal.h (tracked
- * objects carry a gc_refs word holding their generation outside a
- * collection); every tracked
+ * Assumes: the state word and helpers of gc_internal.h; every tracked
  * type's traverse reports each owned reference and its clear drops them;
  * destructors do not resurrect objects; single-threaded use.
- *
- * The gc_refs word of a tracked object: outside a collection it holds the
- * object's generation (bits 0-1). During a collection of generations
- * 0..G, an object of the set is initialized on first touch (by the walk or
- * by a referrer's visit, whichever comes first): COLLECTING (bit 2) set,
- * count (bits 4..) = refcount. TENTATIVE (bit 3) marks the unreachable
- * list. Objects of older generations are never initialized, so a visit
- * tells in O(1) whether a child belongs to the set (generation <= G), and
- * update_refs and subtract_refs (CPython's two first passes) share one walk.
  */
-#include "builtins_internal.h"
 #include "error_internal.h"
-#include "object_internal.h"
-
-#define GC_GEN_MASK ((intptr_t)3)
-#define GC_COLLECTING ((intptr_t)4)
-#define GC_TENTATIVE ((intptr_t)8)
-#define GC_ONE ((intptr_t)16) /* one reference in the count bits */
+#include "gc_internal.h"
 
 /* A full collection waits until pending * LONG_LIVED_RATIO >= total: with
  * 1, until the old generation has doubled since the last full collection,
@@ -41,105 +27,57 @@ static struct {
     size_t long_lived_total;
     size_t long_lived_pending;
     size_t last_examined;
-    intptr_t oldest;   /* G, the oldest generation being collected */
+    int oldest;   /* G, the oldest generation being collected */
 } gc = {
     .threshold = {2000, 10, 10},
     .enabled = 1,
 };
 
-/* Starts o's collection state: count = refcount. Pre: o is in the set. */
-static inline void init_refs(rf_object *o, intptr_t *refs)
-{
-    *refs = (intptr_t)o->rf_refcnt * GC_ONE | GC_COLLECTING;
-}
+static rf_gc_page_cache cache;      /* for the child lookups of one collection */
+static rf_gc_page_cache walk_cache; /* for the walked objects' own states */
 
-/* subtract_refs' visit: one reference to child comes from inside the set. */
-static inline void decref_child(rf_object *child)
-{
-    if (child == NULL || !rf_is_tracked(child))
-        return;
-    intptr_t *refs = rf_gc_refs_of(child);
-    if (!(*refs & GC_COLLECTING)) {
-        if ((*refs & GC_GEN_MASK) > gc.oldest)
-            return; /* older generation: a root */
-        init_refs(child, refs);
-    }
-    *refs -= GC_ONE;
-}
-
+/* subtract_refs' visit for traverse functions. */
 static int visit_decref(rf_object *child, void *arg)
 {
     (void)arg;
-    decref_child(child);
+    rf_gc_decref_child_(child, gc.oldest, &cache);
     return 0;
 }
 
-/* Calls op(child, arg) on each reference o holds: inline loops for the
- * built-in containers (no indirect call per item), traverse otherwise. */
-#define FOR_EACH_CHILD(o, op, arg, visit)                                   \
-    do {                                                                    \
-        if ((o)->rf_type == &rf_list_type) {                                \
-            rf_list *l_ = (rf_list *)(o);                                   \
-            for (long i_ = 0; i_ < l_->len; i_++)                           \
-                op(l_->items[i_], arg);                                     \
-        } else if ((o)->rf_type == &rf_map_type) {                          \
-            rf_map *m_ = (rf_map *)(o);                                     \
-            for (size_t i_ = 0; i_ < m_->cap; i_++) {                       \
-                if (m_->slots[i_].key != NULL) {                            \
-                    op(m_->slots[i_].key, arg);                             \
-                    op(m_->slots[i_].value, arg);                           \
-                }                                                           \
-            }                                                               \
-        } else {                                                            \
-            (o)->rf_type->traverse((o), visit, arg);                        \
-        }                                                                   \
-    } while (0)
-
-#define DECREF_CHILD(child, arg) decref_child(child)
+#define DECREF_CHILD(child, arg) rf_gc_decref_child_(child, gc.oldest, &cache)
 
 /* update_refs + subtract_refs in one walk.
  * Post: every object in young has COLLECTING set and a count equal to the
  * number of references to it from outside young (older generations,
- * untracked objects, C variables). An object with count > 0 is certainly
- * reachable. Returns how many objects young holds. */
+ * untracked objects, C variables), or SATURATED. An object with count > 0
+ * is certainly reachable. Returns how many objects young holds. */
 static size_t subtract_refs(rf_link *young)
 {
     size_t n = 0;
     for (rf_link *l = young->next; l != young; l = l->next) {
         rf_object *o = rf_object_of(l);
-        intptr_t *refs = rf_gc_refs_of(o);
-        if (!(*refs & GC_COLLECTING))
-            init_refs(o, refs);
-        FOR_EACH_CHILD(o, DECREF_CHILD, NULL, visit_decref);
+        rf_gcstate *s = rf_gc_state_cached_(o, &walk_cache);
+        *s = rf_gc_add_refcnt_(o, *s);
+        RF_GC_FOR_EACH_CHILD(o, DECREF_CHILD, NULL, visit_decref);
         n++;
     }
     return n;
 }
 
-/* gc_refs of a child if it is tracked and in the collected set, else NULL
- * (after subtract_refs every object of the set has COLLECTING). */
-static inline intptr_t *collecting_refs(rf_object *child)
-{
-    if (child == NULL || !rf_is_tracked(child))
-        return NULL;
-    intptr_t *refs = rf_gc_refs_of(child);
-    return (*refs & GC_COLLECTING) ? refs : NULL;
-}
-
 /* move_unreachable's visit: child is referenced by a reachable object. */
 static inline void mark_child(rf_object *child, rf_link *young)
 {
-    intptr_t *refs = collecting_refs(child);
-    if (refs == NULL)
+    rf_gcstate *s = rf_gc_collecting_state_(child, &cache);
+    if (s == NULL)
         return;
-    if (*refs & GC_TENTATIVE) {
+    if (*s & GC_TENTATIVE) {
         /* Moved too early: back to young's tail, where the walk meets it. */
         rf_link *l = rf_link_of(child);
         rf_ring_unlink_(l);
         rf_ring_append_(young, l);
-        *refs = GC_ONE | GC_COLLECTING;
-    } else if (*refs < GC_ONE) {
-        *refs = GC_ONE | GC_COLLECTING; /* not walked yet: it will be */
+        *s = GC_ONE | GC_IN_SET;
+    } else if (*s < GC_ONE) {
+        *s = GC_ONE | GC_IN_SET; /* not walked yet: it will be */
     }
 }
 
@@ -153,25 +91,26 @@ static int visit_reachable(rf_object *child, void *arg)
  * unreachable, those with count > 0 make everything they reference
  * reachable (pulling it back from unreachable if needed).
  * Post: young holds exactly the objects reachable from outside the set,
- * each with gc_refs = newgen; unreachable holds the rest, with TENTATIVE
- * set. Returns the number of objects left in young. */
-static size_t move_unreachable(rf_link *young, rf_link *unreachable, intptr_t newgen)
+ * each with the state of generation newgen; unreachable holds the rest,
+ * with TENTATIVE set. Returns the number of objects left in young. */
+static size_t move_unreachable(rf_link *young, rf_link *unreachable, int newgen)
 {
     size_t reachable = 0;
+    rf_gcstate newstate = rf_gcs_gen_(newgen);
     rf_link *l = young->next;
     while (l != young) {
         rf_object *o = rf_object_of(l);
-        intptr_t *refs = rf_gc_refs_of(o);
+        rf_gcstate *s = rf_gc_state_cached_(o, &walk_cache);
         rf_link *next = l->next;
-        if (*refs >= GC_ONE) {
-            *refs = newgen;
-            FOR_EACH_CHILD(o, mark_child, young, visit_reachable);
+        if (*s >= GC_ONE) {
+            *s = newstate;
+            RF_GC_FOR_EACH_CHILD(o, mark_child, young, visit_reachable);
             next = l->next; /* the traverse may have appended after l */
             reachable++;
         } else {
             rf_ring_unlink_(l);
             rf_ring_append_(unreachable, l);
-            *refs = GC_TENTATIVE | GC_COLLECTING;
+            *s = GC_TENTATIVE | GC_IN_SET;
         }
         l = next;
     }
@@ -184,12 +123,12 @@ static size_t move_unreachable(rf_link *young, rf_link *unreachable, intptr_t ne
  * unless something still refers to it (it then stays in old).
  * Post: unreachable is empty. Returns the number of tracked objects
  * destroyed meanwhile. */
-static size_t delete_garbage(rf_link *unreachable, rf_link *old, intptr_t oldgen)
+static size_t delete_garbage(rf_link *unreachable, rf_link *old, int oldgen)
 {
     size_t before = rf_rt.tracked_freed;
     for (rf_link *l = unreachable->next; l != unreachable; l = l->next) {
         rf_object *o = rf_object_of(l);
-        *rf_gc_refs_of(o) = oldgen;
+        *rf_gc_state_of(o) = rf_gcs_gen_(oldgen);
         o->rf_refcnt++;
     }
     for (rf_link *l = unreachable->next; l != unreachable; l = l->next) {
@@ -230,8 +169,14 @@ static size_t collect(int gen)
     rf_link unreachable;
     rf_ring_init_(&unreachable);
     gc.oldest = gen;
-    gc.last_examined = subtract_refs(young);
-    size_t survivors = move_unreachable(young, &unreachable, oldgen);
+    size_t survivors;
+    if (gen == RF_GC_GENERATIONS - 1) {
+        survivors = rf_gc_full_find_garbage_(&unreachable, &gc.last_examined);
+    } else {
+        cache.key = walk_cache.key = 0;
+        gc.last_examined = subtract_refs(young);
+        survivors = move_unreachable(young, &unreachable, oldgen);
+    }
     account_survivors(gen, survivors);
     if (young != old)
         rf_ring_merge_(young, old);

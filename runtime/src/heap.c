@@ -152,8 +152,11 @@ static int type_registered(const rf_type *type)
 }
 
 /* Checks one list (gen: its generation, for tracked lists); returns the
- * number of problems and adds its length to *count. */
-static long check_ring(rf_link *head, int tracked, intptr_t gen, const char *what, size_t *count)
+ * number of problems, adds its length to *count and the number of its
+ * objects in small blocks (with a word in a page's gc-state table) to
+ * *small_tracked. */
+static long check_ring(rf_link *head, int tracked, int gen, const char *what, size_t *count,
+                       size_t *small_tracked)
 {
     FILE *err = rf_debug_stream_();
     long problems = 0;
@@ -179,11 +182,13 @@ static long check_ring(rf_link *head, int tracked, intptr_t gen, const char *wha
             fprintf(err, "rf: heap check: %s object %p is on the %s list\n", o->rf_type->name,
                     (void *)o, what);
             problems++;
-        } else if (tracked && *rf_gc_refs_of(o) != gen) {
-            fprintf(err, "rf: heap check: %s object %p on the %s list has gc_refs %ld\n",
-                    o->rf_type->name, (void *)o, what, (long)*rf_gc_refs_of(o));
+        } else if (tracked && *rf_gc_state_of(o) != rf_gcs_gen_(gen)) {
+            fprintf(err, "rf: heap check: %s object %p on the %s list has gc state %#x\n",
+                    o->rf_type->name, (void *)o, what, (unsigned)*rf_gc_state_of(o));
             problems++;
         }
+        if (tracked && rf_mem_is_small_((uintptr_t)l))
+            (*small_tracked)++;
     }
     return problems;
 }
@@ -205,10 +210,16 @@ long rf_debug_check_heap(void)
     static const char *const names[RF_GC_GENERATIONS] = {"generation 0", "generation 1",
                                                          "generation 2"};
     rf_runtime_init_();
-    size_t count = 0;
-    long problems = check_ring(&rf_rt.untracked, 0, 0, "untracked", &count);
+    size_t count = 0, small_tracked = 0;
+    long problems = check_ring(&rf_rt.untracked, 0, 0, "untracked", &count, &small_tracked);
     for (int g = 0; g < RF_GC_GENERATIONS; g++)
-        problems += check_ring(&rf_rt.gen[g], 1, g, names[g], &count);
+        problems += check_ring(&rf_rt.gen[g], 1, g, names[g], &count, &small_tracked);
+    size_t words = rf_mem_gc_state_count_();
+    if (words != small_tracked) {
+        fprintf(rf_debug_stream_(), "rf: heap check: %zu gc-state table words are set, "
+                "%zu small tracked objects live\n", words, small_tracked);
+        problems++;
+    }
     if (count != rf_rt.nlive) {
         fprintf(rf_debug_stream_(), "rf: heap check: %zu objects on the lists, live count is %zu\n",
                 count, rf_rt.nlive);

@@ -109,11 +109,40 @@ static void page_extend(rf_page *pg)
         n = pg->reserved - pg->capacity;
     char *first = pg->start + (size_t)pg->capacity * bs;
     char *b = first;
+    if (pg->gc_state != NULL)
+        memset(pg->gc_state + pg->capacity, 0, (size_t)n * sizeof(uint32_t));
     for (uint32_t i = 1; i < n; i++, b += bs)
         ((rf_block *)b)->next = (rf_block *)(b + bs);
     ((rf_block *)b)->next = NULL;
     pg->free = (rf_block *)first;
     pg->capacity += n;
+}
+
+#define ROUND64(n) (((n) + 63) & ~(size_t)63)
+
+/* Lays out pg's area for blocks of bs bytes: the gc-state table first (one
+ * word per block, rounded to a cache line) when bs can hold a tracked
+ * object, then as many blocks as fit. */
+static void page_layout(rf_page *pg, uint32_t bs)
+{
+    rf_segment *seg = (rf_segment *)((uintptr_t)pg & ~(RF_SEG_SIZE - 1));
+    char *area = rf_mem_page_area_(pg);
+    char *end = (char *)seg + ((size_t)pg->index + 1) * RF_PAGE_SIZE;
+    size_t avail = (size_t)(end - area), n;
+    if (bs < RF_GC_TABLE_MIN_BLOCK) {
+        pg->gc_state = NULL;
+        pg->start = area;
+        pg->reserved = (uint32_t)(avail / bs);
+        pg->index_mul = 0;
+        return;
+    }
+    n = avail / (bs + sizeof(uint32_t));
+    while (ROUND64(n * sizeof(uint32_t)) + n * bs > avail)
+        n--;
+    pg->gc_state = (uint32_t *)area;
+    pg->start = area + ROUND64(n * sizeof(uint32_t));
+    pg->reserved = (uint32_t)n;
+    pg->index_mul = (uint32_t)((((uint64_t)1 << 32) + bs - 1) / bs);
 }
 
 /* Assigns a free page to class cls; NULL when no memory. */
@@ -122,11 +151,9 @@ static rf_page *page_new(unsigned cls)
     rf_page *pg = rf_mem_page_take_();
     if (pg == NULL)
         return NULL;
-    rf_segment *seg = (rf_segment *)((uintptr_t)pg & ~(RF_SEG_SIZE - 1));
-    uintptr_t page_start = (uintptr_t)seg + (uintptr_t)pg->index * RF_PAGE_SIZE;
     pg->block_size = rf_mem_class_size_[cls];
     pg->cls = (uint8_t)cls;
-    pg->reserved = (uint32_t)((page_start + RF_PAGE_SIZE - (uintptr_t)pg->start) / pg->block_size);
+    page_layout(pg, pg->block_size);
     pg->capacity = 0;
     pg->used = 0;
     pg->free = NULL;
@@ -311,6 +338,21 @@ void rf_mem_trim(void)
 {
     retire_empty_current_pages();
     rf_mem_cache_expire_(1);
+}
+
+size_t rf_mem_gc_state_count_(void)
+{
+    size_t n = 0;
+    for (rf_segment *s = rf_mem_heap_.all; s != NULL; s = s->all_next) {
+        for (unsigned i = 0; i < RF_PAGES_PER_SEG; i++) {
+            const rf_page *pg = &s->pages[i];
+            if (!pg->in_use || pg->gc_state == NULL)
+                continue;
+            for (uint32_t b = 0; b < pg->capacity; b++)
+                n += pg->gc_state[b] != 0;
+        }
+    }
+    return n;
 }
 
 void rf_mem_stats(rf_mem_info *out)

@@ -25,6 +25,17 @@
  * - A page whose used count drops to 0 goes back to its segment (never the
  *   current page, thanks to its phantom use); a segment with no page in use goes to the
  *   cache and is unmapped after RF_SEG_CACHE_NS (or by rf_mem_trim).
+ * - A page of a class of RF_GC_TABLE_MIN_BLOCK bytes or more (big enough for a
+ *   collector-tracked object) starts with its gc-state table: one 32-bit word
+ *   per block, `gc_state[i]` for the block at start + i * block_size, then the
+ *   blocks (from `start`, 64-byte aligned). Words [0, capacity) are valid;
+ *   the allocator zeroes them as it builds blocks and never writes them
+ *   otherwise: the object code sets a block's word while it holds a tracked
+ *   object and zeroes it when the object dies, so a word is non-zero exactly
+ *   for the blocks holding live tracked objects. Smaller classes have
+ *   gc_state == NULL. The collector reads a child's state here, without
+ *   touching the child's own cache line (CPython 3.13's and mimalloc's idea
+ *   of per-page metadata).
  */
 #ifndef RF_MEM_INTERNAL_H
 #define RF_MEM_INTERNAL_H
@@ -46,6 +57,7 @@
 #define RF_SEG_CACHE_NS 250000000LL /* empty segments live this long in the cache */
 
 #define RF_PAGE_FULL 0x80000000u /* in `used`: the page is in_full */
+#define RF_GC_TABLE_MIN_BLOCK 32 /* smallest class whose pages carry a gc-state table */
 
 #define rf_likely(x) __builtin_expect(!!(x), 1)
 #define rf_unlikely(x) __builtin_expect(!!(x), 0)
@@ -65,10 +77,14 @@ typedef struct rf_page {
     uint8_t in_full;       /* all blocks handed out; not in the class queue */
     uint8_t in_use;        /* assigned to a class */
     uint8_t index;         /* in its segment */
+    uint32_t index_mul;    /* ceil(2^32 / block_size): block index by multiplication */
     struct rf_page *next;  /* class queue, or the segment's free pages */
     struct rf_page *prev;
     char *start;           /* first block */
+    uint32_t *gc_state;    /* the gc-state table, or NULL for small classes */
 } __attribute__((aligned(64))) rf_page;
+
+_Static_assert(sizeof(rf_page) == 64, "a page descriptor is one cache line");
 
 typedef struct rf_segment {
     struct rf_segment *next; /* avail list or cache */
@@ -120,6 +136,12 @@ rf_page *rf_mem_page_take_(void);
 void rf_mem_page_give_(rf_page *pg);
 /* Unmaps cached segments older than the delay (all when force). */
 void rf_mem_cache_expire_(int force);
+/* Where pg's usable area starts (its first byte after the segment header,
+ * for page 0, and after its cache color). */
+char *rf_mem_page_area_(const rf_page *pg);
+/* The number of non-zero gc-state words over every page in use (for the
+ * heap checker: it must equal the number of live small tracked objects). */
+size_t rf_mem_gc_state_count_(void);
 
 /* Debug hooks (debug.c): in RF_DEBUG builds allocation can be made to fail. */
 extern long rf_debug_allow_;  /* allocations still allowed; -1 unlimited */
@@ -138,6 +160,15 @@ static inline rf_page *rf_mem_page_of_(const void *p)
     uintptr_t a = (uintptr_t)p;
     rf_segment *seg = (rf_segment *)(a & ~(RF_SEG_SIZE - 1));
     return &seg->pages[(a >> RF_PAGE_SHIFT) & (RF_PAGES_PER_SEG - 1)];
+}
+
+/* The gc-state word of the block that starts at b, a block of pg (a page
+ * with a table). Exact for block starts: b - start < 2^16 and
+ * index_mul = ceil(2^32 / block_size). */
+static inline uint32_t *rf_mem_gc_state_(const rf_page *pg, uintptr_t b)
+{
+    uint64_t off = (uint32_t)(b - (uintptr_t)pg->start);
+    return &pg->gc_state[(off * pg->index_mul) >> 32];
 }
 
 /* The allocation fast path: see rf_mem_alloc for the contract. */

@@ -60,17 +60,23 @@ static uintptr_t page_color(int index)
     return (uintptr_t)(index & 31) * 128;
 }
 
-/* Fills in a fresh segment's header: every page free. */
+char *rf_mem_page_area_(const rf_page *pg)
+{
+    uintptr_t base = (uintptr_t)pg & ~(RF_SEG_SIZE - 1);
+    if (pg->index == 0)
+        return (char *)((base + sizeof(rf_segment) + 63) & ~(uintptr_t)63);
+    return (char *)(base + (uintptr_t)pg->index * RF_PAGE_SIZE + page_color(pg->index));
+}
+
+/* Fills in a fresh segment's header: every page free (page_new in mem.c
+ * lays a page out when it is assigned a class). */
 static void segment_init(rf_segment *seg)
 {
-    uintptr_t base = (uintptr_t)seg;
-    uintptr_t first = (base + sizeof(rf_segment) + 63) & ~(uintptr_t)63;
     seg->free_pages = NULL;
     for (int i = RF_PAGES_PER_SEG - 1; i >= 0; i--) {
         rf_page *pg = &seg->pages[i];
         memset(pg, 0, sizeof *pg);
         pg->index = (uint8_t)i;
-        pg->start = (char *)(i == 0 ? first : base + (uintptr_t)i * RF_PAGE_SIZE + page_color(i));
         pg->next = seg->free_pages;
         seg->free_pages = pg;
     }

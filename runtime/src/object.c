@@ -19,6 +19,7 @@ void rf_runtime_init_(void)
     rf_ring_init_(&rf_rt.untracked);
     for (int g = 0; g < RF_GC_GENERATIONS; g++)
         rf_ring_init_(&rf_rt.gen[g]);
+    rf_ring_init_(&rf_rt.big_tracked);
     rf_rt.initialized = 1;
 }
 
@@ -40,15 +41,19 @@ int rf_type_ready_(rf_type *type)
     return 0;
 }
 
-static size_t prefix_size(int tracked)
+/* Bytes before the object in its block: the link, and for a tracked
+ * object too big for a small block, its gc state word. */
+static size_t prefix_size(int tracked, size_t size)
 {
-    return sizeof(rf_link) + (tracked ? sizeof(intptr_t) : 0);
+    if (tracked && sizeof(rf_link) + size > RF_MEM_SMALL_MAX)
+        return sizeof(rf_link) + RF_GC_BIG_PREFIX;
+    return sizeof(rf_link);
 }
 
 rf_object *rf_object_alloc_(rf_type *type, size_t size)
 {
     int tracked = (type->flags & RF_TPFLAGS_GC) != 0;
-    size_t pre = prefix_size(tracked);
+    size_t pre = prefix_size(tracked, size);
     if (tracked)
         rf_gc_on_alloc_();
     char *block = rf_mem_alloc_inline_(pre + size);
@@ -59,8 +64,10 @@ rf_object *rf_object_alloc_(rf_type *type, size_t size)
     o->rf_refcnt = 1;
     o->rf_type = type;
     if (tracked) {
-        *rf_gc_refs_of(o) = 0;
+        *rf_gc_state_of(o) = rf_gcs_gen_(0);
         rf_ring_append_(&rf_rt.gen[0], rf_link_of(o));
+        if (pre != sizeof(rf_link))
+            rf_ring_append_(&rf_rt.big_tracked, rf_big_link_of(o));
     } else {
         rf_ring_append_(&rf_rt.untracked, rf_link_of(o));
     }
@@ -82,7 +89,9 @@ rf_object *rf_new(rf_type *type)
 
 void rf_object_free_(rf_object *o)
 {
-    void *block = (char *)o - prefix_size(rf_is_tracked(o));
+    char *block = (char *)rf_link_of(o);
+    if (rf_is_tracked(o) && !rf_mem_is_small_((uintptr_t)block))
+        block -= RF_GC_BIG_PREFIX;
 #ifdef RF_DEBUG
     rf_debug_quarantine_(o, block);
 #else
@@ -119,10 +128,22 @@ static void drain_trash(void)
     }
 }
 
+/* Takes o off its list(s); a tracked object's gc state becomes 0, so a
+ * full collection's heap walk no longer sees it. */
+static void unlink_object(rf_object *o)
+{
+    rf_ring_unlink_(rf_link_of(o));
+    if (rf_is_tracked(o)) {
+        *rf_gc_state_of(o) = 0;
+        if (!rf_mem_is_small_((uintptr_t)rf_link_of(o)))
+            rf_ring_unlink_(rf_big_link_of(o));
+    }
+}
+
 void rf_dealloc_(rf_object *o)
 {
     rf_link *l = rf_link_of(o);
-    rf_ring_unlink_(l);
+    unlink_object(o);
     if (rf_rt.dealloc_depth >= RF_TRASH_LIMIT) {
         l->next = rf_rt.trash;
         rf_rt.trash = l;

@@ -5,18 +5,28 @@
  * rf_object_alloc_ (rf_new and the built-in constructors).
  *
  * Memory layout of one object block (from the small-object allocator):
- *     untracked type:  [rf_link][object ...]
- *     tracked type:    [gc_refs][rf_link][object ...]
- * so the link is always just before the object, and gc_refs (tracked only)
- * just before the link.
+ *     small block (<= RF_MEM_SMALL_MAX):   [rf_link][object ...]
+ *     big tracked object (system block):   [big link][gc state word, 8 bytes][rf_link][object ...]
+ *     big untracked object:                [rf_link][object ...]
+ * so the link is always just before the object. A tracked object's 32-bit
+ * gc state word lives in its allocator page's gc-state table (see
+ * mem_internal.h) for small blocks, and just before the link for big
+ * ones, which are also on the rf_rt.big_tracked list (through their big
+ * link), so a full collection can find them without walking the
+ * generation lists; rf_gc_state_of finds the word.
  *
  * Invariants:
  * - Every live object is on exactly one circular, doubly linked list: the
  *   untracked list, or one of the generation lists (tracked), or, during a
  *   collection only, the collector's own lists. A destroyed object is
  *   unlinked first (and, in the trashcan queue, chained through link.next).
- * - Outside a collection every tracked object's gc_refs is the number of
- *   the generation whose list holds it (0 for a new object).
+ * - Outside a collection every tracked object's gc state is
+ *   RF_GCS_TRACKED | generation << 1 (so never 0). A tracked object's word
+ *   is zeroed when it is unlinked for destruction, so a small block's table
+ *   word is non-zero exactly while the block holds a tracked object that is
+ *   on a list (live, not being destroyed).
+ * - rf_rt.big_tracked links exactly the tracked objects in big blocks that
+ *   are on a list.
  * - rf_rt.nlive == the number of live objects == the sum over registered
  *   types of type->rf_nlive.
  */
@@ -26,6 +36,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "mem_internal.h"
 #include "rf.h"
 
 typedef struct rf_link {
@@ -39,6 +50,7 @@ typedef struct rf_runtime {
     int initialized;
     rf_link untracked;               /* list head */
     rf_link gen[RF_GC_GENERATIONS];  /* list heads */
+    rf_link big_tracked;             /* tracked objects in big blocks (big links) */
     size_t nlive;                    /* live objects */
     size_t tracked_freed;            /* tracked objects ever destroyed */
     rf_type *types;                  /* registered types */
@@ -58,9 +70,38 @@ static inline rf_object *rf_object_of(rf_link *l)
     return (rf_object *)(l + 1);
 }
 
-static inline intptr_t *rf_gc_refs_of(rf_object *o)
+/* The gc state word: bit 0 set for every live tracked object; outside a
+ * collection bits 1-2 hold the generation (gc.c defines the other bits). */
+typedef uint32_t rf_gcstate;
+#define RF_GCS_TRACKED ((rf_gcstate)1)
+#define RF_GCS_GEN_SHIFT 1
+/* Bytes before a big tracked object's link: its big link, then its state
+ * word's 8-byte slot. */
+#define RF_GC_BIG_PREFIX (sizeof(rf_link) + 8)
+
+static inline rf_gcstate rf_gcs_gen_(int gen)
 {
-    return (intptr_t *)rf_link_of(o) - 1;
+    return RF_GCS_TRACKED | (rf_gcstate)gen << RF_GCS_GEN_SHIFT;
+}
+
+/* The gc state word of o, a tracked object (live or being destroyed). */
+static inline rf_gcstate *rf_gc_state_of(rf_object *o)
+{
+    uintptr_t b = (uintptr_t)rf_link_of(o);
+    if (rf_likely(rf_mem_is_small_(b)))
+        return rf_mem_gc_state_(rf_mem_page_of_((void *)b), b);
+    return (rf_gcstate *)(b - 8);
+}
+
+/* A big tracked object's link on rf_rt.big_tracked, and back. */
+static inline rf_link *rf_big_link_of(rf_object *o)
+{
+    return (rf_link *)((char *)rf_link_of(o) - RF_GC_BIG_PREFIX);
+}
+
+static inline rf_object *rf_object_of_big(rf_link *bl)
+{
+    return rf_object_of((rf_link *)((char *)bl + RF_GC_BIG_PREFIX));
 }
 
 static inline int rf_is_tracked(const rf_object *o)

@@ -25,9 +25,12 @@ static void write_meta(FILE *out, const report_ctx *c, const store_report_findin
     fputs("<dl class=\"meta\"><dt>Location</dt><dd><a href=\"#L", out);
     fprintf(out, "%d\">", f->line);
     html_printf(out, "%s:%d:%d", f->file ? f->file : "?", f->line, f->col);
-    fputs("</a></dd><dt>Function</dt><dd><code>", out);
-    html_text(out, f->function ? f->function : "(unknown)");
-    fputs("</code></dd>", out);
+    fputs("</a></dd>", out);
+    if (f->function && f->function[0]) {
+        fputs("<dt>Function</dt><dd><code>", out);
+        html_text(out, f->function);
+        fputs("</code></dd>", out);
+    }
     if (f->symbol) {
         fputs("<dt>Reference</dt><dd><code>", out);
         html_text(out, f->symbol);
@@ -165,10 +168,10 @@ static void write_source(FILE *out, const src_file *sf, const store_report_findi
     *first = *last = 0;
     if (lines) {
         shown_range(sf, f, first, last);
-        if (f->fn_line <= 0) {
+        if (f->fn_line <= 0 && f->function && f->function[0]) {
             fputs("<p class=\"note-text\">", out);
-            html_printf(out, "The definition of %s is not recorded; lines %d to %d.",
-                        f->function ? f->function : "the function", *first, *last);
+            html_printf(out, "The definition of %s is not recorded: lines %d to %d.",
+                        f->function, *first, *last);
             fputs("</p>\n", out);
         }
         fputs("<div class=\"src-wrap\"><table class=\"src\" id=\"source\"><tbody>\n", out);

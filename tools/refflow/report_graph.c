@@ -68,18 +68,36 @@ static void write_svg(FILE *out, rgraph *g, const char *err) {
     free(svg);
 }
 
+/* A finding outside any function (a type's: cycle-untraced) gets the type
+ * graph around its type (its symbol) instead. */
+static rgraph *type_graph_of(const report_ctx *c, const store_report_finding *f,
+                             rgraph_options *opt, char *err, size_t errlen) {
+    opt->file = NULL;
+    opt->finding_id = 0;
+    opt->type_filter = f->symbol;
+    return rgraph_types(c->db, opt, err, errlen);
+}
+
 void report_graph_function(FILE *out, const report_ctx *c, const store_report_finding *f,
                            int first, int last) {
-    fputs("<section><h2>Reference flow in this function</h2>\n", out);
+    bool in_function = f->function && f->function[0];
     char err[1024];
     line_links links = {f->file, first, last, ""};
     rgraph_options opt = {.file = f->file, .finding_id = f->id, .link = line_link,
                           .link_ctx = &links};
     rgraph *g = NULL;
-    if (f->function)
+    if (in_function) {
+        fputs("<section><h2>Reference flow in this function</h2>\n", out);
         g = rgraph_function(c->db, f->function, &opt, err, sizeof err);
-    else
+    } else if (f->symbol) {
+        fputs("<section><h2>Type reference graph around <code>", out);
+        html_text(out, f->symbol);
+        fputs("</code></h2>\n", out);
+        g = type_graph_of(c, f, &opt, err, sizeof err);
+    } else {
+        fputs("<section><h2>Reference flow</h2>\n", out);
         snprintf(err, sizeof err, "the finding is in no known function");
+    }
     write_svg(out, g, err);
     rgraph_free(g);
     fputs("</section>\n", out);

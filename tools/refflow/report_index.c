@@ -203,14 +203,16 @@ static void write_table(FILE *out, const report_ctx *c) {
     if (!c->latest)
         return;
     write_filters(out);
-    fputs("<table class=\"findings\" id=\"findings\" data-common-dir=\"", out);
+    fputs("<div class=\"table-wrap\"><table class=\"findings\" id=\"findings\" "
+          "data-common-dir=\"",
+          out);
     html_text(out, c->common_dir);
     fputs("\">\n", out);
     write_head(out);
     fputs("<tbody>\n", out);
     for (int i = 0; i < c->r->nfindings; i++)
         write_row(out, c, &c->r->findings[i]);
-    fputs("</tbody>\n</table>\n", out);
+    fputs("</tbody>\n</table></div>\n", out);
 }
 
 bool report_write_index(const report_ctx *c, char *err, size_t errlen) {
