@@ -144,12 +144,19 @@ static void apply_steal(fn_ctx *c, sstate *s, int v, ir_loc loc, const char *cal
     sstate_note(&c->mem, s, loc, "the reference is stolen here", y->uid, false);
 }
 
+/* The variable a `&v` argument points to, if it holds a reference; -1
+ * otherwise. */
+static int ref_target(fn_ctx *c, const ir_operand *a) {
+    if (a->kind != IR_OP_ADDR)
+        return -1;
+    int p = place_index(c, &a->place);
+    return p >= 0 && c->places[p].place.type == IR_VT_REF ? p : -1;
+}
+
 static void bind_out(fn_ctx *c, sstate *s, const ir_operand *a, sym_origin origin,
                      const ir_instr *in) {
-    if (a->kind != IR_OP_ADDR)
-        return;
-    int p = place_index(c, &a->place);
-    if (p < 0 || c->places[p].place.type != IR_VT_REF)
+    int p = ref_target(c, a);
+    if (p < 0)
         return;
     sym y = sym_proto(SK_REF, origin, NN_UNKNOWN);
     y.owned = origin == OR_NEW ? 1 : 0;
@@ -166,10 +173,8 @@ static void bind_out(fn_ctx *c, sstate *s, const ir_operand *a, sym_origin origi
  * a new one; on failure the variable is NULL. */
 static void replace_inout(fn_ctx *c, sstate *s, const ir_operand *a, const ir_instr *in,
                           bool success) {
-    if (a->kind != IR_OP_ADDR)
-        return;
-    int p = place_index(c, &a->place);
-    if (p < 0 || c->places[p].place.type != IR_VT_REF)
+    int p = ref_target(c, a);
+    if (p < 0)
         return;
     if (s->bind[p] >= 0)
         apply_steal(c, s, s->bind[p], in->loc, in->callee.name, true);
@@ -182,15 +187,6 @@ static void replace_inout(fn_ctx *c, sstate *s, const ir_operand *a, const ir_in
         sstate_note(&c->mem, s, in->loc, "new reference acquired here (replaced in place)",
                     s->syms[v].uid, true);
     store_place(c, s, p, v, in->loc, LOST_OVERWRITE);
-}
-
-/* The variable a `&v` argument points to, if it holds a reference; -1
- * otherwise. */
-static int ref_target(fn_ctx *c, const ir_operand *a) {
-    if (a->kind != IR_OP_ADDR)
-        return -1;
-    int p = place_index(c, &a->place);
-    return p >= 0 && c->places[p].place.type == IR_VT_REF ? p : -1;
 }
 
 /* The value of the variable `&v` points to. */
