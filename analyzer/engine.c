@@ -219,25 +219,10 @@ static void run_terminator(fn_ctx *c, sstate *s, int b) {
     }
 }
 
-/* Widening at a loop head: what was learned about integers and plain
- * pointers is forgotten there (references keep every fact), so the states
- * that meet at a loop differ only in reference facts and the loop reaches
- * its fixpoint in a few rounds instead of one state per counter value. */
-static void widen(sstate *s) {
-    for (int v = 0; v < s->nsyms; v++) {
-        sym *y = &s->syms[v];
-        if (y->kind == SK_INT) {
-            y->lo = SYM_INT_MIN;
-            y->hi = SYM_INT_MAX;
-        } else if (y->kind == SK_PTR)
-            y->null = NN_UNKNOWN;
-    }
-}
-
 static void run_item(fn_ctx *c, work_item w) {
     ir_block *blk = &c->fn->blocks[w.block];
     if (w.instr == 0 && blk->is_loop_head)
-        widen(w.state);
+        widen_loop_head(c, w.state, w.block);
     if (w.instr == 0 && seen_before(c, w.block, w.state)) {
         state_release(c, w.state);
         return;
@@ -291,6 +276,7 @@ static void setup(fn_ctx *c, engine_tu *tu, ir_function *fn, bool probing) {
     c->trace = getenv("REFFLOW_TRACE") != NULL && !probing;
     arena_init(&c->mem);
     places_build(c);
+    loops_build(c);
     if (probing) { /* inference starts from the convention */
         c->self_rule = contract_convention(tu, fn);
         c->contract_from = CONTRACT_CONVENTION;

@@ -75,6 +75,7 @@ typedef struct fn_ctx {
     bool returned_null;      /* probing: some path returns NULL */
     bool trace;              /* REFFLOW_TRACE set: print each state explored */
     const char *budget_reason;
+    uint8_t **loop_vars;     /* per loop head: bitset of the variables its loop assigns */
 } fn_ctx;
 
 /* engine.c: a copy of s, reusing the memory of a state whose path ended. */
@@ -117,6 +118,11 @@ void settle_debt(fn_ctx *c, sstate *s, int v);
 /* At a return: a NULL stored while its error is still pending is a
  * null-deref unless the function returns failure (NULL or negative). */
 void settle_pending_null(fn_ctx *c, sstate *s, int ret);
+
+/* engine_loop.c: per loop head, the variables the loop may change; widening
+ * at a head forgets integer and pointer facts only of symbols bound there. */
+void loops_build(fn_ctx *c);
+void widen_loop_head(fn_ctx *c, sstate *s, int head);
 
 /* engine_branch.c: the state on one side of a branch, or NULL if infeasible. */
 sstate *refine_branch(fn_ctx *c, const sstate *s, const ir_cond *cond, bool taken);

@@ -1,0 +1,27 @@
+/* The twin of loop_flag_after_loop_ok.c with the flag reset inside the
+ * loop: now the loop assigns it, and the path where the flag is cleared
+ * after allocating leaks p. */
+#include <Python.h>
+
+static double sum_items(PyObject *p) {
+    int p_allocated = 0;
+    double total = 0.0;
+    if (!PyTuple_Check(p)) {
+        p = PySequence_Tuple(p);
+        if (p == NULL)
+            return -1.0;
+        p_allocated = 1;
+    }
+    Py_ssize_t n = PyTuple_GET_SIZE(p);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        double x = PyFloat_AsDouble(PyTuple_GET_ITEM(p, i));
+        if (x == -1.0 && PyErr_Occurred()) {
+            p_allocated = 0;
+            break;
+        }
+        total += x;
+    }
+    if (p_allocated)
+        Py_DECREF(p);
+    return total; // expect: leak
+}
