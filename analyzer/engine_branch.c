@@ -1,6 +1,7 @@
 /* engine_branch.c: learning from a branch. A condition on a reference
  * (x, !x, x == NULL) fixes its nullness on each side; a condition on an
- * integer (r < 0, r == 0) narrows its interval. A side whose facts
+ * integer (r < 0, r == 0) narrows its interval; two references found equal
+ * (x == Py_None, old == value) become one symbol on the equal side. A side whose facts
  * contradict the state is infeasible and not explored. Conditions the IR
  * does not model leave both sides feasible and unchanged. */
 #include "engine_internal.h"
@@ -63,10 +64,6 @@ static bool refine_truth(sym *y, bool truth) {
 }
 
 static bool refine_cmp(sym *y, const ir_cond *cond, bool truth) {
-    if (cond->rhs.kind == IR_OP_ADDR) { /* x == &global: equal means not NULL */
-        bool equal = cond->cmp == IR_EQ ? truth : !truth;
-        return equal ? refine_null(y, true) : true;
-    }
     bool against_null = cond->rhs.kind == IR_OP_NULL ||
                         (cond->rhs.kind == IR_OP_INT && cond->rhs.ival == 0 && y->kind != SK_INT);
     if (against_null) {
@@ -81,15 +78,99 @@ static bool refine_cmp(sym *y, const ir_cond *cond, bool truth) {
     return refine_int(y, cond->cmp, cond->rhs.ival, truth);
 }
 
+/* Which of two equal symbols survives: a parameter keeps its identity
+ * (inference follows it), then a field or global variable (the structure's
+ * reference may be released through it), then a borrowed result. */
+static int identity_rank(const sym *y) {
+    switch (y->origin) {
+    case OR_PARAM: return 3;
+    case OR_FIELD: case OR_GLOBAL_VAR: return 2;
+    case OR_BORROWED: return 1;
+    default: return 0;
+    }
+}
+
+/* a == b holds: one object. A new reference a call just made is a fresh
+ * object, equal to no other symbol: that side is infeasible (`if (kwdict !=
+ * keywords) Py_DECREF(kwdict)` after kwdict = keywords or a new dict). The local places bound to the weaker symbol
+ * are rebound to the stronger, which takes the references this function
+ * owns on the other. A heap place keeps its symbol: a field that already
+ * held the object holds its own reference, not the function's. */
+static bool merge_equal(const fn_ctx *c, sstate *s, int a, int b) {
+    sym *x = &s->syms[a], *y = &s->syms[b];
+    if ((x->null == NN_NULL && y->null == NN_NONNULL) || (x->null == NN_NONNULL && y->null == NN_NULL))
+        return false;
+    if (x->null == NN_NULL || y->null == NN_NULL) /* both NULL: no object to merge */
+        return refine_null(x->null == NN_NULL ? y : x, false);
+    if (x->origin == OR_NEW || y->origin == OR_NEW)
+        return false;
+    if (identity_rank(y) > identity_rank(x)) {
+        int t = a;
+        a = b;
+        b = t;
+        x = &s->syms[a];
+        y = &s->syms[b];
+    }
+    if (x->null == NN_UNKNOWN)
+        x->null = y->null;
+    x->owned += y->owned;
+    if (x->owned > SYM_OWNED_MAX)
+        x->owned = SYM_OWNED_MAX;
+    x->flags |= y->flags;
+    y->owned = 0;
+    for (int p = 0; p < s->nplaces; p++)
+        if (s->bind[p] == b && !c->places[p].heap)
+            s->bind[p] = a;
+    return true;
+}
+
+/* A global object's address g against another symbol x, found equal: two
+ * different global objects, or a global object and a new reference a call
+ * just made (a singleton is not a fresh allocation's result), cannot be one
+ * object. Otherwise x is not NULL, and the two stay apart: the global's
+ * symbol stands for every later use of its name, and a field's or a
+ * parameter's reference to Py_None may be released (`if (get == Py_None)
+ * Py_XDECREF(get);`) while Py_None is still used after. */
+static bool equal_to_global(sstate *s, int xv) {
+    sym *x = &s->syms[xv];
+    if (x->origin == OR_GLOBAL || x->origin == OR_NEW)
+        return false;
+    return x->kind == SK_INT || refine_null(x, true);
+}
+
+/* opnd == rhs (or !=) where rhs is a global's address or another pointer. */
+static bool refine_pointer_eq(fn_ctx *c, sstate *n, int v, const ir_cond *cond, bool truth) {
+    bool equal = cond->cmp == IR_EQ ? truth : !truth;
+    int w = eval_operand(c, n, &cond->rhs);
+    if (v == w)
+        return equal;
+    sym *x = &n->syms[v], *y = &n->syms[w];
+    if (!equal)
+        return true; /* two different symbols may well be different objects */
+    if (y->origin == OR_GLOBAL)
+        return equal_to_global(n, v);
+    if (x->origin == OR_GLOBAL)
+        return equal_to_global(n, w);
+    bool checked = x->origin != OR_UNKNOWN && y->origin != OR_UNKNOWN &&
+                   x->origin != OR_NULLCONST && y->origin != OR_NULLCONST;
+    if (x->kind == SK_REF && y->kind == SK_REF && checked) /* unknown values stay unchecked */
+        return merge_equal(c, n, v, w);
+    return true;
+}
+
 sstate *refine_branch(fn_ctx *c, const sstate *s, const ir_cond *cond, bool taken) {
     sstate *n = state_clone(c, s);
     if (cond->kind == IR_COND_UNKNOWN || cond->opnd.kind == IR_OP_NONE)
         return n;
     int v = eval_operand(c, n, &cond->opnd);
     sym *y = &n->syms[v];
-    if (y->origin == OR_UNKNOWN && y->kind == SK_PTR)
+    bool pointers = cond->kind == IR_COND_CMP &&
+                    (cond->rhs.kind == IR_OP_ADDR || cond->rhs.kind == IR_OP_PLACE);
+    if (y->origin == OR_UNKNOWN && y->kind == SK_PTR && !pointers)
         return n;
-    bool ok = cond->kind == IR_COND_TRUTH ? refine_truth(y, taken) : refine_cmp(y, cond, taken);
+    bool ok = cond->kind == IR_COND_TRUTH ? refine_truth(y, taken)
+              : pointers                  ? refine_pointer_eq(c, n, v, cond, taken)
+                                          : refine_cmp(y, cond, taken);
     if (!ok)
         state_release(c, n);
     return ok ? n : NULL;

@@ -148,6 +148,7 @@ static void intern_block(fn_ctx *c, const ir_block *b) {
             intern_operand(c, &in->args[a]);
     }
     intern_operand(c, &b->term.cond.opnd);
+    intern_operand(c, &b->term.cond.rhs);
     intern_operand(c, &b->term.value);
 }
 

@@ -5,7 +5,8 @@
  * operator is flattened, so its length costs no stack), "c ? a : b" branches
  * on c first, a comma evaluates its left side then branches on its right.
  * A leaf becomes IR_COND_CMP when it compares an operand with NULL or an
- * integer constant (normalized so the constant is on the right), IR_COND_TRUTH
+ * integer constant (normalized so the constant is on the right), or two
+ * pointers for equality (x == Py_None, a == b), IR_COND_TRUTH
  * on a place, a direct goto when the value is a constant, and IR_COND_UNKNOWN
  * otherwise. Used as values, "&&", "||", "!" produce 1/0 in a temporary, and
  * "?:" assigns each arm into a temporary (or a given destination).
@@ -25,6 +26,10 @@ static ir_cond unknown_cond(void) {
 
 static bool is_const(const ir_operand *o) {
     return o->kind == IR_OP_INT || o->kind == IR_OP_NULL;
+}
+
+static bool is_pointer(const ir_operand *o) {
+    return o->type == IR_VT_REF || o->type == IR_VT_PTR;
 }
 
 static bool never_null(const ir_operand *o) {
@@ -124,6 +129,9 @@ static void cond_compare(fe_ctx *cx, CXCursor e, ir_cmp c, int t, int f) {
         branch_place_cmp(cx, l, c, r, t, f, loc);
     else if (r.kind == IR_OP_PLACE && never_null(&l) && (c == IR_EQ || c == IR_NE))
         branch_place_cmp(cx, r, c, l, t, f, loc);
+    else if (l.kind == IR_OP_PLACE && r.kind == IR_OP_PLACE && is_pointer(&l) && is_pointer(&r) &&
+             (c == IR_EQ || c == IR_NE))
+        branch_place_cmp(cx, l, c, r, t, f, loc);
     else
         fe_branch(cx, unknown_cond(), t, f, loc);
 }

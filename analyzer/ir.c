@@ -364,11 +364,13 @@ static bool instr_ok(const ir_function *f, const ir_instr *in, char *err, size_t
     return fail(err, n, "b%d: unknown instruction kind %d", b, (int)in->kind);
 }
 
-/* A comparison's right side: a constant, or (== and != only) an address. */
+/* A comparison's right side: a constant, or (== and != only) an address
+ * or a pointer place. */
 static bool rhs_ok(const ir_cond *c) {
     if (c->rhs.kind == IR_OP_NULL || c->rhs.kind == IR_OP_INT)
         return true;
-    return c->rhs.kind == IR_OP_ADDR && (c->cmp == IR_EQ || c->cmp == IR_NE);
+    return (c->rhs.kind == IR_OP_ADDR || c->rhs.kind == IR_OP_PLACE) &&
+           (c->cmp == IR_EQ || c->cmp == IR_NE);
 }
 
 static bool term_ok(const ir_function *f, const ir_block *bl, char *err, size_t n) {
@@ -382,6 +384,9 @@ static bool term_ok(const ir_function *f, const ir_block *bl, char *err, size_t 
             return fail(err, n, "b%d: target b%d does not exist", b, t->target[k]);
     if (t->kind == IR_TERM_BRANCH && t->cond.kind != IR_COND_UNKNOWN &&
         !operand_ok(f, &t->cond.opnd, err, n, b))
+        return false;
+    if (t->kind == IR_TERM_BRANCH && t->cond.kind == IR_COND_CMP &&
+        !operand_ok(f, &t->cond.rhs, err, n, b))
         return false;
     if (t->kind == IR_TERM_BRANCH && t->cond.kind == IR_COND_CMP && !rhs_ok(&t->cond))
         return fail(err, n, "b%d: comparison with a non-constant (kind %d)", b,

@@ -158,7 +158,7 @@ typedef struct ir_instr {
 typedef enum ir_cond_kind {
     IR_COND_UNKNOWN = 0, /* both successors feasible, nothing learned */
     IR_COND_TRUTH,       /* true when opnd is non-zero / non-NULL */
-    IR_COND_CMP,         /* opnd CMP rhs (rhs is NULL or an integer constant) */
+    IR_COND_CMP,         /* opnd CMP rhs (rhs: a constant, an address or a pointer place) */
 } ir_cond_kind;
 
 typedef enum ir_cmp { IR_EQ, IR_NE, IR_LT, IR_LE, IR_GT, IR_GE } ir_cmp;
@@ -167,7 +167,8 @@ typedef struct ir_cond {
     ir_cond_kind kind;
     ir_operand opnd;
     ir_cmp cmp;
-    ir_operand rhs;      /* IR_OP_NULL, IR_OP_INT, or (EQ/NE only) IR_OP_ADDR of a global */
+    ir_operand rhs;      /* IR_OP_NULL, IR_OP_INT, or (EQ/NE only) IR_OP_ADDR of a global
+                            or IR_OP_PLACE of a pointer (two pointers compared) */
 } ir_cond;
 
 typedef enum ir_term_kind {

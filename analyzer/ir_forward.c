@@ -106,6 +106,7 @@ static void rewrite(const fwd_ctx *c) {
                 rewrite_operand(c, &in->args[a]);
         }
         rewrite_operand(c, &bl->term.cond.opnd);
+        rewrite_operand(c, &bl->term.cond.rhs);
         rewrite_operand(c, &bl->term.value);
     }
 }
