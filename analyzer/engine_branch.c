@@ -78,23 +78,26 @@ static bool refine_cmp(sym *y, const ir_cond *cond, bool truth) {
     return refine_int(y, cond->cmp, cond->rhs.ival, truth);
 }
 
-/* Which of two equal symbols survives: a parameter keeps its identity
- * (inference follows it), then a field or global variable (the structure's
- * reference may be released through it), then a borrowed result. */
+/* Which of two equal symbols survives: the one kept alive elsewhere, so
+ * that releasing the function's own references to the object does not make
+ * it dead for the other name (`if (cls != obj) ...; Py_DECREF(cls);` then
+ * obj is still the caller's). A parameter first (inference follows it),
+ * then a field or global variable (the structure's reference may be
+ * released through it), then a borrowed result, then a new reference. */
 static int identity_rank(const sym *y) {
     switch (y->origin) {
-    case OR_PARAM: return 3;
-    case OR_FIELD: case OR_GLOBAL_VAR: return 2;
-    case OR_BORROWED: return 1;
+    case OR_PARAM: return 4;
+    case OR_FIELD: case OR_GLOBAL_VAR: return 3;
+    case OR_BORROWED: return 2;
+    case OR_NEW: return 1;
     default: return 0;
     }
 }
 
-/* a == b holds: one object. A new reference a call just made is a fresh
- * object, equal to no other symbol: that side is infeasible (`if (kwdict !=
- * keywords) Py_DECREF(kwdict)` after kwdict = keywords or a new dict). The local places bound to the weaker symbol
+/* a == b holds: one object. The local places bound to the weaker symbol
  * are rebound to the stronger, which takes the references this function
- * owns on the other. A heap place keeps its symbol: a field that already
+ * owns on the other (and keeps its own flags: where the other was stored
+ * is the other's story). A heap place keeps its symbol: a field that already
  * held the object holds its own reference, not the function's. */
 static bool merge_equal(const fn_ctx *c, sstate *s, int a, int b) {
     sym *x = &s->syms[a], *y = &s->syms[b];
@@ -102,8 +105,6 @@ static bool merge_equal(const fn_ctx *c, sstate *s, int a, int b) {
         return false;
     if (x->null == NN_NULL || y->null == NN_NULL) /* both NULL: no object to merge */
         return refine_null(x->null == NN_NULL ? y : x, false);
-    if (x->origin == OR_NEW || y->origin == OR_NEW)
-        return false;
     if (identity_rank(y) > identity_rank(x)) {
         int t = a;
         a = b;
@@ -116,7 +117,6 @@ static bool merge_equal(const fn_ctx *c, sstate *s, int a, int b) {
     x->owned += y->owned;
     if (x->owned > SYM_OWNED_MAX)
         x->owned = SYM_OWNED_MAX;
-    x->flags |= y->flags;
     y->owned = 0;
     for (int p = 0; p < s->nplaces; p++)
         if (s->bind[p] == b && !c->places[p].heap)
