@@ -156,8 +156,22 @@ static bool param_bit(const sym *y, uint64_t *bits) {
     return true;
 }
 
+/* A parameter's value no longer held by any place (overwritten: `repr =
+ * PyUnicode_FromFormat(...)` after `Py_DECREF(repr)`) is kept, unless it
+ * was released or given away first on this path. */
+static void note_lost_param(fn_ctx *c, const sym *y) {
+    uint64_t bit = 0;
+    if (!(y->flags & (SF_RELEASED | SF_STOLEN | SF_OWED | SF_GIVEN | SF_ESCAPED)) &&
+        param_bit(y, &bit))
+        c->kept_params |= bit;
+}
+
 void infer_note_event(fn_ctx *c, const check_event *ev) {
     const sym *y = ev->sym;
+    if (ev->kind == EV_LOST) {
+        note_lost_param(c, y);
+        return;
+    }
     if (ev->kind != EV_RELEASE || y->owned != 0 || (y->flags & (SF_RELEASED | SF_STOLEN)))
         return;
     param_bit(y, ev->release == REL_STEAL ? &c->released_params : &c->decref_params);
@@ -199,23 +213,15 @@ void infer_note_return(fn_ctx *c, sstate *s, int ret) {
     const sym *r = ret >= 0 ? &s->syms[ret] : NULL;
     if (r)
         note_result(c, r);
-    uint64_t bound = 0;
     for (int v = 0; v < s->nsyms; v++) {
         const sym *y = &s->syms[v];
         if (y->kind != SK_REF || y->origin != OR_PARAM || y->param < 0 || y->param >= 64 ||
             !sstate_is_bound(s, v))
             continue;
-        bound |= 1ULL << y->param;
         bool gone = (y->flags & (SF_RELEASED | SF_STOLEN | SF_OWED | SF_GIVEN)) || v == ret;
         if (v == ret)
             c->given_params |= 1ULL << y->param;
         if (!gone)
             c->kept_params |= 1ULL << y->param;
-    }
-    for (int v = 0; v < c->fn->nvars; v++) { /* a parameter's value no longer held: unknown */
-        const ir_var *var = &c->fn->vars[v];
-        int k = var->param_index;
-        if (var->is_param && var->type == IR_VT_REF && k >= 0 && k < 64 && !(bound >> k & 1))
-            c->kept_params |= 1ULL << k;
     }
 }
