@@ -169,8 +169,25 @@ static void lose_all(fn_ctx *c, sstate *s, ir_loc loc) {
     }
 }
 
+/* A failure return (a negative status) hands a steal-on-success argument
+ * back to the caller, which still owns it (Pdata_push's full stack). */
+static void hand_back_on_failure(fn_ctx *c, sstate *s, int r) {
+    const rule_fn *rule = c->self_rule;
+    if (!rule || r < 0 || s->syms[r].kind != SK_INT || s->syms[r].hi >= 0)
+        return;
+    for (int v = 0; v < s->nsyms; v++) {
+        sym *y = &s->syms[v];
+        if (y->kind == SK_REF && y->origin == OR_PARAM && y->param >= 0 &&
+            y->param < rule->nparams && rule->params[y->param].effect == RULE_ARG_STEAL_ON_SUCCESS &&
+            y->owned > 0)
+            y->owned--;
+    }
+}
+
 static void do_return(fn_ctx *c, sstate *s, const ir_term *t) {
     int r = -1;
+    if (t->value.kind == IR_OP_NONE && c->probing)
+        infer_note_return(c, s, -1);
     if (t->value.kind != IR_OP_NONE) {
         r = eval_operand(c, s, &t->value);
         sym *y = &s->syms[r];
@@ -188,6 +205,7 @@ static void do_return(fn_ctx *c, sstate *s, const ir_term *t) {
         }
     }
     settle_pending_null(c, s, r);
+    hand_back_on_failure(c, s, r);
     sstate_collect(&c->mem, s); /* values no place holds were reported when lost */
     for (int v = 0; v < s->nsyms; v++)
         settle_debt(c, s, v);
@@ -330,7 +348,7 @@ void engine_infer(engine_tu *tu, ir_function *fn) {
     if (learn)
         walk(&probe);
     if (learn && probe.over_budget) { /* nothing learned for sure */
-        probe.released_params = probe.decref_params = 0;
+        probe.released_params = probe.decref_params = probe.stored_ok_params = 0;
         probe.returned_unknown = true;
     }
     if (learn && !infer_contract(&probe) && assumed)
@@ -405,6 +423,7 @@ void engine_tu_free(engine_tu *tu) {
         return;
     rules_free(tu->local);
     rules_free(tu->summ);
+    free(tu->evidence);
     free(tu);
 }
 

@@ -115,6 +115,10 @@ bool engine_analyze(engine_tu *tu, ir_function *fn);
  * unsettled (recursion: another pass, with these summaries as prior, may
  * learn more). */
 void engine_infer(engine_tu *tu, ir_function *fn);
+/* Notes what fn's calls show about their callees' arguments (an incref
+ * right before the call: engine_callsite.c). Scan every function of the
+ * unit before inferring any. */
+void engine_scan_calls(engine_tu *tu, const ir_function *fn);
 /* fn's summary as the unit knows it now (what its callers use), and where
  * it came from. Owned by the unit's sets (or the rules); valid until
  * engine_tu_free. */

@@ -33,24 +33,27 @@
 
 #include "engine_internal.h"
 
-/* Cheap syntactic test: is any parameter passed straight to a call? Only
- * then is the quiet inference pass worth running. */
+static bool is_param_ref(const fn_ctx *c, const ir_operand *o) {
+    return o->kind == IR_OP_PLACE && o->place.kind == IR_PLACE_VAR && o->place.nsteps == 0 &&
+           c->fn->vars[o->place.var].is_param && o->type == IR_VT_REF;
+}
+
+/* Cheap syntactic test: is any parameter passed straight to a call, or
+ * stored into the heap? Only then is the quiet inference pass worth running. */
 bool may_release_params(fn_ctx *c) {
     for (int b = 0; b < c->fn->nblocks; b++)
         for (int i = 0; i < c->fn->blocks[b].ninstrs; i++) {
             const ir_instr *in = &c->fn->blocks[b].instrs[i];
+            if (in->kind == IR_ASSIGN && in->dst.is_heap && is_param_ref(c, &in->src))
+                return true;
             if (in->kind == IR_REFCNT && in->src.kind == IR_OP_PLACE &&
                 in->src.place.nsteps == 0 && c->fn->vars[in->src.place.var].is_param)
                 return true;
             if (in->kind != IR_CALL)
                 continue;
-            for (int a = 0; a < in->nargs; a++) {
-                const ir_operand *o = &in->args[a];
-                if (o->kind == IR_OP_PLACE && o->place.kind == IR_PLACE_VAR &&
-                    o->place.nsteps == 0 && c->fn->vars[o->place.var].is_param &&
-                    o->type == IR_VT_REF)
+            for (int a = 0; a < in->nargs; a++)
+                if (is_param_ref(c, &in->args[a]))
                     return true;
-            }
         }
     return false;
 }
@@ -98,15 +101,37 @@ static uint64_t stolen_params(const fn_ctx *p) {
            (p->decref_params & p->given_params & ~p->kept_params & ~p->increfed_params);
 }
 
+/* Parameters taken over by storing alone: stored into the heap on every
+ * success return, never incref'd, released or returned (deque's
+ * appendleft_internal, elementtree's _set_joined_ptr). Stolen outright if
+ * no failure return still holds them; stolen on success if a failure
+ * return does and the int result is a clean status (< 0 failure, >= 0
+ * success): Pdata_push's failure keeps obj, so its callers must release.
+ * Only with a caller that increfs the argument for the call
+ * (engine_callsite.c). */
+static uint64_t stored_params(const fn_ctx *p) {
+    uint64_t b = p->stored_ok_params & ~p->kept_ok_params & ~p->increfed_params &
+                 ~p->decref_params & ~p->returned_params & ~p->released_params;
+    for (int k = 0; k < 64; k++) /* storing alone is as often a borrowed link: ask the callers */
+        if ((b >> k & 1) && !engine_has_incref_evidence(p->tu, p->fn->name, k))
+            b &= ~(1ULL << k);
+    return b;
+}
+
+static bool clean_status(const fn_ctx *p) {
+    return p->fn->self.returns_int && p->status_ok && p->status_fail && !p->status_other;
+}
+
 static const rule_fn *register_line(fn_ctx *probe, const rule_fn *old, const char *ret,
-                                    uint64_t stolen, const char *tag) {
+                                    uint64_t stolen, uint64_t on_success, const char *tag) {
     char line[2048];
     int n = snprintf(line, sizeof line, "fn %s %s", probe->fn->name, ret);
     int np = old ? old->nparams : 0;
     for (int k = 0; k < np && n < (int)sizeof line - 24; k++) {
-        bool st = k < 64 && (stolen >> k & 1);
+        bool st = k < 64 && (stolen >> k & 1), ok = k < 64 && (on_success >> k & 1);
         n += snprintf(line + n, sizeof line - (size_t)n, " %s",
-                      st ? "steal?" : rule_arg_name(old->params[k].effect));
+                      ok ? "steal-on-success?" : st ? "steal?" : rule_arg_name(old->params[k].effect));
+        st |= ok;
         if (!st && old->params[k].nullable && old->params[k].effect != RULE_ARG_IGNORE)
             n += snprintf(line + n, sizeof line - (size_t)n, "?");
     }
@@ -120,12 +145,16 @@ static const rule_fn *register_line(fn_ctx *probe, const rule_fn *old, const cha
 
 const rule_fn *infer_contract(fn_ctx *probe) {
     const rule_fn *old = probe->self_rule;
-    uint64_t stolen = stolen_params(probe);
+    uint64_t stored = stored_params(probe);
+    uint64_t on_success = clean_status(probe) ? stored & probe->kept_fail_params : 0;
+    uint64_t stolen = stolen_params(probe) | (stored & ~probe->kept_params);
     char buf[16];
     const char *ret = inferred_ret(probe, stolen, buf, sizeof buf);
-    if (!stolen && old && strcmp(ret, rule_ret_name(old->ret)) == 0)
+    if (on_success)
+        ret = "status";
+    if (!stolen && !on_success && old && strcmp(ret, rule_ret_name(old->ret)) == 0)
         return rules_add_copy(probe->tu->summ, old, CONTRACT_TAG_CONVENTION);
-    return register_line(probe, old, ret, stolen, CONTRACT_TAG_INFERRED);
+    return register_line(probe, old, ret, stolen, on_success, CONTRACT_TAG_INFERRED);
 }
 
 void infer_restore(fn_ctx *probe) {
@@ -146,7 +175,7 @@ static bool calls_itself(const ir_function *fn) {
 bool infer_assume_recursive(fn_ctx *probe) {
     if (!probe->fn->self.returns_ref || !calls_itself(probe->fn))
         return false;
-    return register_line(probe, probe->self_rule, "borrowed", 0, CONTRACT_TAG_INFERRED) != NULL;
+    return register_line(probe, probe->self_rule, "borrowed", 0, 0, CONTRACT_TAG_INFERRED) != NULL;
 }
 
 static bool param_bit(const sym *y, uint64_t *bits) {
@@ -209,10 +238,31 @@ static void note_result(fn_ctx *c, const sym *y) {
         c->returned_borrowed = true;
 }
 
+/* Is this return a failure (a negative int, a NULL reference)? Notes what
+ * an int result says about the function being status-returning. */
+static bool failure_return(fn_ctx *c, const sym *r) {
+    if (!r)
+        return false;
+    if (r->kind == SK_REF)
+        return r->null == NN_NULL;
+    if (r->kind != SK_INT)
+        return false;
+    if (r->hi < 0) {
+        c->status_fail = true;
+        return true;
+    }
+    if (r->lo >= 0)
+        c->status_ok = true;
+    else
+        c->status_other = true;
+    return false;
+}
+
 void infer_note_return(fn_ctx *c, sstate *s, int ret) {
     const sym *r = ret >= 0 ? &s->syms[ret] : NULL;
     if (r)
         note_result(c, r);
+    bool failed = failure_return(c, r);
     for (int v = 0; v < s->nsyms; v++) {
         const sym *y = &s->syms[v];
         if (y->kind != SK_REF || y->origin != OR_PARAM || y->param < 0 || y->param >= 64 ||
@@ -221,7 +271,12 @@ void infer_note_return(fn_ctx *c, sstate *s, int ret) {
         bool gone = (y->flags & (SF_RELEASED | SF_STOLEN | SF_OWED | SF_GIVEN)) || v == ret;
         if (v == ret)
             c->given_params |= 1ULL << y->param;
+        uint64_t bit = 1ULL << y->param;
         if (!gone)
-            c->kept_params |= 1ULL << y->param;
+            c->kept_params |= bit;
+        if (!gone)
+            *(failed ? &c->kept_fail_params : &c->kept_ok_params) |= bit;
+        if (!failed && (y->flags & SF_GIVEN) && v != ret)
+            c->stored_ok_params |= bit;
     }
 }

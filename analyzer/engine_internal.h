@@ -17,6 +17,11 @@ struct engine_tu {
     check_set all_checks;
     finding_list *out;
     engine_stats stats;
+    struct call_evidence {   /* engine_callsite.c: (callee, argument) incref'd for a call */
+        const char *callee;  /* the IR's string: lives as long as the unit's IR */
+        int arg;
+    } *evidence;
+    int nevidence, evidencecap;
 };
 
 typedef struct place_info {
@@ -71,6 +76,11 @@ typedef struct fn_ctx {
      * (stored into the heap or returned) on some path; still held at some
      * return; incref'd somewhere; returned (engine_infer.c). */
     uint64_t decref_params, given_params, kept_params, increfed_params, returned_params;
+    /* probing, by the kind of return: stored into the heap at a success
+     * return; still held at a success / failure return (an int result < 0
+     * or a NULL result is a failure; a void return is a success). */
+    uint64_t stored_ok_params, kept_ok_params, kept_fail_params;
+    bool status_ok, status_fail, status_other; /* int results: >= 0, < 0, either */
     bool returned_owned, returned_borrowed, returned_unknown; /* probing: non-NULL returns */
     bool returned_null;      /* probing: some path returns NULL */
     bool trace;              /* REFFLOW_TRACE set: print each state explored */
@@ -118,6 +128,10 @@ void settle_debt(fn_ctx *c, sstate *s, int v);
 /* At a return: a NULL stored while its error is still pending is a
  * null-deref unless the function returns failure (NULL or negative). */
 void settle_pending_null(fn_ctx *c, sstate *s, int ret);
+
+/* engine_callsite.c: does some call in the unit incref argument k just
+ * before passing it to callee? */
+bool engine_has_incref_evidence(const engine_tu *tu, const char *callee, int k);
 
 /* engine_loop.c: per loop head, the variables the loop may change; widening
  * at a head forgets integer and pointer facts only of symbols bound there. */

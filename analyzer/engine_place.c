@@ -353,7 +353,7 @@ void store_place(fn_ctx *c, sstate *s, int p, int v, ir_loc loc, lost_reason why
     if (p < 0)
         return;
     const place_info *pi = &c->places[p];
-    if (pi->escapes && c->probing)
+    if (pi->escapes && c->probing && !pi->local_array) /* a local array is no taker */
         infer_note_store(c, &s->syms[v]);
     if (pi->escapes) {
         link_field_store(c, s, p, v, loc);

@@ -221,6 +221,8 @@ rule_set *summary_pass(const summary_env *env, summary_unit *u, const rule_set *
     engine_tu *tu = engine_tu_new(env->rules, &eo, &none);
     int n = fe_unit_count(u->ir);
     for (int k = 0; k < n; k++)
+        engine_scan_calls(tu, fe_unit_function(u->ir, k));
+    for (int k = 0; k < n; k++)
         engine_infer(tu, fe_unit_function(u->ir, k));
     rule_set *own = rules_new();
     for (int k = 0; k < n; k++) {

@@ -1,0 +1,72 @@
+/* engine_callsite.c: what callers show about a helper's arguments. A call
+ * whose argument was incref'd just before it, in the same block
+ * (`Py_INCREF(item); deque_appendleft_internal(deque, item, maxlen)`,
+ * PDATA_APPEND), hands the helper a reference taken for it. Inference asks
+ * for this evidence before it calls a helper that only stores an argument
+ * a taker (engine_infer.c): storing alone is as often a borrowed link
+ * (a weak reference's referent, a list of panels, the trashcan's chain).
+ *
+ * Assumes the unit's functions are scanned (engine_scan_calls) before any
+ * is inferred; a unit never scanned has no evidence, so nothing is taken. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine_internal.h"
+
+#define LOOKBACK 3 /* instructions between the incref and the call */
+
+static bool is_incref_of(engine_tu *tu, const ir_instr *in, const ir_place *p) {
+    if (in->kind == IR_REFCNT)
+        return in->refcnt_delta > 0 && in->src.kind == IR_OP_PLACE &&
+               ir_place_equal(&in->src.place, p);
+    if (in->kind != IR_CALL || in->nargs < 1 || in->args[0].kind != IR_OP_PLACE ||
+        !ir_place_equal(&in->args[0].place, p))
+        return false;
+    const rule_fn *r = contract_for_callee(tu, &in->callee);
+    return r && r->nparams >= 1 && r->params[0].effect == RULE_ARG_INCREF;
+}
+
+static void add_evidence(engine_tu *tu, const char *callee, int k) {
+    if (engine_has_incref_evidence(tu, callee, k))
+        return;
+    if (tu->nevidence == tu->evidencecap) {
+        int cap = tu->evidencecap ? tu->evidencecap * 2 : 32;
+        struct call_evidence *n = realloc(tu->evidence, sizeof *n * (size_t)cap);
+        if (!n)
+            return; /* no memory: less evidence, fewer takers inferred */
+        tu->evidence = n;
+        tu->evidencecap = cap;
+    }
+    tu->evidence[tu->nevidence].callee = callee;
+    tu->evidence[tu->nevidence].arg = k;
+    tu->nevidence++;
+}
+
+static void scan_call(engine_tu *tu, const ir_block *b, int i) {
+    const ir_instr *call = &b->instrs[i];
+    if (call->kind != IR_CALL || !call->callee.name || !call->callee.defined_here)
+        return;
+    for (int k = 0; k < call->nargs; k++) {
+        const ir_operand *a = &call->args[k];
+        if (a->kind != IR_OP_PLACE || a->type != IR_VT_REF)
+            continue;
+        for (int j = i - 1; j >= 0 && j >= i - LOOKBACK; j--)
+            if (is_incref_of(tu, &b->instrs[j], &a->place)) {
+                add_evidence(tu, call->callee.name, k);
+                break;
+            }
+    }
+}
+
+void engine_scan_calls(engine_tu *tu, const ir_function *fn) {
+    for (int b = 0; b < fn->nblocks; b++)
+        for (int i = 0; i < fn->blocks[b].ninstrs; i++)
+            scan_call(tu, &fn->blocks[b], i);
+}
+
+bool engine_has_incref_evidence(const engine_tu *tu, const char *callee, int k) {
+    for (int i = 0; i < tu->nevidence; i++)
+        if (tu->evidence[i].arg == k && strcmp(tu->evidence[i].callee, callee) == 0)
+            return true;
+    return false;
+}
