@@ -17,6 +17,15 @@
  * so full collections cost at most about one object scan per allocation. */
 #define LONG_LIVED_RATIO 1
 
+/* An automatic generation-0 collection promotes its survivors straight to
+ * the oldest generation while the previous one freed less than
+ * 1/DIRECT_GARBAGE_DIV of what it examined (a heap being built): a second
+ * young look at objects that all survived their first finds nothing, and
+ * what they later turn into is left to full collections, whose schedule
+ * (above) counts these promotions. CPython 3.14 always promotes the young
+ * generation's survivors to the old one. */
+#define DIRECT_GARBAGE_DIV 8
+
 static struct {
     long threshold[RF_GC_GENERATIONS];
     long count[RF_GC_GENERATIONS];
@@ -27,7 +36,9 @@ static struct {
     size_t long_lived_total;
     size_t long_lived_pending;
     size_t last_examined;
+    size_t promoted_direct;  /* objects moved from generation 0 to 2 at once */
     int oldest;   /* G, the oldest generation being collected */
+    int direct;   /* the next automatic gen-0 collection promotes to the oldest */
 } gc = {
     .threshold = {2000, 10, 10},
     .enabled = 1,
@@ -145,25 +156,28 @@ static size_t delete_garbage(rf_link *unreachable, rf_link *old, int oldgen)
 }
 
 /* Updates the long-lived bookkeeping after collecting `gen`, whose
- * `survivors` moved on. */
-static void account_survivors(int gen, size_t survivors)
+ * `survivors` moved to generation `oldgen`. */
+static void account_survivors(int gen, int oldgen, size_t survivors)
 {
-    if (gen == 1)
-        gc.long_lived_pending += survivors;
-    if (gen == 2) {
+    if (gen == RF_GC_GENERATIONS - 1) {
         gc.long_lived_total = survivors;
         gc.long_lived_pending = 0;
+    } else if (oldgen == RF_GC_GENERATIONS - 1) {
+        gc.long_lived_pending += survivors;
+        if (gen == 0)
+            gc.promoted_direct += survivors;
     }
 }
 
-/* Collects generations 0..gen. Returns the number of objects freed. */
-static size_t collect(int gen)
+/* Collects generations 0..gen; the survivors go to generation oldgen
+ * (gen + 1, or the oldest one; gen itself when gen is the oldest).
+ * Returns the number of objects freed. */
+static size_t collect(int gen, int oldgen)
 {
     rf_runtime_init_();
     gc.collecting = 1;
     for (int g = 0; g < gen; g++)
         rf_ring_merge_(&rf_rt.gen[g], &rf_rt.gen[gen]);
-    int oldgen = gen + 1 < RF_GC_GENERATIONS ? gen + 1 : gen;
     rf_link *young = &rf_rt.gen[gen];
     rf_link *old = &rf_rt.gen[oldgen];
     rf_link unreachable;
@@ -177,7 +191,9 @@ static size_t collect(int gen)
         gc.last_examined = subtract_refs(young);
         survivors = move_unreachable(young, &unreachable, oldgen);
     }
-    account_survivors(gen, survivors);
+    account_survivors(gen, oldgen, survivors);
+    if (gen == 0)
+        gc.direct = (gc.last_examined - survivors) * DIRECT_GARBAGE_DIV < gc.last_examined;
     if (young != old)
         rf_ring_merge_(young, old);
     size_t freed = delete_garbage(&unreachable, old, oldgen);
@@ -191,6 +207,12 @@ static size_t collect(int gen)
     return freed;
 }
 
+/* Where the survivors of a collection of gen normally go. */
+static int next_gen(int gen)
+{
+    return gen + 1 < RF_GC_GENERATIONS ? gen + 1 : gen;
+}
+
 /* Picks the oldest generation over its threshold and collects it. */
 static void collect_generations(void)
 {
@@ -200,7 +222,7 @@ static void collect_generations(void)
         if (g == RF_GC_GENERATIONS - 1 &&
             gc.long_lived_pending * LONG_LIVED_RATIO < gc.long_lived_total)
             continue;
-        collect(g);
+        collect(g, g == 0 && gc.direct ? RF_GC_GENERATIONS - 1 : next_gen(g));
         return;
     }
 }
@@ -226,7 +248,7 @@ long rf_gc_collect_generation(int gen)
         gen = 0;
     if (gen >= RF_GC_GENERATIONS)
         gen = RF_GC_GENERATIONS - 1;
-    return (long)collect(gen);
+    return (long)collect(gen, next_gen(gen));
 }
 
 long rf_gc_collect(void)
@@ -282,5 +304,6 @@ void rf_gc_stats(rf_gc_info *out)
     out->long_lived_total = gc.long_lived_total;
     out->long_lived_pending = gc.long_lived_pending;
     out->last_examined = gc.last_examined;
+    out->promoted_direct = gc.promoted_direct;
     out->enabled = gc.enabled;
 }

@@ -1,8 +1,9 @@
 /* test_gc.c: the cycle collector: 2-cycles, rings, self-cycles, cycles
  * through lists and maps, survivors reachable from outside, garbage that
  * refers to live objects, clear/dealloc that touch other garbage,
- * generations, automatic collection and thresholds, and the long-lived
- * heuristic. Built twice: against rf and against rf_debug (where freed
+ * generations, automatic collection and thresholds, the long-lived
+ * heuristic, and the direct promotion of a heap being built (which must
+ * still collect the cycles made meanwhile). Built twice: against rf and against rf_debug (where freed
  * memory is poisoned, so touching freed garbage shows up).
  */
 #include "rt_test.h"
@@ -307,6 +308,115 @@ static void test_long_lived_heuristic(void)
     RF_DECREF(keep);
 }
 
+/* A 2-cycle of pairs; returns a new reference to one of them (the cycle is
+ * garbage once it is dropped). */
+static rf_object *pair_cycle(void)
+{
+    rf_object *a = pair_new(), *b = pair_new();
+    pair_point(a, b);
+    pair_point(b, a);
+    RF_DECREF(b);
+    return a;
+}
+
+enum { BUILD_N = 400000, HELD_SLOTS = 100 };
+static rf_object *held[HELD_SLOTS];
+
+/* Builds n live lists into keep with automatic collection on; every 100th
+ * step also drops a garbage 2-cycle at once, and every 50th replaces one of
+ * the HELD_SLOTS held cycles (so each is alive for 5000 steps, through
+ * young collections, and dies afterwards). Returns the pairs made. */
+static size_t build_with_cycles(rf_object *keep, int n)
+{
+    size_t made = 0;
+    for (int i = 0; i < n; i++) {
+        rf_object *l = rf_list_new();
+        CHECK_EQ(rf_list_append(keep, l), 0);
+        RF_DECREF(l);
+        if (i % 100 == 0) {
+            RF_DECREF(pair_cycle());
+            made += 2;
+        }
+        if (i % 50 == 0) {
+            rf_object **slot = &held[(i / 50) % HELD_SLOTS];
+            RF_XDECREF(*slot);
+            *slot = pair_cycle();
+            made += 2;
+        }
+    }
+    return made;
+}
+
+/* While a live heap is built, young collections free almost nothing, so
+ * their survivors go straight to generation 2. Garbage cycles made
+ * meanwhile must still be freed automatically: those already garbage at a
+ * young collection by it, those that die after their promotion by the full
+ * collections the long-lived schedule triggers. Fails if automatic
+ * collection never runs (every pair would still be alive) or never
+ * reaches generation 2 (the held cycles would pile up). */
+static void test_build_phase_still_collects_cycles(void)
+{
+    rf_gc_info before, after;
+    CHECK_EQ(rf_gc_set_threshold(2000, 10, 10), 0);
+    rf_gc_enable();
+    rf_gc_collect();
+    rf_gc_stats(&before);
+    rf_object *keep = rf_list_new();
+    size_t made = build_with_cycles(keep, BUILD_N);
+    rf_gc_stats(&after);
+    CHECK(after.promoted_direct > before.promoted_direct);
+    CHECK(after.collections[2] > before.collections[2]);
+    CHECK(after.collected[0] > before.collected[0]);
+    CHECK(after.collected[2] > before.collected[2]);
+    /* alive: the held cycles, garbage since the last young collection, and
+     * held cycles dropped since the last full one (under half of the run) */
+    CHECK(rf_heap_count_type(&pair_type) < made / 2);
+    for (int k = 0; k < HELD_SLOTS; k++)
+        RF_CLEAR(held[k]);
+    RF_DECREF(keep);
+    rf_gc_collect();
+    CHECK_EQ(rf_heap_count_type(&pair_type), 0);
+}
+
+/* Once young collections find garbage again, their survivors go to
+ * generation 1 as usual; explicit young collections always do. */
+static void test_direct_promotion_stops_with_garbage(void)
+{
+    rf_gc_info mid, after, gi;
+    CHECK_EQ(rf_gc_set_threshold(2000, 10, 10), 0);
+    rf_gc_enable();
+    rf_object *keep = rf_list_new();
+    build_with_cycles(keep, 50000); /* a build phase: promotes directly */
+    for (int k = 0; k < HELD_SLOTS; k++)
+        RF_CLEAR(held[k]);
+    rf_gc_stats(&mid);
+    for (int i = 0; i < 40000; i++) { /* 95% garbage, 4000 survivors */
+        RF_DECREF(pair_cycle());
+        if (i % 10 == 0) {
+            rf_object *l = rf_list_new();
+            CHECK_EQ(rf_list_append(keep, l), 0);
+            RF_DECREF(l);
+        }
+    }
+    rf_gc_stats(&after);
+    CHECK(after.collections[0] - mid.collections[0] >= 10);
+    /* only the first collection of this phase still promotes directly: the
+     * survivors it found (at most ~2000 + 1 built before the phase, and a
+     * few new ones), not the 4000 made during the phase */
+    CHECK(after.promoted_direct - mid.promoted_direct < 2200);
+    rf_gc_disable();
+    rf_gc_collect();
+    rf_object *a = rf_list_new(), *b = rf_list_new();
+    CHECK_EQ(rf_gc_collect_generation(0), 0);
+    rf_gc_stats(&gi);
+    CHECK_EQ(gi.objects[1], 2);
+    RF_DECREF(a);
+    RF_DECREF(b);
+    RF_DECREF(keep);
+    rf_gc_enable();
+    rf_gc_collect();
+}
+
 int main(void)
 {
     rf_init();
@@ -321,5 +431,7 @@ int main(void)
     RT_RUN(test_young_collection_ignores_old_objects);
     RT_RUN(test_automatic_collection);
     RT_RUN(test_long_lived_heuristic);
+    RT_RUN(test_build_phase_still_collects_cycles);
+    RT_RUN(test_direct_promotion_stops_with_garbage);
     return rt_finish();
 }

@@ -6,7 +6,11 @@
  * Invariants:
  * - Every tracked object is in exactly one generation (0 young .. 2 old)
  *   while it lives; rf_new puts it in generation 0, survivors of a
- *   collection of generation g move to g + 1 (generation 2 keeps its own).
+ *   collection of generation g move to g + 1 (generation 2 keeps its own),
+ *   except that an automatic generation-0 collection moves them straight
+ *   to generation 2 while the previous one freed under 1/8 of what it
+ *   examined (a heap being built); they count as promoted for the
+ *   full-collection schedule below.
  * - A collection of generation g examines generations 0..g only; older
  *   objects are treated as roots, so a young collection costs time
  *   proportional to the young objects and their references.
@@ -54,6 +58,8 @@ typedef struct rf_gc_info {
     size_t long_lived_total;   /* objects in gen 2 after the last full collection */
     size_t long_lived_pending; /* objects moved into gen 2 since then */
     size_t last_examined;      /* tracked objects in the last collection's set */
+    size_t promoted_direct;    /* survivors of automatic gen-0 collections moved
+                                  straight to gen 2 (a heap being built) */
     int enabled;
 } rf_gc_info;
 void rf_gc_stats(rf_gc_info *out);
