@@ -1,7 +1,10 @@
 /* main.c: the `bench_runtime` command: allocator and collector benchmark of refflow's
  * runtime against glibc malloc, mimalloc and CPython 3.11 (pymalloc and gc).
  *
- *   bench_runtime [--quick] [--wall] [--only alloc|gc|gen|auto] [--repeats N]
+ *   bench_runtime [--quick] [--wall] [--only alloc|gc|gen|auto] [--repeats N] [--gc-n N]
+ *
+ * --gc-n sets the object count of the collector tables (default 1000000): the automatic
+ * collection overhead depends on where the build's size falls between full collections.
  *
  * Prints the machine, then tables 1-4 with ratios and the targets, then a summary of the
  * targets (MET / NOT MET / NOT MEASURED). Exit status is 0 whatever the numbers are
@@ -28,7 +31,8 @@ static const bench_config quick = {
 
 static int usage(const char *argv0)
 {
-    fprintf(stderr, "usage: %s [--quick] [--wall] [--only alloc|gc|gen|auto] [--repeats N]\n", argv0);
+    fprintf(stderr, "usage: %s [--quick] [--wall] [--only alloc|gc|gen|auto] [--repeats N] "
+            "[--gc-n N]\n", argv0);
     return 2;
 }
 
@@ -36,6 +40,7 @@ static int usage(const char *argv0)
 static int parse_args(int argc, char **argv, bench_config *cfg)
 {
     int repeats = 0;
+    long gc_n = 0;
     const char *only = NULL;
     *cfg = full;
     for (int i = 1; i < argc; i++) {
@@ -47,10 +52,16 @@ static int parse_args(int argc, char **argv, bench_config *cfg)
             only = argv[++i];
         else if (strcmp(argv[i], "--repeats") == 0 && i + 1 < argc)
             repeats = atoi(argv[++i]);
+        else if (strcmp(argv[i], "--gc-n") == 0 && i + 1 < argc)
+            gc_n = atol(argv[++i]);
         else
             return -1;
     }
     cfg->only = only;
+    if (gc_n != 0 && gc_n < 2)
+        return -1;
+    if (gc_n > 0)
+        cfg->gc_n = (size_t)gc_n;
     if (repeats > 0)
         cfg->repeats = cfg->lifo_repeats = cfg->gc_repeats = repeats > 16 ? 16 : repeats;
     return 0;
