@@ -47,31 +47,57 @@ static struct {
 static rf_gc_page_cache cache;      /* for the child lookups of one collection */
 static rf_gc_page_cache walk_cache; /* for the walked objects' own states */
 
-/* subtract_refs' visit for traverse functions. */
+static size_t zeros; /* walked objects of the set whose count reached 0 */
+
+/* subtract_refs' visit; counts the walked children whose count drops to 0
+ * (each object at most once: after its walk its count only decreases, and
+ * never below 0). */
+static inline void decref_child(rf_object *child)
+{
+    rf_gcstate *s = rf_gc_decref_child_(child, gc.oldest, &cache);
+    if (s != NULL && *s < GC_ONE)
+        zeros++;
+}
+
 static int visit_decref(rf_object *child, void *arg)
 {
     (void)arg;
-    rf_gc_decref_child_(child, gc.oldest, &cache);
+    decref_child(child);
     return 0;
 }
 
-#define DECREF_CHILD(child, arg) rf_gc_decref_child_(child, gc.oldest, &cache)
+#define DECREF_CHILD(child, arg) decref_child(child)
 
 /* update_refs + subtract_refs in one walk.
  * Post: every object in young has COLLECTING set and a count equal to the
  * number of references to it from outside young (older generations,
  * untracked objects, C variables), or SATURATED. An object with count > 0
- * is certainly reachable. Returns how many objects young holds. */
+ * is certainly reachable; `zeros` is the number of objects with count 0.
+ * Returns how many objects young holds. */
 static size_t subtract_refs(rf_link *young)
 {
     size_t n = 0;
+    zeros = 0;
     for (rf_link *l = young->next; l != young; l = l->next) {
         rf_object *o = rf_object_of(l);
         rf_gcstate *s = rf_gc_state_cached_(o, &walk_cache);
         *s = rf_gc_add_refcnt_(o, *s);
+        zeros += *s < GC_ONE;
         RF_GC_FOR_EACH_CHILD(o, DECREF_CHILD, NULL, visit_decref);
         n++;
     }
+    return n;
+}
+
+/* move_unreachable when no object of young has count 0: every one is
+ * referenced from outside, so all are reachable and only their states
+ * change. Returns the number of objects in young. */
+static size_t all_reachable(rf_link *young, int newgen)
+{
+    size_t n = 0;
+    rf_gcstate newstate = rf_gcs_gen_(newgen);
+    for (rf_link *l = young->next; l != young; l = l->next, n++)
+        *rf_gc_state_cached_(rf_object_of(l), &walk_cache) = newstate;
     return n;
 }
 
@@ -189,7 +215,8 @@ static size_t collect(int gen, int oldgen)
     } else {
         cache.key = walk_cache.key = 0;
         gc.last_examined = subtract_refs(young);
-        survivors = move_unreachable(young, &unreachable, oldgen);
+        survivors = zeros == 0 ? all_reachable(young, oldgen)
+                               : move_unreachable(young, &unreachable, oldgen);
     }
     account_survivors(gen, oldgen, survivors);
     if (gen == 0)

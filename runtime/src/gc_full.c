@@ -59,7 +59,7 @@
 
 static rf_gc_page_cache cache; /* for every child lookup of the passes */
 
-#define SUB_CHILD(child, inset) (*(inset) += (size_t)rf_gc_decref_child_(child, OLDEST, &cache))
+#define SUB_CHILD(child, inset) (*(inset) += rf_gc_decref_child_(child, OLDEST, &cache) != NULL)
 
 static int visit_sub(rf_object *child, void *arg)
 {

@@ -118,22 +118,24 @@ static inline rf_gcstate rf_gc_add_refcnt_(rf_object *o, rf_gcstate v)
  * of generations 0..oldest. A child not walked yet starts at count 0 (its
  * refcount is added when the walk reaches it; until then the count bits
  * hold minus the references seen, modulo 2^27), so this never reads the
- * child itself. Returns 1 if child is in the set. */
-static inline int rf_gc_decref_child_(rf_object *child, int oldest, rf_gc_page_cache *c)
+ * child itself. Returns child's state word if child is in the set (its
+ * count bits are 0 exactly when a walked child has just lost its last
+ * reference from outside), NULL otherwise. */
+static inline rf_gcstate *rf_gc_decref_child_(rf_object *child, int oldest, rf_gc_page_cache *c)
 {
     rf_gcstate *s = rf_gc_child_state_cached_(child, c);
     if (s == NULL)
-        return 0;
+        return NULL;
     rf_gcstate v = *s;
     if (rf_unlikely((v & (GC_COLLECTING | GC_SATURATED)) != GC_COLLECTING)) {
         if (v & GC_COLLECTING)
-            return 1; /* saturated */
+            return s; /* saturated */
         if (rf_gc_state_gen_(v) > oldest)
-            return 0; /* older generation: a root */
+            return NULL; /* older generation: a root */
         v = GC_IN_SET;
     }
     *s = v - GC_ONE;
-    return 1;
+    return s;
 }
 
 /* The gc state of child if it is tracked and in the collected set, else

@@ -308,6 +308,45 @@ static void test_long_lived_heuristic(void)
     RF_DECREF(keep);
 }
 
+/* A young collection whose objects all have references from outside
+ * (no count reaches 0) keeps them all without the reachability walk; one
+ * where some object is referenced only from inside the set takes the full
+ * walk. Both must move exactly the survivors to generation 1. */
+static void test_young_all_referenced_from_outside(void)
+{
+    enum { N = 50 };
+    rf_object *ext[N];
+    rf_gc_info gi;
+    rf_gc_disable();
+    rf_gc_collect();
+    for (int i = 0; i < N; i++) { /* a chain, every link also held by ext[] */
+        ext[i] = rf_list_new();
+        if (i > 0)
+            CHECK_EQ(rf_list_append(ext[i - 1], ext[i]), 0);
+    }
+    CHECK_EQ(rf_gc_collect_generation(0), 0);
+    rf_gc_stats(&gi);
+    CHECK_EQ(gi.last_examined, N);
+    CHECK_EQ(gi.objects[0], 0);
+    CHECK_EQ(gi.objects[1], N);
+    /* now only the head is held: the others are reachable only from
+     * inside generation 0..1; a dropped 2-cycle in the same set is freed */
+    for (int i = 1; i < N; i++)
+        RF_DECREF(ext[i]);
+    rf_object *a = rf_list_new(), *b = rf_list_new();
+    CHECK_EQ(rf_list_append(a, b), 0);
+    CHECK_EQ(rf_list_append(b, a), 0);
+    RF_DECREF(a);
+    RF_DECREF(b);
+    CHECK_EQ(rf_gc_collect_generation(1), 2);
+    rf_gc_stats(&gi);
+    CHECK_EQ(gi.objects[2], N);
+    CHECK_EQ(rf_list_len(ext[0]), 1);
+    RF_DECREF(ext[0]);
+    CHECK_EQ(rf_heap_count_type(&rf_list_type), 0);
+    rf_gc_enable();
+}
+
 /* A 2-cycle of pairs; returns a new reference to one of them (the cycle is
  * garbage once it is dropped). */
 static rf_object *pair_cycle(void)
@@ -431,6 +470,7 @@ int main(void)
     RT_RUN(test_young_collection_ignores_old_objects);
     RT_RUN(test_automatic_collection);
     RT_RUN(test_long_lived_heuristic);
+    RT_RUN(test_young_all_referenced_from_outside);
     RT_RUN(test_build_phase_still_collects_cycles);
     RT_RUN(test_direct_promotion_stops_with_garbage);
     return rt_finish();
