@@ -8,12 +8,15 @@
  *    whose references reaches a tracked object is marked LEAF.
  *    Post: count = references from outside the tracked objects.
  * 2. mark: each object with count > 0 is a root; it and everything
- *    reachable from it get REACHABLE (depth first, with an explicit
- *    stack; a LEAF object is marked without being pushed, so nothing but
- *    its table word is touched).
- *    Post: REACHABLE exactly on the objects reachable from outside.
- * 3. sweep: the table words of the reachable ones get the oldest
- *    generation's state; the others move to the unreachable list.
+ *    reachable from it are marked by getting their final state, the
+ *    oldest generation's (depth first, with an explicit stack; a LEAF
+ *    object is marked without being pushed, so nothing but its table word
+ *    is touched). A state without COLLECTING is a marked one.
+ *    Post: exactly the objects reachable from outside have the final
+ *    state; the others still have COLLECTING.
+ * 3. sweep, only when pass 2 marked fewer objects than pass 1 walked:
+ *    the objects still COLLECTING move to the unreachable list. A heap
+ *    with no garbage is done after pass 2.
  *
  * So a live heap costs one read of each object (pass 1), no write to any
  * object, and table words (4 bytes per object) touched in order; the
@@ -82,8 +85,11 @@ static inline void subtract_one(rf_object *o, rf_gcstate *s, size_t *examined)
 typedef struct mark_stack {
     rf_object **items;
     size_t len, cap;
-    int overflowed; /* a push failed: some REACHABLE objects are untraversed */
+    size_t marked;  /* objects given the final state */
+    int overflowed; /* a push failed: some marked objects are untraversed */
 } mark_stack;
+
+#define MARKED rf_gcs_gen_(OLDEST) /* the final state; < GC_ONE, no COLLECTING */
 
 static rf_object *stack_static[STACK_STATIC];
 
@@ -121,10 +127,12 @@ static inline void push(mark_stack *st, rf_object *o)
 static inline void mark_child(rf_object *child, mark_stack *st)
 {
     rf_gcstate *s = rf_gc_child_state_cached_(child, &cache);
-    if (s == NULL || (*s & GC_REACHABLE))
-        return; /* untracked, or already marked (all tracked are COLLECTING) */
-    *s |= GC_REACHABLE;
-    if (!(*s & GC_LEAF))
+    if (s == NULL || !(*s & GC_COLLECTING))
+        return; /* untracked, or already marked (all tracked were COLLECTING) */
+    rf_gcstate v = *s;
+    *s = MARKED;
+    st->marked++;
+    if (!(v & GC_LEAF))
         push(st, child);
 }
 
@@ -146,28 +154,31 @@ static void drain(mark_stack *st)
 static inline void mark_root(rf_object *o, rf_gcstate *s, mark_stack *st)
 {
     rf_gcstate v = *s;
-    if (v < GC_ONE || (v & GC_REACHABLE))
-        return; /* no reference from outside, or already marked */
-    *s = v | GC_REACHABLE;
+    if (v < GC_ONE)
+        return; /* no reference from outside (count 0), or marked (MARKED < GC_ONE) */
+    *s = MARKED;
+    st->marked++;
     if (!(v & GC_LEAF)) {
         push(st, o);
         drain(st);
     }
 }
 
-/* After an overflow: traverses every reachable non-leaf object again
- * (marking is idempotent), until a round needs no lost push. */
+/* After an overflow: traverses every marked object again (marking is
+ * idempotent; a leaf's traversal finds nothing to mark), until a round
+ * needs no lost push. */
 static inline void retraverse(rf_object *o, rf_gcstate *s, mark_stack *st)
 {
-    if ((*s & (GC_REACHABLE | GC_LEAF)) == GC_REACHABLE) {
+    if (*s == MARKED) {
         RF_GC_FOR_EACH_CHILD(o, mark_child, st, visit_mark);
         drain(st);
     }
 }
 
-static void mark(void)
+/* Returns the number of objects marked. */
+static size_t mark(void)
 {
-    mark_stack st = {stack_static, 0, STACK_STATIC, 0};
+    mark_stack st = {stack_static, 0, STACK_STATIC, 0, 0};
     FOR_EACH_TRACKED(mark_root, &st);
     while (st.overflowed) {
         st.overflowed = 0;
@@ -175,34 +186,27 @@ static void mark(void)
     }
     if (st.items != stack_static)
         free(st.items);
+    return st.marked;
 }
 
 /* --- pass 3: sweep --- */
 
-typedef struct sweep_ctx {
-    rf_link *unreachable;
-    size_t survivors;
-} sweep_ctx;
-
-static inline void sweep_one(rf_object *o, rf_gcstate *s, sweep_ctx *c)
+static inline void sweep_one(rf_object *o, rf_gcstate *s, rf_link *unreachable)
 {
-    if (*s & GC_REACHABLE) {
-        *s = rf_gcs_gen_(OLDEST);
-        c->survivors++;
-    } else {
+    if (*s & GC_COLLECTING) {
         rf_link *l = rf_link_of(o);
         rf_ring_unlink_(l);
-        rf_ring_append_(c->unreachable, l);
+        rf_ring_append_(unreachable, l);
     }
 }
 
 size_t rf_gc_full_find_garbage_(rf_link *unreachable, size_t *examined)
 {
-    sweep_ctx sweep = {unreachable, 0};
     *examined = 0;
     cache.key = 0;
     FOR_EACH_TRACKED(subtract_one, examined);
-    mark();
-    FOR_EACH_TRACKED(sweep_one, &sweep);
-    return sweep.survivors;
+    size_t survivors = mark();
+    if (survivors < *examined)
+        FOR_EACH_TRACKED(sweep_one, unreachable);
+    return survivors;
 }

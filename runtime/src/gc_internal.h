@@ -17,8 +17,9 @@
  * (CPython's update_refs and subtract_refs in one walk). Objects of older
  * generations are never touched, so a visit tells in O(1) whether a child
  * belongs to the set (generation <= G). With COLLECTING set:
- * - bit 1 is TENTATIVE (list walk: on the unreachable list) or REACHABLE
- *   (heap walk: marked reachable);
+ * - bit 1 is TENTATIVE (list walk: on the unreachable list); the heap
+ *   walk marks an object reachable by giving it its final state (without
+ *   COLLECTING) instead;
  * - bit 2 is SATURATED: the refcount did not fit the count bits; the
  *   object is treated as reachable (always safe);
  * - bit 4 is LEAF (heap walk only): no reference from it reaches the set,
@@ -34,7 +35,6 @@
 #include "object_internal.h"
 
 #define GC_TENTATIVE ((rf_gcstate)2)  /* list walk */
-#define GC_REACHABLE ((rf_gcstate)2)  /* heap walk */
 #define GC_SATURATED ((rf_gcstate)4)
 #define GC_COLLECTING ((rf_gcstate)8)
 #define GC_LEAF ((rf_gcstate)16)
