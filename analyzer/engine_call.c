@@ -369,9 +369,11 @@ static sym result_proto(const call_view *cv, bool success, bool split) {
         break;
     case RULE_RET_STATUS:
         y.kind = SK_INT;
-        if (split) {
+        if (split) { /* a declared API that takes or gives references on success
+                        says so with 0 (PyModule_AddObject, _PyBytes_Resize):
+                        `!= 0` is its failure test */
             y.lo = success ? 0 : -1;
-            y.hi = success ? SYM_INT_MAX : -1;
+            y.hi = !success ? -1 : contract_is_summary(cv->rule) ? SYM_INT_MAX : 0;
         }
         break;
     case RULE_RET_TRUTH:
