@@ -5,6 +5,9 @@
  * for this evidence before it calls a helper that only stores an argument
  * a taker (engine_infer.c): storing alone is as often a borrowed link
  * (a weak reference's referent, a list of panels, the trashcan's chain).
+ * A call whose argument is released right after it, in the same block
+ * (`ok = uart_is_acme(np); of_node_put(np);`), says the caller kept its
+ * reference: a helper that releases that argument is not a taker then.
  *
  * Assumes the unit's functions are scanned (engine_scan_calls) before any
  * is inferred; a unit never scanned has no evidence, so nothing is taken. */
@@ -15,19 +18,29 @@
 
 #define LOOKBACK 3 /* instructions between the incref and the call */
 
-static bool is_incref_of(engine_tu *tu, const ir_instr *in, const ir_place *p) {
+/* Is in an incref (delta > 0) or a release (delta < 0) of place p? */
+static bool is_refcount_op(engine_tu *tu, const ir_instr *in, const ir_place *p, int delta) {
     if (in->kind == IR_REFCNT)
-        return in->refcnt_delta > 0 && in->src.kind == IR_OP_PLACE &&
+        return in->refcnt_delta * delta > 0 && in->src.kind == IR_OP_PLACE &&
                ir_place_equal(&in->src.place, p);
     if (in->kind != IR_CALL || in->nargs < 1 || in->args[0].kind != IR_OP_PLACE ||
         !ir_place_equal(&in->args[0].place, p))
         return false;
     const rule_fn *r = contract_for_callee(tu, &in->callee);
-    return r && r->nparams >= 1 && r->params[0].effect == RULE_ARG_INCREF;
+    return r && r->nparams >= 1 &&
+           r->params[0].effect == (delta > 0 ? RULE_ARG_INCREF : RULE_ARG_DECREF);
 }
 
-static void add_evidence(engine_tu *tu, const char *callee, int k) {
-    if (engine_has_incref_evidence(tu, callee, k))
+static bool has_evidence(const engine_tu *tu, const char *callee, int k, call_evidence_kind kind) {
+    for (int i = 0; i < tu->nevidence; i++)
+        if (tu->evidence[i].arg == k && tu->evidence[i].kind == kind &&
+            strcmp(tu->evidence[i].callee, callee) == 0)
+            return true;
+    return false;
+}
+
+static void add_evidence(engine_tu *tu, const char *callee, int k, call_evidence_kind kind) {
+    if (has_evidence(tu, callee, k, kind))
         return;
     if (tu->nevidence == tu->evidencecap) {
         int cap = tu->evidencecap ? tu->evidencecap * 2 : 32;
@@ -39,6 +52,7 @@ static void add_evidence(engine_tu *tu, const char *callee, int k) {
     }
     tu->evidence[tu->nevidence].callee = callee;
     tu->evidence[tu->nevidence].arg = k;
+    tu->evidence[tu->nevidence].kind = kind;
     tu->nevidence++;
 }
 
@@ -51,8 +65,13 @@ static void scan_call(engine_tu *tu, const ir_block *b, int i) {
         if (a->kind != IR_OP_PLACE || a->type != IR_VT_REF)
             continue;
         for (int j = i - 1; j >= 0 && j >= i - LOOKBACK; j--)
-            if (is_incref_of(tu, &b->instrs[j], &a->place)) {
-                add_evidence(tu, call->callee.name, k);
+            if (is_refcount_op(tu, &b->instrs[j], &a->place, +1)) {
+                add_evidence(tu, call->callee.name, k, EVIDENCE_INCREF_BEFORE);
+                break;
+            }
+        for (int j = i + 1; j < b->ninstrs && j <= i + LOOKBACK; j++)
+            if (is_refcount_op(tu, &b->instrs[j], &a->place, -1)) {
+                add_evidence(tu, call->callee.name, k, EVIDENCE_RELEASE_AFTER);
                 break;
             }
     }
@@ -65,8 +84,9 @@ void engine_scan_calls(engine_tu *tu, const ir_function *fn) {
 }
 
 bool engine_has_incref_evidence(const engine_tu *tu, const char *callee, int k) {
-    for (int i = 0; i < tu->nevidence; i++)
-        if (tu->evidence[i].arg == k && strcmp(tu->evidence[i].callee, callee) == 0)
-            return true;
-    return false;
+    return has_evidence(tu, callee, k, EVIDENCE_INCREF_BEFORE);
+}
+
+bool engine_has_release_after(const engine_tu *tu, const char *callee, int k) {
+    return has_evidence(tu, callee, k, EVIDENCE_RELEASE_AFTER);
 }

@@ -5,11 +5,10 @@
  * them against it). Parameters: one the function gives to a stealing
  * argument on some path without first taking a reference of its own is
  * *stolen* (CPython's codec_tuple(decoded, n) handing `decoded` to
- * Py_BuildValue("N")); so is one it releases on some path and stores into
- * the heap or returns on the others, never incref'ing it and never still
- * holding it at a return (insertdict). A parameter that is only decref'd
- * stays borrowed: that is far more often the over-release bug than a
- * contract. The result of an object-returning function: one that only ever
+ * Py_BuildValue("N")); so is one it releases and never still holds at a
+ * return, never incref'ing it (insertdict; finalize_iterator), unless a
+ * caller releases it again right after the call; and one it stores on
+ * every success path that a caller increfs for the call (Pdata_push). The result of an object-returning function: one that only ever
  * returns NULL returns "null" (_setSSLError; and so its forwarders,
  * posix_error -> PyErr_SetFromErrno), and one whose every non-NULL result
  * is borrowed returns "borrowed" ("borrowed?" if some path returns NULL):
@@ -91,14 +90,20 @@ static const char *inferred_ret(const fn_ctx *p, uint64_t stolen, char *buf, siz
 }
 
 /* Parameters the function takes over: given to a stealing argument without
- * a reference of its own on some path; or released on some path, given
- * away (stored into the heap, returned) on another, held at no return and
- * never incref'd: insertdict(mp, key, hash, value) stores key and value on
- * success and releases them on failure. Released on every path but never
- * given away stays borrowed (the over-release bug is likelier). */
+ * a reference of its own on some path; or released (on some path, and
+ * given away on the others: insertdict stores key and value on success and
+ * releases them on failure), held at no return and never incref'd. On
+ * CPython the release-only helpers are nearly all consumers
+ * (finalize_iterator, _steal_accumulate, gen_new_with_qualname); one is an
+ * over-release only if a caller still releases the argument after the
+ * call (engine_callsite.c), and then it stays borrowed and is reported in
+ * its body. */
 static uint64_t stolen_params(const fn_ctx *p) {
-    return p->released_params |
-           (p->decref_params & p->given_params & ~p->kept_params & ~p->increfed_params);
+    uint64_t b = p->decref_params & ~p->kept_params & ~p->increfed_params;
+    for (int k = 0; k < 64; k++) /* a caller that releases after the call kept its reference */
+        if ((b >> k & 1) && engine_has_release_after(p->tu, p->fn->name, k))
+            b &= ~(1ULL << k);
+    return p->released_params | b;
 }
 
 /* Parameters taken over by storing alone: stored into the heap on every

@@ -8,6 +8,11 @@
 #include "engine.h"
 #include "symstate.h"
 
+typedef enum call_evidence_kind {
+    EVIDENCE_INCREF_BEFORE,  /* the caller increfs the argument just for the call */
+    EVIDENCE_RELEASE_AFTER,  /* the caller releases the argument right after the call */
+} call_evidence_kind;
+
 struct engine_tu {
     const rule_set *rules;
     rule_set *local;         /* contracts from annotations and conventions */
@@ -17,9 +22,10 @@ struct engine_tu {
     check_set all_checks;
     finding_list *out;
     engine_stats stats;
-    struct call_evidence {   /* engine_callsite.c: (callee, argument) incref'd for a call */
+    struct call_evidence {   /* engine_callsite.c: what a call site shows about an argument */
         const char *callee;  /* the IR's string: lives as long as the unit's IR */
         int arg;
+        call_evidence_kind kind;
     } *evidence;
     int nevidence, evidencecap;
 };
@@ -132,6 +138,8 @@ void settle_pending_null(fn_ctx *c, sstate *s, int ret);
 /* engine_callsite.c: does some call in the unit incref argument k just
  * before passing it to callee? */
 bool engine_has_incref_evidence(const engine_tu *tu, const char *callee, int k);
+/* ... or release argument k right after the call? */
+bool engine_has_release_after(const engine_tu *tu, const char *callee, int k);
 
 /* engine_loop.c: per loop head, the variables the loop may change; widening
  * at a head forgets integer and pointer facts only of symbols bound there. */
