@@ -147,8 +147,18 @@ static void apply_refcnt(fn_ctx *c, sstate *s, const ir_instr *in) {
 }
 
 /* Runs one instruction; false if the path ends here. */
+/* Does this instruction set a count: store an integer through a pointer
+ * (`--state->numfree`), or call a size-setter rule's function? */
+static bool sets_a_count(const engine_tu *tu, const ir_instr *in) {
+    if (in->kind == IR_ASSIGN)
+        return in->dst.is_heap && in->dst.type == IR_VT_INT;
+    return in->kind == IR_CALL && in->callee.name && rules_is_size_setter(tu->rules, in->callee.name);
+}
+
 static bool step(fn_ctx *c, sstate *s, int b, int i) {
     const ir_instr *in = &c->fn->blocks[b].instrs[i];
+    if (sets_a_count(c->tu, in))
+        s->counted = true;
     switch (in->kind) {
     case IR_ASSIGN: apply_assign(c, s, in); break;
     case IR_CALL: return apply_call(c, s, in, b, i);
@@ -167,6 +177,24 @@ static void lose_all(fn_ctx *c, sstate *s, ir_loc loc) {
                           .lost = LOST_RETURN};
         emit(c, &ev);
     }
+}
+
+/* A pop: a function returns an element it read from an array slot after it
+ * set a count on that path (Pdata_pop's `return self->data[Py_SIZE(self)]`
+ * after Py_SET_SIZE; new_dict's `free_list[--numfree]`): the slot's
+ * reference goes to the caller. An iterator that reads the slot and then
+ * advances its index returns it borrowed. */
+static void move_out_popped(fn_ctx *c, sstate *s, int r) {
+    sym *y = &s->syms[r];
+    if (c->self_rule && !contract_is_summary(c->self_rule))
+        return; /* a declared contract says what the result is */
+    if (y->kind != SK_REF || !(y->flags & SF_FROM_SLOT) || y->origin != OR_FIELD ||
+        y->owned > 0 || (y->flags & SF_RELEASED) || y->null == NN_NULL)
+        return;
+    y->owned = 1;
+    y->flags &= (uint8_t)~SF_FROM_SLOT;
+    sstate_note(&c->mem, s, c->fn->end, "the element is moved out of the array here", y->uid,
+                false);
 }
 
 /* A failure return (a negative status) hands a steal-on-success argument
@@ -190,6 +218,7 @@ static void do_return(fn_ctx *c, sstate *s, const ir_term *t) {
         infer_note_return(c, s, -1);
     if (t->value.kind != IR_OP_NONE) {
         r = eval_operand(c, s, &t->value);
+        move_out_popped(c, s, r);
         sym *y = &s->syms[r];
         if (c->probing)
             infer_note_return(c, s, r);

@@ -235,6 +235,8 @@ static int eval_place(fn_ctx *c, sstate *s, const ir_operand *o) {
         return s->bind[p];
     sym y = default_for_place(c, &c->places[p]);
     y.origin_loc = o->loc;
+    if (c->places[p].indexed && c->places[p].heap && s->counted)
+        y.flags |= SF_FROM_SLOT;
     int v = new_sym(c, s, &y);
     if (!c->places[p].indexed) /* a[i] and a[j] may differ: each read is its own value */
         s->bind[p] = v;

@@ -118,6 +118,10 @@ bool rules_is_error_check(const rule_set *rs, const char *name) {
     return rules_list_find(&rs->error_checks, name) >= 0;
 }
 
+bool rules_is_size_setter(const rule_set *rs, const char *name) {
+    return rules_list_find(&rs->size_setters, name) >= 0;
+}
+
 int rules_count(const rule_set *rs) {
     return rs->fn_names.count;
 }

@@ -119,6 +119,10 @@ bool rules_is_trusted(const rule_set *rs, const char *name);
 /* Was NAME declared "error-check" (it tells whether an error is pending,
  * as PyErr_Occurred does)? */
 bool rules_is_error_check(const rule_set *rs, const char *name);
+/* Was NAME declared "size-setter" (it sets a container's element count,
+ * CPython's Py_SET_SIZE)? A function that calls it and returns an element
+ * read from an array slot moves that element out (a pop). */
+bool rules_is_size_setter(const rule_set *rs, const char *name);
 
 /* Builds a rule for NAME from source annotations: each string is one
  * annotate("refflow:...") payload without the "refflow:" prefix, one of

@@ -31,6 +31,7 @@ struct rule_set {
     name_list fields;
     name_list trusted;
     name_list error_checks;
+    name_list size_setters;
 };
 
 /* Position of name in l, or -1. */

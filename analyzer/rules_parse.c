@@ -95,7 +95,8 @@ static bool check_name(line_ctx *c, const char *kw) {
     return true;
 }
 
-/* "type NAME", "refcount-field NAME", "trusted NAME", "error-check NAME". */
+/* "type NAME", "refcount-field NAME", "trusted NAME", "error-check NAME",
+ * "size-setter NAME". */
 static bool parse_name_line(line_ctx *c) {
     if (!check_name(c, c->tok[0]))
         return false;
@@ -108,6 +109,8 @@ static bool parse_name_line(line_ctx *c) {
         rules_list_add(rs, &rs->fields, c->tok[1]);
     else if (strcmp(c->tok[0], "error-check") == 0)
         rules_list_add(rs, &rs->error_checks, c->tok[1]);
+    else if (strcmp(c->tok[0], "size-setter") == 0)
+        rules_list_add(rs, &rs->size_setters, c->tok[1]);
     else
         rules_put_trusted(rs, c->tok[1]);
     return true;
@@ -233,10 +236,11 @@ static bool parse_line(line_ctx *c, char *s) {
     if (strcmp(kw, "fn") == 0)
         return parse_fn_line(c);
     if (strcmp(kw, "type") == 0 || strcmp(kw, "refcount-field") == 0 ||
-        strcmp(kw, "trusted") == 0 || strcmp(kw, "error-check") == 0)
+        strcmp(kw, "trusted") == 0 || strcmp(kw, "error-check") == 0 ||
+        strcmp(kw, "size-setter") == 0)
         return parse_name_line(c);
-    return fail(c, "unknown keyword '%s' (expected fn, type, refcount-field, trusted or "
-                   "error-check)", kw);
+    return fail(c, "unknown keyword '%s' (expected fn, type, refcount-field, trusted, "
+                   "error-check or size-setter)", kw);
 }
 
 bool rules_parse(rule_set *rs, const char *name, const char *text, char *err, size_t errlen) {

@@ -160,4 +160,5 @@ void rules_format_set(const rule_set *rs, FILE *out) {
     }
     format_names(&rs->trusted, "trusted", out);
     format_names(&rs->error_checks, "error-check", out);
+    format_names(&rs->size_setters, "size-setter", out);
 }

@@ -58,6 +58,7 @@ enum sym_flag {
                               without being owned (engine_infer.c) */
     SF_IN_ARRAY = 1 << 6,  /* handed over to a local array: releasable through a
                               variable that still holds it */
+    SF_FROM_SLOT = 1 << 7, /* read from an array slot through a pointer (a[i], p->items[i]) */
 };
 
 typedef struct sym {
@@ -92,6 +93,8 @@ typedef struct sstate {
     int nsyms, symcap;
     sym *syms;
     trail_event *trail;
+    bool counted;          /* a count was set on this path (an int field store, a
+                              size-setter call): array slots read after it are pops */
 } sstate;
 
 sstate *sstate_new(arena *a, int nplaces);

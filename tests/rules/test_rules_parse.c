@@ -110,8 +110,8 @@ static void test_bad_lines(void) {
     expect_error("type A B\n", "bad.rules:1: unexpected 'B' after 'type A'");
     expect_error("trusted x y\n", "bad.rules:1: unexpected 'y' after 'trusted x'");
     expect_error("func f new\n",
-                 "bad.rules:1: unknown keyword 'func' (expected fn, type, refcount-field, trusted or "
-                 "error-check)");
+                 "bad.rules:1: unknown keyword 'func' (expected fn, type, refcount-field, trusted, "
+                 "error-check or size-setter)");
     expect_error("fn f new ...more\n",
                  "bad.rules:1: unknown varargs token '...more' (expected ..., ...build or ...parse)");
     expect_error("fn f new borrow ... borrow\n",
