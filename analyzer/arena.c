@@ -79,6 +79,14 @@ char *arena_strdup(arena *a, const char *s) {
     return s ? arena_strndup(a, s, strlen(s)) : NULL;
 }
 
+bool arena_owns(const arena *a, const void *p) {
+    uintptr_t q = (uintptr_t)p;
+    for (const arena_chunk *c = a->head; c; c = c->next)
+        if (q >= (uintptr_t)c->data && q < (uintptr_t)c->data + c->top)
+            return true;
+    return false;
+}
+
 char *arena_printf(arena *a, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);

@@ -10,6 +10,7 @@
 #ifndef REFFLOW_ARENA_H
 #define REFFLOW_ARENA_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef struct arena_chunk arena_chunk;
@@ -28,6 +29,8 @@ void *arena_alloc(arena *a, size_t size);
 char *arena_strndup(arena *a, const char *s, size_t len);
 /* Copy of the NUL-terminated s, owned by a; NULL stays NULL. */
 char *arena_strdup(arena *a, const char *s);
+/* Is p inside a block that a handed out? (Walks a's chunks.) */
+bool arena_owns(const arena *a, const void *p);
 /* printf into a string owned by a. */
 char *arena_printf(arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

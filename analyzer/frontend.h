@@ -77,7 +77,11 @@ typedef struct fe_unit fe_unit;
 
 /* Parses and lowers like fe_run (callees_first is implied) but keeps the
  * functions; NULL only when nothing could be analyzed (res says why). The
- * caller owns the unit (fe_unit_free). */
+ * caller owns the unit (fe_unit_free). Each function is compacted
+ * (ir_compact) into the unit's one arena as soon as it is lowered, so a unit
+ * holds its live IR only, about a fifth of what lowering allocates; all its
+ * functions share that arena (f->arena, where ir_place_name allocates):
+ * analyze one unit's functions on one thread at a time. */
 fe_unit *fe_load(const fe_options *opt, fe_result *res);
 int fe_unit_count(const fe_unit *u);
 /* The i-th function, callees first; owned by the unit. */

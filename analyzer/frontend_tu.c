@@ -132,7 +132,7 @@ static void report_diagnostics(fe_tu *t, fe_result *res) {
 
 typedef struct lowered {
     ir_function *f;
-    arena *mem;              /* malloc'd: f->arena points here */
+    arena *mem;              /* malloc'd: f->arena points here; NULL in a unit's arena */
 } lowered;
 
 typedef struct walk {
@@ -147,6 +147,7 @@ typedef struct walk {
 
 struct fe_unit {
     arena mem;               /* the TU's shared strings (file names, callee facts) */
+    arena ir;                /* every function, compacted (ir_compact) */
     lowered *fns;            /* callees first */
     int n, cap;
 };
@@ -162,25 +163,38 @@ static void unit_take(fe_unit *u, lowered l) {
     u->fns[u->n++] = l;
 }
 
-/* Keeps f (and its arena, moved to the heap) for hand_over_all. */
-static void keep(walk *w, ir_function *f, arena *a) {
-    arena *mem = malloc(sizeof *mem);
-    if (mem && w->nkept == w->keptcap) {
+static void push_kept(walk *w, lowered l) {
+    if (w->nkept == w->keptcap) {
         int cap = w->keptcap ? w->keptcap * 2 : 32;
         lowered *n = realloc(w->kept, sizeof *n * (size_t)cap);
-        if (n) {
-            w->kept = n;
-            w->keptcap = cap;
-        }
+        if (!n) /* out of memory */
+            abort();
+        w->kept = n;
+        w->keptcap = cap;
     }
-    if (!mem || w->nkept == w->keptcap) /* out of memory */
+    w->kept[w->nkept++] = l;
+}
+
+/* Keeps f for hand_over_all. For fe_load, compacted into the unit's arena
+ * and a dropped (lowering's scratch is most of it); else with its arena,
+ * moved to the heap. */
+static void keep(walk *w, ir_function *f, arena *a) {
+    if (w->unit) {
+        push_kept(w, (lowered){ir_compact(f, &w->unit->ir), NULL});
+        arena_free(a);
+        return;
+    }
+    arena *mem = malloc(sizeof *mem);
+    if (!mem)
         abort();
     *mem = *a;
     f->arena = mem;
-    w->kept[w->nkept++] = (lowered){f, mem};
+    push_kept(w, (lowered){f, mem});
 }
 
 static void release(lowered *l) {
+    if (!l->mem)
+        return; /* in its unit's arena */
     arena_free(l->mem);
     free(l->mem);
 }
@@ -437,6 +451,7 @@ fe_unit *fe_load(const fe_options *opt, fe_result *res) {
     if (!u)
         abort();
     arena_init(&u->mem);
+    arena_init(&u->ir);
     run_args a = {&o, NULL, NULL, res, u, false};
     if (run_big_stack(&a))
         return u;
@@ -455,9 +470,9 @@ ir_function *fe_unit_function(const fe_unit *u, int i) {
 size_t fe_unit_bytes(const fe_unit *u) {
     if (!u)
         return 0;
-    size_t n = u->mem.used;
+    size_t n = u->mem.used + u->ir.used;
     for (int i = 0; i < u->n; i++)
-        n += u->fns[i].mem->used;
+        n += u->fns[i].mem ? u->fns[i].mem->used : 0;
     return n;
 }
 
@@ -467,6 +482,7 @@ void fe_unit_free(fe_unit *u) {
     for (int i = 0; i < u->n; i++)
         release(&u->fns[i]);
     free(u->fns);
+    arena_free(&u->ir);
     arena_free(&u->mem);
     free(u);
 }

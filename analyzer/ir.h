@@ -237,6 +237,13 @@ void ir_finish(ir_function *f);
  * whose own address is never taken (ir_forward.c). Call after ir_finish. */
 void ir_forward_local_pointers(ir_function *f);
 
+/* A copy of the finished function f in arena to, at its exact size: its
+ * arrays, and the strings that live in f's own arena (each distinct one
+ * once); strings from elsewhere are shared with f. The copy's arena is to
+ * (ir_place_name allocates there). f is not changed; f's arena may be
+ * dropped afterwards (ir_compact.c). */
+ir_function *ir_compact(const ir_function *f, arena *to);
+
 /* --- inspecting --- */
 /* Checks the invariants at the top of this file; writes the first problem to
  * err (size errlen) and returns false if one fails. */

@@ -3,11 +3,15 @@
  * followed by a blank line; parse warnings go to stdout first, so a golden
  * file records them too.
  *
- * usage: ir-dump [--rules PATH]... [--directory DIR] FILE [-- COMPILER_ARGS...]
+ * usage: ir-dump [--load] [--rules PATH]... [--directory DIR] FILE [-- COMPILER_ARGS...]
+ * --load: through fe_load instead, the IR that `refflow check` keeps between
+ * its passes (compacted, ir_compact; the lowering's arenas already dropped),
+ * printed in source order too: the output must not change.
  * Without --rules it knows the object types PyObject/_object/rf_object and the
  * refcount fields ob_refcnt/rf_refcnt (enough for the golden cases).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "frontend.h"
@@ -25,8 +29,32 @@ static void print_function(ir_function *f, void *ctx) {
     fputc('\n', stdout);
 }
 
+static int by_position(const void *a, const void *b) {
+    const ir_function *f = *(ir_function *const *)a, *g = *(ir_function *const *)b;
+    if (f->loc.line != g->loc.line)
+        return f->loc.line < g->loc.line ? -1 : 1;
+    return (f->loc.col > g->loc.col) - (f->loc.col < g->loc.col);
+}
+
+/* fe_load's functions (callees first), printed in source order. */
+static bool print_loaded(const fe_options *opt, fe_result *res) {
+    fe_unit *u = fe_load(opt, res);
+    if (!u)
+        return false;
+    int n = fe_unit_count(u);
+    ir_function **v = malloc(sizeof *v * (size_t)(n + 1));
+    for (int k = 0; k < n; k++)
+        v[k] = fe_unit_function(u, k);
+    qsort(v, (size_t)n, sizeof *v, by_position);
+    for (int k = 0; k < n; k++)
+        print_function(v[k], NULL);
+    free(v);
+    fe_unit_free(u);
+    return true;
+}
+
 static int usage(void) {
-    fprintf(stderr, "usage: ir-dump [--rules PATH]... [--directory DIR] FILE [-- COMPILER_ARGS...]\n");
+    fprintf(stderr, "usage: ir-dump [--load] [--rules PATH]... [--directory DIR] FILE [-- COMPILER_ARGS...]\n");
     return 2;
 }
 
@@ -43,10 +71,12 @@ static bool load_rules(rule_set *rs, int argc, char **argv, int *i, bool *loaded
 int main(int argc, char **argv) {
     rule_set *rs = rules_new();
     fe_options opt = {.diag = stdout, .keep_going = true};
-    bool loaded = false;
+    bool loaded = false, load = false;
     int i = 1;
     for (; i < argc && strcmp(argv[i], "--") != 0; i++) {
-        if (strcmp(argv[i], "--rules") == 0 && i + 1 < argc) {
+        if (strcmp(argv[i], "--load") == 0) {
+            load = true;
+        } else if (strcmp(argv[i], "--rules") == 0 && i + 1 < argc) {
             if (!load_rules(rs, argc, argv, &i, &loaded))
                 return 2;
         } else if (strcmp(argv[i], "--directory") == 0 && i + 1 < argc) {
@@ -70,7 +100,7 @@ int main(int argc, char **argv) {
     }
     opt.rules = rs;
     fe_result res;
-    bool ok = fe_run(&opt, print_function, NULL, &res);
+    bool ok = load ? print_loaded(&opt, &res) : fe_run(&opt, print_function, NULL, &res);
     if (!ok)
         fprintf(stderr, "ir-dump: %s\n", res.message);
     fe_result_free(&res);
