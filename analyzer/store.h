@@ -121,6 +121,13 @@ typedef struct store_tu_key {
  * message; a caller can treat both as "analyze it"). */
 bool store_tu_unchanged(store *s, const store_tu_key *key, int64_t *tu_id, char *err,
                         size_t errlen);
+/* Between these two calls, store_tu_unchanged looks at each file once: a
+ * file an earlier call of the batch found (by stat) is not looked at again,
+ * as if every unit were checked at one instant. For checking every unit of
+ * a run before analyzing any (CPython's 130 units share their headers:
+ * 35,000 stats of 700 files otherwise). Thread-safe; batches do not nest. */
+void store_unchanged_batch_begin(store *s);
+void store_unchanged_batch_end(store *s);
 /* Appends the unit's current findings (those its last analysis reported),
  * with their notes, to out. Read-only. Fails if a stored check ID is not in
  * this build's registry (then analyze the unit again). */

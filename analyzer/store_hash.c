@@ -224,6 +224,7 @@ struct cache_entry {
     cache_entry *next;
     char *path;
     file_info info;
+    int64_t seen_batch;  /* the unchanged-check batch that last found the file so, or 0 */
 };
 
 void hash_cache_init(hash_cache *c) {
@@ -267,19 +268,35 @@ static void cache_grow(hash_cache *c) {
     free(ob);
 }
 
-/* Copies the entry's info into *info if it still describes the file. */
-static bool cache_get(hash_cache *c, const char *path, const struct stat *st, file_info *info) {
+/* Copies the entry's info into *info if the file was found so earlier in
+ * batch (not 0). */
+static bool cache_seen(hash_cache *c, const char *path, int64_t batch, file_info *info) {
     pthread_mutex_lock(&c->lock);
     cache_entry *e = c->nbuckets ? *cache_slot(c, path) : NULL;
-    bool hit = e && e->info.mtime_ns == mtime_of(st) && e->info.size == (int64_t)st->st_size &&
-               !store_is_racy(e->info.mtime_ns, e->info.hashed_at);
+    bool hit = e && e->seen_batch == batch;
     if (hit)
         *info = e->info;
     pthread_mutex_unlock(&c->lock);
     return hit;
 }
 
-static void cache_put(hash_cache *c, const char *path, const file_info *info) {
+/* Copies the entry's info into *info if it still describes the file (and
+ * notes it seen in batch). */
+static bool cache_get(hash_cache *c, const char *path, const struct stat *st, int64_t batch,
+                      file_info *info) {
+    pthread_mutex_lock(&c->lock);
+    cache_entry *e = c->nbuckets ? *cache_slot(c, path) : NULL;
+    bool hit = e && e->info.mtime_ns == mtime_of(st) && e->info.size == (int64_t)st->st_size &&
+               !store_is_racy(e->info.mtime_ns, e->info.hashed_at);
+    if (hit) {
+        *info = e->info;
+        e->seen_batch = batch;
+    }
+    pthread_mutex_unlock(&c->lock);
+    return hit;
+}
+
+static void cache_put(hash_cache *c, const char *path, const file_info *info, int64_t batch) {
     pthread_mutex_lock(&c->lock);
     if (c->n >= c->nbuckets)
         cache_grow(c);
@@ -291,15 +308,19 @@ static void cache_put(hash_cache *c, const char *path, const file_info *info) {
         c->n++;
     }
     (*pe)->info = *info;
+    (*pe)->seen_batch = batch;
     pthread_mutex_unlock(&c->lock);
 }
 
-void store_file_info(hash_cache *c, const char *path, const file_info *stored, file_info *info) {
+void store_file_info(hash_cache *c, const char *path, const file_info *stored, int64_t batch,
+                     file_info *info) {
     struct stat st;
     memset(info, 0, sizeof *info);
+    if (batch && cache_seen(c, path, batch, info))
+        return;
     if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
         return;
-    if (cache_get(c, path, &st, info))
+    if (cache_get(c, path, &st, batch, info))
         return;
     if (stored && stored->ok && stored->mtime_ns == mtime_of(&st) &&
         stored->size == (int64_t)st.st_size && !store_is_racy(stored->mtime_ns, stored->hashed_at))
@@ -307,5 +328,5 @@ void store_file_info(hash_cache *c, const char *path, const file_info *stored, f
     else
         read_and_hash(path, info);
     if (info->ok)
-        cache_put(c, path, info);
+        cache_put(c, path, info, batch);
 }

@@ -53,8 +53,12 @@ bool store_is_racy(int64_t mtime_ns, int64_t hashed_at);
 /* The content of the file at canonical path: from the cache or from
  * `stored` (a hash remembered in the files table; may be NULL) when the
  * file's mtime and size still match and are not racy, else read and hashed
- * now. Thread-safe. info->ok is false if it cannot be read. */
-void store_file_info(hash_cache *c, const char *path, const file_info *stored, file_info *info);
+ * now. Thread-safe. info->ok is false if it cannot be read.
+ * batch: 0, or the number of the unchanged-check batch this call is part
+ * of (store_unchanged_batch_begin): a file an earlier call of the same
+ * batch found (by stat) comes from the cache without a stat. */
+void store_file_info(hash_cache *c, const char *path, const file_info *stored, int64_t batch,
+                     file_info *info);
 /* Absolute path of path (relative ones taken from dir, or the current
  * directory when dir is NULL) with symlinks resolved when it exists;
  * malloc'd, the caller frees it. */
@@ -80,6 +84,8 @@ struct store {
     int64_t run_id;        /* current run, 0 if none */
     uint64_t config_hash;
     hash_cache cache;
+    int64_t batch;         /* the unchanged-check batch open, 0 if none */
+    int64_t nbatches;      /* batches begun so far */
     /* Tests only: called inside store_end_tu's transaction, after every row
      * is written and before COMMIT. */
     void (*before_commit)(store *s, void *ctx);

@@ -90,7 +90,7 @@ store_tu *store_begin_tu(store *s, const store_tu_key *key) {
     t->began_ns = store_now_ns();
     t->file = arena_strdup(&t->a, key->file);
     tu_ident_make(key, &t->id);
-    store_file_info(&s->cache, t->id.main_path, NULL, &t->main);
+    store_file_info(&s->cache, t->id.main_path, NULL, 0, &t->main);
     return t;
 }
 
@@ -236,11 +236,11 @@ static bool hash_includes(store_tu *t, file_info **infos) {
     if (!*infos)
         abort();
     file_info now;
-    store_file_info(&t->s->cache, t->id.main_path, NULL, &now);
+    store_file_info(&t->s->cache, t->id.main_path, NULL, 0, &now);
     bool reusable = t->includes_known && t->main.ok && now.ok && now.hash == t->main.hash &&
                     !store_is_racy(t->main.mtime_ns, t->began_ns);
     for (int i = 0; i < n; i++) {
-        store_file_info(&t->s->cache, inc[i], NULL, &(*infos)[i]);
+        store_file_info(&t->s->cache, inc[i], NULL, 0, &(*infos)[i]);
         reusable = reusable && (*infos)[i].ok &&
                    !store_is_racy((*infos)[i].mtime_ns, t->began_ns);
     }

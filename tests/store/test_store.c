@@ -347,6 +347,25 @@ static void inc_keys(void) {
     store_close(s2);
 }
 
+/* Within an unchanged-check batch each file is looked at once: a header
+ * changed after the batch saw it still reads as before, until the batch
+ * ends (then b.h is put back as it was, with a new mtime). */
+static void inc_batch(void) {
+    int64_t tu2;
+    store_unchanged_batch_begin(inc.s);
+    CHECK(unchanged(inc.s, key_for("a.c"), &tu2) && tu2 == inc.tu);
+    write_file("b.h", "#define B 9\n", 60);
+    CHECK(unchanged(inc.s, key_for("a.c"), &tu2) && tu2 == inc.tu);
+    store_unchanged_batch_end(inc.s);
+    CHECK(!unchanged(inc.s, key_for("a.c"), &tu2));
+    store_unchanged_batch_begin(inc.s); /* a new batch looks again */
+    CHECK(!unchanged(inc.s, key_for("a.c"), &tu2));
+    write_file("b.h", "#define B 1\n", 60);
+    CHECK(!unchanged(inc.s, key_for("a.c"), &tu2));
+    store_unchanged_batch_end(inc.s);
+    CHECK(unchanged(inc.s, key_for("a.c"), &tu2) && tu2 == inc.tu);
+}
+
 /* A header changes (same size); run 3 analyzes again: the leak moved 3
  * lines (same row), a new one appeared, the over-release is gone. Run 4:
  * only the moved leak; then a second analysis in run 4 with only 'z'. */
@@ -432,6 +451,7 @@ static void test_incremental(void) {
     inc_first_analysis();
     inc_reuse();
     inc_keys();
+    inc_batch();
     inc_reanalysis();
     inc_files();
     check_integrity(inc.s);

@@ -270,8 +270,11 @@ static void check(void *ctx, int i) {
 }
 
 static void run_all(run_ctx *rc) {
-    if (rc->db)
+    if (rc->db) { /* every unit's files as at one instant, each looked at once */
+        store_unchanged_batch_begin(rc->db);
         on_each(rc, find_unchanged);
+        store_unchanged_batch_end(rc->db);
+    }
     learn_summaries(rc);
     on_each(rc, check);
 }
