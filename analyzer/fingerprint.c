@@ -2,10 +2,13 @@
  * line cache (see fingerprint.h for what is hashed and why). */
 #include "fingerprint.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static void *xmalloc(size_t n) {
@@ -163,6 +166,7 @@ typedef struct src_file {
 
 struct fp_sources {
     src_file *bucket[SRC_BUCKETS];
+    src_file *last;      /* the file looked up last (callers go file by file) */
 };
 
 fp_sources *fp_sources_new(void) {
@@ -185,30 +189,33 @@ void fp_sources_free(fp_sources *s) {
     free(s);
 }
 
-/* Reads the whole file; NULL if it cannot be read. *len gets its size. */
+/* Reads the whole file into a buffer of its size (one copy: an unchanged
+ * re-run spends much of its time here); NULL if it cannot be read. *len
+ * gets its size. */
 static char *read_all(const char *path, size_t *len) {
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0)
         return NULL;
-    size_t cap = 8192, n = 0, got;
+    size_t cap = fstat(fd, &st) == 0 && st.st_size > 0 ? (size_t)st.st_size + 1 : 8192, n = 0;
     char *buf = xmalloc(cap);
-    while ((got = fread(buf + n, 1, cap - n, fp)) > 0) {
-        n += got;
-        if (n == cap) {
-            char *b = realloc(buf, cap *= 2);
-            if (!b)
-                abort();
-            buf = b;
+    for (;;) {
+        if (n == cap && !(buf = realloc(buf, cap *= 2)))
+            abort(); /* the file grew */
+        ssize_t got = read(fd, buf + n, cap - n);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0) {
+            close(fd);
+            if (got == 0) {
+                *len = n;
+                return buf;
+            }
+            free(buf);
+            return NULL;
         }
+        n += (size_t)got;
     }
-    int bad = ferror(fp);
-    fclose(fp);
-    if (bad) {
-        free(buf);
-        return NULL;
-    }
-    *len = n;
-    return buf;
 }
 
 static void split_lines(src_file *f, size_t len) {
@@ -229,10 +236,12 @@ static void split_lines(src_file *f, size_t len) {
 }
 
 static src_file *lookup(fp_sources *s, const char *path) {
+    if (s->last && strcmp(s->last->path, path) == 0)
+        return s->last;
     unsigned b = (unsigned)(fp_hash_field(FP_FNV_OFFSET, path) % SRC_BUCKETS);
     for (src_file *f = s->bucket[b]; f; f = f->next)
         if (strcmp(f->path, path) == 0)
-            return f;
+            return s->last = f;
     src_file *f = xmalloc(sizeof *f);
     memset(f, 0, sizeof *f);
     f->path = xstrdup(path);
@@ -242,7 +251,7 @@ static src_file *lookup(fp_sources *s, const char *path) {
         split_lines(f, len);
     f->next = s->bucket[b];
     s->bucket[b] = f;
-    return f;
+    return s->last = f;
 }
 
 int fp_source_nlines(fp_sources *s, const char *path) {
@@ -259,6 +268,27 @@ const char *fp_source_line(fp_sources *s, const char *path, unsigned line, size_
         e--;
     *len = e - a;
     return f->text + a;
+}
+
+const char *fp_source_text(fp_sources *s, const char *path, size_t *len) {
+    src_file *f = lookup(s, path);
+    *len = f->text ? f->start[f->nlines] : 0;
+    return f->text;
+}
+
+unsigned fp_source_line_at(fp_sources *s, const char *path, size_t at) {
+    src_file *f = lookup(s, path);
+    if (!f->text || at >= f->start[f->nlines])
+        return 0;
+    int lo = 0, hi = f->nlines - 1; /* the last line starting at or before at */
+    while (lo < hi) {
+        int mid = lo + (hi - lo + 1) / 2;
+        if (f->start[mid] <= at)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return (unsigned)lo + 1;
 }
 
 /* --- fingerprints --- */

@@ -74,6 +74,13 @@ int fp_source_nlines(fp_sources *s, const char *path);
  * owned by s (valid until fp_sources_free) and not NUL-terminated. */
 const char *fp_source_line(fp_sources *s, const char *path, unsigned line, size_t *len);
 
+/* The whole text of path, *len bytes, not NUL-terminated; NULL if it
+ * cannot be read. Owned by s. */
+const char *fp_source_text(fp_sources *s, const char *path, size_t *len);
+/* The line (1-based) holding byte offset at of path's text; 0 if there is
+ * none. */
+unsigned fp_source_line_at(fp_sources *s, const char *path, size_t at);
+
 /* The fingerprint of every finding of l (which must be sorted:
  * finding_list_sort) into out[0 .. l->n), paths relative to root (NULL: the
  * current directory), lines read through src. */

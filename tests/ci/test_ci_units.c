@@ -1,9 +1,10 @@
 /* test_ci_units.c: unit tests of the CI pieces that need no analysis:
  * FNV-1a vectors, line normalization, fingerprint hex, relative paths
- * (analyzer/fingerprint.c) and the refflow-ignore parser (suppress.c). */
+ * (analyzer/fingerprint.c), its source cache, and the refflow-ignore parser (suppress.c). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "fingerprint.h"
 #include "suppress.h"
@@ -72,6 +73,34 @@ static void test_relpath(void) {
     expect_rel("x/../y.c", NULL, "y.c");
 }
 
+/* The source cache: whole text, lines by number and by offset. */
+static void test_sources(void) {
+    char path[] = "/tmp/refflow-ci-units-XXXXXX";
+    int fd = mkstemp(path);
+    const char text[] = "one\r\n\nthree\nfour"; /* no final newline */
+    EXPECT(fd >= 0 && write(fd, text, sizeof text - 1) == (ssize_t)(sizeof text - 1));
+    close(fd);
+    fp_sources *src = fp_sources_new();
+    size_t len = 0, n = 0;
+    const char *all = fp_source_text(src, path, &len);
+    EXPECT(all && len == sizeof text - 1 && memcmp(all, text, len) == 0);
+    EXPECT(fp_source_nlines(src, path) == 4);
+    const char *l1 = fp_source_line(src, path, 1, &n);
+    EXPECT(l1 && n == 3 && memcmp(l1, "one", 3) == 0);
+    const char *l4 = fp_source_line(src, path, 4, &n);
+    EXPECT(l4 && n == 4 && memcmp(l4, "four", 4) == 0);
+    EXPECT(fp_source_line_at(src, path, 0) == 1);
+    EXPECT(fp_source_line_at(src, path, 4) == 1);  /* the '\n' ends line 1 */
+    EXPECT(fp_source_line_at(src, path, 5) == 2);  /* the empty line */
+    EXPECT(fp_source_line_at(src, path, 6) == 3);
+    EXPECT(fp_source_line_at(src, path, len - 1) == 4);
+    EXPECT(fp_source_line_at(src, path, len) == 0);
+    EXPECT(!fp_source_text(src, "/no/such/file.c", &len) && len == 0);
+    EXPECT(fp_source_line_at(src, "/no/such/file.c", 0) == 0);
+    fp_sources_free(src);
+    unlink(path);
+}
+
 typedef struct unknown_log {
     char ids[128];
 } unknown_log;
@@ -122,6 +151,7 @@ int main(void) {
     test_normalize();
     test_hex();
     test_relpath();
+    test_sources();
     test_suppress_parse();
     printf("test_ci_units: %s\n", failures ? "FAILED" : "ok");
     return failures ? 1 : 0;

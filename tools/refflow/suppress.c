@@ -1,6 +1,7 @@
 /* suppress.c: in-source suppressions (see suppress.h). Each file with
- * findings is scanned once, line by line, for "refflow-ignore["; findings
+ * findings is scanned once for the lines holding "refflow-ignore["; findings
  * are then matched against that file's suppressions by line. */
+#define _GNU_SOURCE /* memmem */
 #include "suppress.h"
 
 #include <stdlib.h>
@@ -150,18 +151,22 @@ static void scan_line(suppress_file *f, const char *text, size_t n, scan_ctx *sc
     f->items[f->n++] = s;
 }
 
+/* Every line holding MARKER "[" (found in the whole text at once: most
+ * files have none, and an unchanged re-run reads every file with findings). */
 static suppress_file *scan_file(const char *path, fp_sources *src, FILE *diag) {
     suppress_file *f = calloc(1, sizeof *f);
     if (!f)
         abort();
-    int nlines = fp_source_nlines(src, path);
+    size_t len, k = strlen(MARKER "[");
+    const char *all = fp_source_text(src, path, &len), *p = all;
     scan_ctx sc = {.path = path, .diag = diag};
-    for (int i = 1; i <= nlines; i++) {
+    while (all && (p = memmem(p, len - (size_t)(p - all), MARKER "[", k)) != NULL) {
         size_t n;
-        const char *text = fp_source_line(src, path, (unsigned)i, &n);
-        sc.line = (unsigned)i;
-        if (text && find(text, n, MARKER "[") >= 0)
+        sc.line = fp_source_line_at(src, path, (size_t)(p - all));
+        const char *text = fp_source_line(src, path, sc.line, &n);
+        if (text)
             scan_line(f, text, n, &sc);
+        p = text ? text + n : p + k; /* on to the next line */
     }
     return f;
 }
