@@ -4,6 +4,7 @@
 #include "compdb.h"
 
 #include "arena.h"
+#include "input_file.h"
 #include "json.h"
 
 #include <errno.h>
@@ -43,9 +44,9 @@ static bool entry_fail(const load_ctx *c, const json_value *at, const char *fmt,
     return false;
 }
 
-/* Whole file as malloc'd bytes (caller frees), or NULL with errno. */
-static char *slurp(const char *path, size_t *len) {
-    FILE *f = fopen(path, "rb");
+/* Whole file as malloc'd bytes (caller frees), or NULL with *why set. */
+static char *slurp(const char *path, size_t *len, const char **why) {
+    FILE *f = input_open(path, "rb", why);
     if (!f)
         return NULL;
     size_t cap = 1 << 16, n;
@@ -63,8 +64,9 @@ static char *slurp(const char *path, size_t *len) {
     if (buf && ferror(f)) {
         free(buf);
         buf = NULL;
-        errno = EIO;
     }
+    if (!buf)
+        *why = strerror(ferror(f) ? EIO : ENOMEM);
     fclose(f);
     return buf;
 }
@@ -205,9 +207,10 @@ static compdb *load_text(load_ctx *c, const char *text, size_t len) {
 compdb *compdb_load_file(const char *path, char *err, size_t errlen) {
     load_ctx c = {.path = path, .err = err, .errlen = errlen};
     size_t len;
-    char *text = slurp(path, &len);
+    const char *why = "";
+    char *text = slurp(path, &len, &why);
     if (!text) {
-        entry_fail(&c, NULL, "cannot read compilation database: %s", strerror(errno));
+        entry_fail(&c, NULL, "cannot read compilation database: %s", why);
         return NULL;
     }
     compdb *db = load_text(&c, text, len);

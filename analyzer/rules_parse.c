@@ -5,6 +5,8 @@
  * rule text is ASCII; lines may end in \n or \r\n. */
 #include "rules_internal.h"
 
+#include "input_file.h"
+
 #include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
@@ -270,9 +272,9 @@ bool rules_parse_at(rule_set *rs, const char *name, int first_line, const char *
 }
 
 /* Whole file into a malloc'd NUL-terminated buffer (caller frees), or NULL
- * with errno set. Rejects NUL bytes inside by treating them as the end. */
-static char *read_all(const char *path) {
-    FILE *f = fopen(path, "rb");
+ * with *why set. Rejects NUL bytes inside by treating them as the end. */
+static char *read_all(const char *path, const char **why) {
+    FILE *f = input_open(path, "rb", why);
     if (!f)
         return NULL;
     size_t cap = 4096, len = 0;
@@ -294,7 +296,7 @@ static char *read_all(const char *path) {
     fclose(f);
     if (!buf || bad) {
         free(buf);
-        errno = bad ? EIO : ENOMEM;
+        *why = strerror(bad ? EIO : ENOMEM);
         return NULL;
     }
     buf[len] = '\0';
@@ -302,10 +304,11 @@ static char *read_all(const char *path) {
 }
 
 bool rules_load_file(rule_set *rs, const char *path, char *err, size_t errlen) {
-    char *text = read_all(path);
+    const char *why = "";
+    char *text = read_all(path, &why);
     if (!text) {
         if (err && errlen)
-            snprintf(err, errlen, "%s: cannot read rule file: %s", path, strerror(errno));
+            snprintf(err, errlen, "%s: cannot read rule file: %s", path, why);
         return false;
     }
     bool ok = rules_parse(rs, path, text, err, errlen);

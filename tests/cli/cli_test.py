@@ -15,8 +15,8 @@ RT = ["-I" + os.path.join(SRC, "runtime", "include")]
 failures = []
 
 
-def run(*args, cwd=None):
-    p = subprocess.run([REFFLOW, *args], capture_output=True, text=True, timeout=120, cwd=cwd)
+def run(*args, cwd=None, timeout=120):
+    p = subprocess.run([REFFLOW, *args], capture_output=True, text=True, timeout=timeout, cwd=cwd)
     return p.returncode, p.stdout, p.stderr
 
 
@@ -81,6 +81,26 @@ def test_bad_input():
         rc, _, err = run("check", "-p", d)
         expect("missing compile database exits 2 naming it",
                rc == 2 and "compile_commands.json" in err, err)
+    test_endless_inputs()
+
+
+def test_endless_inputs():
+    """Inputs read whole that are not files: reading /dev/zero never ended
+    (a hang and an allocation without bound); each is now refused at once."""
+    with tempfile.TemporaryDirectory() as d:
+        os.symlink("/dev/zero", os.path.join(d, "compile_commands.json"))
+        cases = [("--rules /dev/zero", ["--rules", "/dev/zero"], "/dev/zero: cannot read rule file"),
+                 ("--rules DIR", ["--rules", d], d + ": cannot read rule file: is a directory"),
+                 ("--baseline /dev/zero", ["--baseline", "/dev/zero"],
+                  "/dev/zero: cannot read the baseline"),
+                 ("-p DIR with compile_commands.json -> /dev/zero", ["-p", d],
+                  "compile_commands.json: cannot read compilation database")]
+        for label, args, want in cases:
+            try:
+                rc, _, err = run("check", "--no-db", *args, data("clean.c"), "--", *RT, timeout=20)
+            except subprocess.TimeoutExpired:
+                rc, err = None, "timed out"
+            expect(f"{label}: exits 2 at once naming it", rc == 2 and want in err, err)
 
 
 def test_compdb_and_jobs():

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "input_file.h"
+
 struct baseline {
     uint64_t *fp;
     int n, cap;
@@ -99,9 +101,10 @@ static bool read_lines(FILE *in, baseline *b, const char *path, char *err, size_
 }
 
 baseline *baseline_load(const char *path, char *err, size_t errlen) {
-    FILE *in = fopen(path, "r");
+    const char *why = "";
+    FILE *in = input_open(path, "r", &why);
     if (!in) {
-        snprintf(err, errlen, "%s: cannot read the baseline: %s", path, strerror(errno));
+        snprintf(err, errlen, "%s: cannot read the baseline: %s", path, why);
         return NULL;
     }
     baseline *b = xcalloc(1, sizeof *b);
