@@ -1,7 +1,8 @@
 /* check_args.c: parsing `refflow check` options (names fixed by DESIGN.md).
  * Everything after "--" is passed to the compiler for every FILE. Errors
  * name the offending option and return false; nothing is half-applied that
- * matters, because the caller exits with status 2. */
+ * matters, because the caller exits with status 2. It never exits itself
+ * (--help sets o->help): tests/fuzz/fuzz_check_args.c runs it in-process. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -179,8 +180,8 @@ bool check_args_parse(int argc, char **argv, check_options *o) {
             break;
         }
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            check_usage(stdout);
-            exit(EXIT_CLEAN);
+            o->help = true; /* the caller prints the usage */
+            return true;
         }
         if (!one_arg(argc, argv, &i, o))
             return false;

@@ -36,9 +36,11 @@ typedef struct check_options {
     const char **cc_args;      /* after -- */
     int ncc_args;
     int max_steps;             /* --max-paths */
+    bool help;                 /* --help / -h: print check_usage, nothing else */
 } check_options;
 
-/* Parses argv (after "check"); on error prints a message and returns false. */
+/* Parses argv (after "check"); on error prints a message and returns false.
+ * The strings in *o point into argv; o owns only its arrays (check_args_free). */
 bool check_args_parse(int argc, char **argv, check_options *o);
 void check_args_free(check_options *o);
 void check_usage(FILE *out);

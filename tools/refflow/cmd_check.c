@@ -395,9 +395,11 @@ static bool load_baseline(const check_options *o, baseline **out) {
 
 int cmd_check(int argc, char **argv) {
     check_options o;
-    if (!check_args_parse(argc, argv, &o)) {
+    if (!check_args_parse(argc, argv, &o) || o.help) {
+        if (o.help)
+            check_usage(stdout);
         check_args_free(&o);
-        return EXIT_USAGE;
+        return o.help ? EXIT_CLEAN : EXIT_USAGE;
     }
     rule_set *rs = load_rules(&o);
     if (!rs || o.list_rules) {
