@@ -257,36 +257,81 @@ static char *abs_from_cwd(const char *f) {
     return compdb_join_path(f[0] == '/' || !getcwd(cwd, sizeof cwd) ? NULL : cwd, f);
 }
 
-/* Does entry e name the same file as abs (lexically or after symlinks)? */
-static bool same_file(const compdb_entry *e, const char *abs) {
-    if (strcmp(e->file, abs) == 0)
-        return true;
-    char a[PATH_MAX], b[PATH_MAX];
-    return realpath(e->file, a) && realpath(abs, b) && strcmp(a, b) == 0;
+/* The entries' paths with symlinks resolved, each computed once, when a
+ * file is first compared with it not lexically equal (130 files given with
+ * -p made 34,000 realpath calls otherwise). */
+typedef struct real_paths {
+    char **v;              /* per entry: malloc'd, or NULL before it is needed */
+    bool *tried;
+} real_paths;
+
+static const char *entry_real(const compdb *db, real_paths *r, int i) {
+    if (!r->tried[i]) {
+        r->tried[i] = true;
+        r->v[i] = realpath(db->entries[i]->file, NULL);
+    }
+    return r->v[i];
 }
 
-/* Appends db's entries for file to kept; false if there are none. */
-static bool keep_file(const compdb *db, const char *file, compdb_entry **kept, int *n) {
-    char *abs = abs_from_cwd(file);
-    int before = *n;
-    for (int i = 0; i < db->count; i++)
-        if (same_file(db->entries[i], abs))
-            kept[(*n)++] = db->entries[i];
+/* The entries kept, in order (grown as needed: a file may match several
+ * entries, and an entry several files). */
+typedef struct kept_list {
+    compdb_entry **v;
+    int n, cap;
+} kept_list;
+
+static void keep(kept_list *k, compdb_entry *e) {
+    if (k->n == k->cap) {
+        k->cap = k->cap ? 2 * k->cap : 64;
+        if (!(k->v = realloc(k->v, sizeof *k->v * (size_t)k->cap)))
+            abort();
+    }
+    k->v[k->n++] = e;
+}
+
+/* Appends db's entries for file (lexically the same path, or the same file
+ * after symlinks) to kept; false if there are none. */
+static bool keep_file(const compdb *db, real_paths *r, const char *file, kept_list *kept) {
+    char *abs = abs_from_cwd(file), *real = NULL;
+    bool real_tried = false;
+    int before = kept->n;
+    for (int i = 0; i < db->count; i++) {
+        bool same = strcmp(db->entries[i]->file, abs) == 0;
+        if (!same && !real_tried) {
+            real = realpath(abs, NULL);
+            real_tried = true;
+        }
+        const char *other = same || !real ? NULL : entry_real(db, r, i);
+        if (same || (other && strcmp(other, real) == 0))
+            keep(kept, db->entries[i]);
+    }
+    free(real);
     free(abs);
-    return *n > before;
+    return kept->n > before;
 }
 
 bool compdb_filter(compdb *db, const char *const *files, int nfiles, char *err, size_t errlen) {
-    compdb_entry **kept = ARENA_ARRAY(&db->mem, compdb_entry *, (size_t)db->count * nfiles + 1);
-    int n = 0;
-    for (int f = 0; f < nfiles; f++) {
-        if (!keep_file(db, files[f], kept, &n)) {
-            if (err && errlen)
-                snprintf(err, errlen, "%s: not in the compilation database", files[f]);
-            return false;
-        }
+    kept_list kept = {0};
+    real_paths r = {calloc((size_t)db->count + 1, sizeof(char *)),
+                    calloc((size_t)db->count + 1, sizeof(bool))};
+    if (!r.v || !r.tried)
+        abort();
+    bool ok = true;
+    for (int f = 0; f < nfiles && ok; f++) {
+        ok = keep_file(db, &r, files[f], &kept);
+        if (!ok && err && errlen)
+            snprintf(err, errlen, "%s: not in the compilation database", files[f]);
     }
-    db->entries = kept;
-    db->count = n;
-    return true;
+    for (int i = 0; i < db->count; i++)
+        free(r.v[i]);
+    free(r.v);
+    free(r.tried);
+    if (ok) {
+        db->entries = ARENA_ARRAY(&db->mem, compdb_entry *, kept.n + 1);
+        if (kept.n)
+            memcpy(db->entries, kept.v, sizeof *kept.v * (size_t)kept.n);
+        db->count = kept.n;
+    }
+    free(kept.v);
+    return ok;
 }

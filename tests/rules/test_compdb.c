@@ -146,6 +146,42 @@ static void check_args(const compdb_entry *e, const char *const *want, int nwant
     CHECK(e && e->args[e->nargs] == NULL);
 }
 
+
+/* Filtering matches a file through symlinks too, and keeps every entry of
+ * a file compiled twice, once per time the file is named. */
+static void filter_symlinks(const char *dir) {
+    char path[600], link[600], err[512];
+    snprintf(path, sizeof path, "%s/src/a.c", dir);
+    write_file(path, "int a;\n");
+    snprintf(link, sizeof link, "%s/src/link.c", dir);
+    unlink(link);
+    CHECK(symlink("a.c", link) == 0);
+    char json[4096];
+    snprintf(json, sizeof json,
+             "[{\"directory\": \"%s\", \"file\": \"src/a.c\", \"command\": \"cc -DONE src/a.c\"},"
+             " {\"directory\": \"%s\", \"file\": \"src/b.c\", \"command\": \"cc src/b.c\"},"
+             " {\"directory\": \"%s\", \"file\": \"src/a.c\", \"command\": \"cc -DTWO src/a.c\"}]",
+             dir, dir, dir);
+    snprintf(path, sizeof path, "%s/links", dir);
+    mkdir(path, 0700);
+    snprintf(path, sizeof path, "%s/links/compile_commands.json", dir);
+    write_file(path, json);
+    snprintf(path, sizeof path, "%s/links", dir);
+    compdb *db = compdb_load(path, err, sizeof err);
+    CHECK(db != NULL);
+    if (!db)
+        return;
+    const char *files[] = {link, link};
+    CHECK(compdb_filter(db, files, 2, err, sizeof err));
+    CHECK(compdb_count(db) == 4);
+    for (int i = 0; i < compdb_count(db); i++)
+        CHECK(strstr(compdb_at(db, i)->file, "/src/a.c") != NULL);
+    const char *want[] = {"-DONE"}, *want2[] = {"-DTWO"};
+    check_args(compdb_at(db, 0), want, 1);
+    check_args(compdb_at(db, 1), want2, 1);
+    compdb_free(db);
+}
+
 static void test_compdb_good(void) {
     char path[512], dir[300];
     snprintf(dir, sizeof dir, "%s/proj", tmp);
@@ -205,6 +241,7 @@ static void test_compdb_good(void) {
     CHECK_STR(err, "nope.c: not in the compilation database");
     CHECK(chdir(cwd) == 0);
     compdb_free(db);
+    filter_symlinks(dir);
 }
 
 /* Writes text as DIR/NAME/compile_commands.json; loads it; wants an error
