@@ -6,7 +6,12 @@
  * doubling, the blocks that ir_finish dropped or merged. On CPython's 130
  * files that was about four fifths of the IR held between the summary
  * passes (389 MB of function arenas for 83 MB of live IR). The copy takes
- * only what the function reaches.
+ * only what the function reaches: the IR kept is 97 MB, the peak RSS of a
+ * full -j2 check went from 674 to about 320 MB, and the copy costs under
+ * 0.1% of the samples (perf). The other way, keeping only summaries between
+ * the passes and parsing again, was rejected on measurements: libclang's
+ * parse is about 60% of a run and pass 2 needs every unit's IR, so every
+ * unit would be parsed twice.
  *
  * Strings: those in the function's own arena are copied, each distinct one
  * once (a per-copy table); those elsewhere (the translation unit's file

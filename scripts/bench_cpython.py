@@ -7,7 +7,7 @@ around it, user+system CPU from its rusage, peak RSS = ru_maxrss):
   - clang -fsyntax-only on each file (the compile database's flags, clang 19),
   - clang --analyze on each file (plist output to /dev/null),
   - refflow check -j1 with a new database (the full check),
-  - refflow check -j2 with a new database,
+  - refflow check -j2 with a new database, and -j2 with no database (--no-db),
   - refflow check -j1 again on the -j1 database, nothing changed (incremental),
   - refflow check -j1 on a quarter and a half of the files (every 4th, every
     2nd entry in database order, so each subset has the same mix).
@@ -85,8 +85,10 @@ def run_clang(entries, clang, mode, name, log):
 
 
 def run_refflow(refflow, src, files, jobs, db, name):
+    """db None: --no-db."""
     t = Totals(name, len(files))
-    argv = [refflow, "check", "-j", str(jobs), "--rules", "cpython", "--db", db, "-p", src,
+    argv = [refflow, "check", "-j", str(jobs), "--rules", "cpython",
+            *(["--db", db] if db else ["--no-db"]), "-p", src,
             *[os.path.join(src, f) for f in files]]
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         rc, wall, cpu, rss = measure(argv, stdout=out, stderr=err)
@@ -183,6 +185,8 @@ def main():
         log("refflow -j2")
         r2 = run_refflow(refflow, o.src, files, 2, os.path.join(work, "j2.db"),
                          "refflow check -j2 (full, new database)")
+        log("refflow -j2 --no-db")
+        r2n = run_refflow(refflow, o.src, files, 2, None, "refflow check -j2 --no-db (full)")
         log("refflow re-run")
         rr = run_refflow(refflow, o.src, files, 1, db1, "refflow check -j1, re-run, nothing changed")
         ra = None
@@ -206,11 +210,14 @@ def main():
     base_an = {len(an_files): ana}
     if ra:
         base_syn[len(an_files)] = subset_totals("", syn_per, an_files)
-    rows = [(syn, k_all), (ana, k_an), (r1, k_all), (r2, k_all), (rr, k_all)]
+    rows = [(syn, k_all), (ana, k_an), (r1, k_all), (r2, k_all), (r2n, k_all), (rr, k_all)]
     if ra:
         rows.append((ra, k_an))
     table(rows, base_syn, base_an)
     print()
+    full = [r1, r2, r2n]
+    print(f"refflow's peak RSS on the full check: {max(t.rss for t in full) / 1024:.0f} MB "
+          f"at most (-j1, -j2, -j2 --no-db; target under 500 MB)")
     print(f"unchanged re-run: {100 * rr.wall / r1.wall:.1f}% of the first run's wall time "
           f"({100 * rr.cpu / r1.cpu:.1f}% of its CPU time); -j2 / -j1 wall: {r2.wall / r1.wall:.2f}; "
           f"load average at the end {os.getloadavg()[0]:.2f}")
@@ -225,7 +232,8 @@ def main():
               f"{1000 * t.wall / k:.0f} ({1000 * t.cpu / k:.0f}) | "
               f"{1000 * s.wall / k:.0f} ({1000 * s.cpu / k:.0f}) | "
               f"{t.wall / s.wall:.2f}x ({t.cpu / s.cpu:.2f}x) |")
-    bad = [(t.name, t.failed) for t in [syn, ana, r1, r2, rr] + [s[2] for s in scale] if t.failed]
+    bad = [(t.name, t.failed) for t in [syn, ana, r1, r2, r2n, rr] + [s[2] for s in scale]
+           if t.failed]
     print()
     print(f"refflow's summary (-j1): {' / '.join(r1.summary)}")
     for name, f in bad:
@@ -233,7 +241,7 @@ def main():
     if o.json:
         with open(o.json, "w") as fh:
             json.dump({t.name: {"files": t.files, "wall": t.wall, "cpu": t.cpu, "rss_kib": t.rss}
-                       for t in [syn, ana, r1, r2, rr] + [s[2] for s in scale]}, fh, indent=1)
+                       for t in [syn, ana, r1, r2, r2n, rr] + [s[2] for s in scale]}, fh, indent=1)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,8 @@
 # bench_cpython.sh [--src DIR] [--quick] [--files N] [--analyze-files N] [--build DIR]
 # The CPython benchmark (a command, not a ctest test): refflow's full check
 # against `clang -fsyntax-only` and `clang --analyze` on the same CPython 3.11
-# files, refflow -j2 and an unchanged re-run, and the per-KLOC cost on a
+# files (wall, CPU, peak RSS), refflow -j2 with and without a database and an
+# unchanged re-run, and the per-KLOC cost on a
 # quarter, half and all of the files. Prints Markdown tables (README.md).
 #
 # Without --src it first runs tools/cpython/fetch.sh (idempotent; downloads
