@@ -8,6 +8,9 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "baseline.h"
 #include "db.h"
@@ -393,6 +396,18 @@ static bool load_baseline(const check_options *o, baseline **out) {
     return !o->baseline || *out;
 }
 
+/* One malloc arena for all threads (glibc): every unit's IR is kept between
+ * the passes, and with an arena per parsing thread it sat among the freed
+ * remains of libclang's parses in several heaps, none of which could
+ * shrink. On CPython's 130 files at -j2 the peak went from 326-372 MB to
+ * 284-302 MB over five runs, CPU time the same within the noise (each
+ * thread's tcache takes most small requests without the lock). */
+static void one_malloc_arena(void) {
+#ifdef __GLIBC__
+    mallopt(M_ARENA_MAX, 1);
+#endif
+}
+
 int cmd_check(int argc, char **argv) {
     check_options o;
     if (!check_args_parse(argc, argv, &o) || o.help) {
@@ -409,6 +424,7 @@ int cmd_check(int argc, char **argv) {
         check_args_free(&o);
         return rs ? EXIT_CLEAN : EXIT_USAGE;
     }
+    one_malloc_arena();
     run_ctx rc = {.opt = &o, .rules = rs};
     pthread_mutex_init(&rc.lock, NULL);
     int status = EXIT_USAGE;
