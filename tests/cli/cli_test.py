@@ -37,6 +37,9 @@ def test_version_help():
     expect("--version exits 0 and names libclang", rc == 0 and "refflow" in out and "clang" in out, out)
     rc, out, _ = run("--help")
     expect("--help lists check", rc == 0 and "check" in out, out)
+    rc, out, err = run("check", "--help", "--no-such-option")
+    expect("check --help prints its usage and exits 0 (the parser no longer exits itself)",
+           rc == 0 and "usage: refflow check" in out and "--max-paths" in out and not err, out + err)
     rc, _, err = run("check", "--no-such-option", data("clean.c"))
     expect("unknown option exits 2 with a message", rc == 2 and "--no-such-option" in err, err)
     rc, _, err = run("check")
