@@ -161,6 +161,41 @@ static void test_segments_go_back_to_os(void)
     CHECK(!is_mapped(probe));
 }
 
+/* Full pages freed into (back in their class queue), refilled, then
+ * emptied still go back to their segments as their last block is freed,
+ * and the segments to the OS; blocks freed into pages are reused before new
+ * memory is mapped. */
+static void test_refilled_pages_go_back_to_os(void)
+{
+    enum { N = 12 * 1024 * 1024 / 64 };
+    void **b = malloc(N * sizeof *b);
+    for (size_t i = 0; i < N; i++)
+        b[i] = rf_mem_alloc(64);
+    rf_mem_info before, mi;
+    rf_mem_stats(&before);
+    for (size_t i = 0; i < N; i += 2) /* every full page is freed into */
+        rf_mem_free(b[i]);
+    for (size_t i = 0; i < N; i += 2) /* reused: no new segment */
+        b[i] = rf_mem_alloc(64);
+    rf_mem_stats(&mi);
+    CHECK_EQ(mi.segments_mapped, before.segments_mapped);
+    CHECK_EQ(mi.small_live, N);
+    void *probe = b[N / 3];
+    for (size_t i = 1; i < N; i += 2)
+        rf_mem_free(b[i]);
+    for (size_t i = 0; i < N; i += 2)
+        rf_mem_free(b[i]);
+    free(b);
+    rf_mem_stats(&mi);
+    CHECK_EQ(mi.small_live, 0);
+    CHECK(mi.pages_in_use <= 1); /* retired as they emptied; the current page stays */
+    rf_mem_trim();
+    rf_mem_stats(&mi);
+    CHECK_EQ(mi.pages_in_use, 0);
+    CHECK_EQ(mi.segments_mapped, 0);
+    CHECK(!is_mapped(probe));
+}
+
 /* Without rf_mem_trim: empty segments are cached, then unmapped once they
  * have been empty long enough and the allocator needs a segment again. */
 static void test_segment_cache_expires(void)
@@ -196,6 +231,7 @@ int main(void)
     RT_RUN(test_free_patterns);
     RT_RUN(test_lifo_reuses_the_same_block);
     RT_RUN(test_segments_go_back_to_os);
+    RT_RUN(test_refilled_pages_go_back_to_os);
     RT_RUN(test_segment_cache_expires);
     return rt_finish();
 }

@@ -1,10 +1,13 @@
 /* alloc_section.c: table 1, the allocator comparison.
  *
  * For each pattern, one row per request size (16..512 and the mixed pattern) and one
- * column per allocator, ns per alloc+free pair, minimum over cfg->repeats runs, then the
- * geometric mean over the rows and the targets. An allocator's runs of one cell go back to
- * back (steady state: memory it kept from its previous run may be reused, as in a program
- * that allocates in waves); the first run is the cold one and the minimum drops it.
+ * column per allocator, ns per alloc+free pair, minimum over its runs, then the geometric
+ * mean over the rows and the targets. An allocator's runs of one cell go back to back in a
+ * block (steady state: memory it kept from its previous run may be reused, as in a program
+ * that allocates in waves); the first run of a block is the cold one and the minimum drops
+ * it. Each cell is measured in PASSES rounds of one block per allocator (ceil(repeats /
+ * PASSES) runs each), so a burst of other work on a shared machine that covers one
+ * allocator's block does not decide the cell: every allocator gets a second block later.
  * Assumes bench_alloc_backends() can be called once (it prints where each allocator is from).
  */
 #include "alloc_patterns.h"
@@ -17,6 +20,7 @@
 #include <sys/resource.h>
 
 #define N_ROWS 7
+#define PASSES 2
 static const size_t row_size[N_ROWS] = { 16, 32, 64, 128, 256, 512, 0 /* mixed */ };
 
 typedef double row_ns[BENCH_N_ALLOCATORS];
@@ -51,13 +55,16 @@ static void measure_row(int pattern, size_t size, const bench_allocator *all, vo
     static size_table table;
     double runs[BENCH_N_ALLOCATORS][16];
     int reps = pattern >= PATTERN_BATCH_FIFO ? cfg->repeats : cfg->lifo_repeats;
-    reps = reps > 16 ? 16 : reps;
+    int per = (reps + PASSES - 1) / PASSES; /* runs per block */
+    per = per > 16 / PASSES ? 16 / PASSES : per;
     size_table_fill(&table, size);
+    for (int pass = 0; pass < PASSES; pass++)
+        for (int a = 0; a < BENCH_N_ALLOCATORS; a++)
+            for (int r = 0; r < per; r++)
+                runs[a][pass * per + r] =
+                    all[a].alloc ? counted_run(pattern, a, all, &table, ptrs, cfg, fc) : NAN;
     for (int a = 0; a < BENCH_N_ALLOCATORS; a++)
-        for (int r = 0; r < reps; r++)
-            runs[a][r] = all[a].alloc ? counted_run(pattern, a, all, &table, ptrs, cfg, fc) : NAN;
-    for (int a = 0; a < BENCH_N_ALLOCATORS; a++)
-        out[a] = bench_min(runs[a], reps);
+        out[a] = bench_min(runs[a], per * PASSES);
 }
 
 static void print_head(int pattern, const bench_allocator *all, const bench_config *cfg)
@@ -156,8 +163,9 @@ void bench_alloc_section(const bench_config *cfg)
     printf("  rows      sizes in bytes; 'mixed' = sizes uniform in [8,512] from a fixed seed; "
            "geomean over all 7 rows\n");
     printf("  LIFO      %zu pairs per run\n", cfg->lifo_iters);
-    printf("  runs      one allocator's runs of a cell back to back (LIFO %d, batch %d), minimum kept\n",
-           cfg->lifo_repeats, cfg->repeats);
+    printf("  runs      %d rounds per cell; in each, one allocator's runs back to back "
+           "(LIFO %d, batch %d), minimum kept\n", PASSES,
+           (cfg->lifo_repeats + PASSES - 1) / PASSES, (cfg->repeats + PASSES - 1) / PASSES);
     printf("  faults    batch times include the page faults an allocator takes when it gave memory\n"
            "            back to the OS between runs; the 'faults' line under each table counts them\n");
     for (int p = 0; p < PATTERN_COUNT; p++)

@@ -147,8 +147,9 @@ void bench_print_machine(const bench_config *cfg)
     );
     bench_print_load("at start");
     printf("  faults    one first-touch page fault (4 KiB) costs %.0f ns here\n", page_fault_ns());
-    printf("  method    every cell: minimum of its runs (allocator LIFO %d, batch %d; collector %d); "
-           "one thread\n", cfg->lifo_repeats, cfg->repeats, cfg->gc_repeats);
+    printf("  method    every cell: minimum of its runs (allocator LIFO %d, batch %d, each in 2 "
+           "rounds, see 'runs'; collector %d); one thread\n",
+           cfg->lifo_repeats, cfg->repeats, cfg->gc_repeats);
     printf("  clock     %s\n", bench_clock == CLOCK_MONOTONIC
            ? "wall time (CLOCK_MONOTONIC)"
            : "this thread's CPU time, user + system (CLOCK_THREAD_CPUTIME_ID); --wall for wall time");
