@@ -146,7 +146,6 @@ static void apply_refcnt(fn_ctx *c, sstate *s, const ir_instr *in) {
         apply_release(c, s, v, in->loc, NULL, false);
 }
 
-/* Runs one instruction; false if the path ends here. */
 /* Does this instruction set a count: store an integer through a pointer
  * (`--state->numfree`), or call a size-setter rule's function? */
 static bool sets_a_count(const engine_tu *tu, const ir_instr *in) {
@@ -155,6 +154,7 @@ static bool sets_a_count(const engine_tu *tu, const ir_instr *in) {
     return in->kind == IR_CALL && in->callee.name && rules_is_size_setter(tu->rules, in->callee.name);
 }
 
+/* Runs one instruction; false if the path ends here. */
 static bool step(fn_ctx *c, sstate *s, int b, int i) {
     const ir_instr *in = &c->fn->blocks[b].instrs[i];
     if (sets_a_count(c->tu, in))
@@ -214,14 +214,14 @@ static void hand_back_on_failure(fn_ctx *c, sstate *s, int r) {
 
 static void do_return(fn_ctx *c, sstate *s, const ir_term *t) {
     int r = -1;
-    if (t->value.kind == IR_OP_NONE && c->probing)
-        infer_note_return(c, s, -1);
     if (t->value.kind != IR_OP_NONE) {
         r = eval_operand(c, s, &t->value);
         move_out_popped(c, s, r);
+    }
+    if (c->probing)
+        infer_note_return(c, s, r);
+    if (r >= 0) {
         sym *y = &s->syms[r];
-        if (c->probing)
-            infer_note_return(c, s, r);
         if (y->kind == SK_REF && y->null != NN_NULL) {
             emit_use(c, s, r, t->loc, USE_RETURN, NULL, 0, true);
             check_event ev = {.kind = EV_RETURN, .loc = t->loc, .sym = y, .state = s,

@@ -1,7 +1,7 @@
 /* engine_branch.c: learning from a branch. A condition on a reference
  * (x, !x, x == NULL) fixes its nullness on each side; a condition on an
  * integer (r < 0, r == 0) narrows its interval; two references found equal
- * (x == Py_None, old == value) become one symbol on the equal side. A side whose facts
+ * (old == value) become one symbol on the equal side. A side whose facts
  * contradict the state is infeasible and not explored. Conditions the IR
  * does not model leave both sides feasible and unchanged. */
 #include "engine_internal.h"
@@ -124,10 +124,9 @@ static bool merge_equal(const fn_ctx *c, sstate *s, int a, int b) {
     return true;
 }
 
-/* A global object's address g against another symbol x, found equal: two
- * different global objects, or a global object and a new reference a call
- * just made (a singleton is not a fresh allocation's result), cannot be one
- * object. Otherwise x is not NULL, and the two stay apart: the global's
+/* Symbol x found equal to a global object's address: if x is another
+ * global object, or a new reference a call just made (a singleton is not a
+ * fresh allocation's result), that cannot be. Otherwise x is not NULL, and the two stay apart: the global's
  * symbol stands for every later use of its name, and a field's or a
  * parameter's reference to Py_None may be released (`if (get == Py_None)
  * Py_XDECREF(get);`) while Py_None is still used after. */

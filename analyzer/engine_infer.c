@@ -8,7 +8,8 @@
  * Py_BuildValue("N")); so is one it releases and never still holds at a
  * return, never incref'ing it (insertdict; finalize_iterator), unless a
  * caller releases it again right after the call; and one it stores on
- * every success path that a caller increfs for the call (Pdata_push). The result of an object-returning function: one that only ever
+ * every success path that a caller increfs for the call (Pdata_push).
+ * The result of an object-returning function: one that only ever
  * returns NULL returns "null" (_setSSLError; and so its forwarders,
  * posix_error -> PyErr_SetFromErrno), and one whose every non-NULL result
  * is borrowed returns "borrowed" ("borrowed?" if some path returns NULL):
@@ -98,12 +99,20 @@ static const char *inferred_ret(const fn_ctx *p, uint64_t stolen, char *buf, siz
  * over-release only if a caller still releases the argument after the
  * call (engine_callsite.c), and then it stays borrowed and is reported in
  * its body. */
+typedef bool (*evidence_fn)(const engine_tu *tu, const char *callee, int k);
+
+/* The parameters of bits for which the callers' evidence says `want`. */
+static uint64_t by_evidence(const fn_ctx *p, uint64_t bits, evidence_fn has, bool want) {
+    for (int k = 0; k < 64; k++)
+        if ((bits >> k & 1) && has(p->tu, p->fn->name, k) != want)
+            bits &= ~(1ULL << k);
+    return bits;
+}
+
 static uint64_t stolen_params(const fn_ctx *p) {
     uint64_t b = p->decref_params & ~p->kept_params & ~p->increfed_params;
-    for (int k = 0; k < 64; k++) /* a caller that releases after the call kept its reference */
-        if ((b >> k & 1) && engine_has_release_after(p->tu, p->fn->name, k))
-            b &= ~(1ULL << k);
-    return p->released_params | b;
+    /* a caller that releases after the call kept its reference */
+    return p->released_params | by_evidence(p, b, engine_has_release_after, false);
 }
 
 /* Parameters taken over by storing alone: stored into the heap on every
@@ -117,10 +126,8 @@ static uint64_t stolen_params(const fn_ctx *p) {
 static uint64_t stored_params(const fn_ctx *p) {
     uint64_t b = p->stored_ok_params & ~p->kept_ok_params & ~p->increfed_params &
                  ~p->decref_params & ~p->returned_params & ~p->released_params;
-    for (int k = 0; k < 64; k++) /* storing alone is as often a borrowed link: ask the callers */
-        if ((b >> k & 1) && !engine_has_incref_evidence(p->tu, p->fn->name, k))
-            b &= ~(1ULL << k);
-    return b;
+    /* storing alone is as often a borrowed link: ask the callers */
+    return by_evidence(p, b, engine_has_incref_evidence, true);
 }
 
 static bool clean_status(const fn_ctx *p) {
