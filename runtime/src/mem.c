@@ -52,9 +52,10 @@ static void set_cur(unsigned cls, rf_page *pg)
     if (pg != EMPTY)
         pg->used++;
     rf_mem_heap_.cur[cls] = pg;
-    for (size_t b = 0; b < RF_NBUCKETS; b++) /* rare: when a page fills or empties */
-        if (rf_mem_class_of_[b] == cls)
-            rf_mem_heap_.direct[b] = pg;
+    /* the class's buckets are the sizes (previous class size, class size] */
+    size_t lo = cls == 0 ? 0 : rf_mem_class_size_[cls - 1] / 8 + 1;
+    for (size_t b = lo; b <= rf_mem_class_size_[cls] / 8; b++)
+        rf_mem_heap_.direct[b] = pg;
 }
 
 static void queue_push_back(unsigned cls, rf_page *pg)

@@ -24,7 +24,9 @@
  *   into it puts it back at the tail.
  * - A page whose used count drops to 0 goes back to its segment (never the
  *   current page, thanks to its phantom use); a segment with no page in use goes to the
- *   cache and is unmapped after RF_SEG_CACHE_NS (or by rf_mem_trim).
+ *   cache and is unmapped after RF_SEG_CACHE_NS (or by rf_mem_trim). The cache
+ *   is ordered by the time each segment entered it (newest at the head), so
+ *   only its tail can be due: checking expiry costs O(1) when nothing is.
  * - A page of a class of RF_GC_TABLE_MIN_BLOCK bytes or more (big enough for a
  *   collector-tracked object) starts with its gc-state table: one 32-bit word
  *   per block, `gc_state[i]` for the block at start + i * block_size, then the
@@ -107,7 +109,8 @@ typedef struct rf_mem_heap {
     rf_page *cur[RF_NCLASSES];  /* queue heads */
     rf_page *tail[RF_NCLASSES]; /* queue tails (NULL when empty) */
     rf_segment *avail;          /* in-use segments with free pages */
-    rf_segment *cache;          /* empty segments, newest first */
+    rf_segment *cache;          /* empty segments, newest first (doubly linked) */
+    rf_segment *cache_tail;     /* the oldest cached segment (NULL when none) */
     rf_segment *all;            /* every mapped segment */
     size_t n_mapped, n_cached, n_released, n_pages, large_live;
 } rf_mem_heap;

@@ -155,17 +155,29 @@ static void avail_remove(rf_segment *seg)
     seg->in_avail = 0;
 }
 
-/* --- the cache of empty segments (singly linked, newest first) --- */
+/* --- the cache of empty segments (doubly linked, newest first) --- */
 
-static rf_segment *cache_pop(void)
+static void cache_unlink(rf_segment *seg)
 {
     rf_mem_heap *h = &rf_mem_heap_;
-    rf_segment *seg = h->cache;
-    if (seg != NULL) {
+    if (seg->prev != NULL)
+        seg->prev->next = seg->next;
+    else
         h->cache = seg->next;
-        seg->in_cache = 0;
-        h->n_cached--;
-    }
+    if (seg->next != NULL)
+        seg->next->prev = seg->prev;
+    else
+        h->cache_tail = seg->prev;
+    seg->in_cache = 0;
+    h->n_cached--;
+}
+
+/* The newest cached segment (warmest in the CPU caches), or NULL. */
+static rf_segment *cache_pop(void)
+{
+    rf_segment *seg = rf_mem_heap_.cache;
+    if (seg != NULL)
+        cache_unlink(seg);
     return seg;
 }
 
@@ -173,26 +185,28 @@ static void cache_push(rf_segment *seg)
 {
     rf_mem_heap *h = &rf_mem_heap_;
     seg->cached_at = now_ns();
+    seg->prev = NULL;
     seg->next = h->cache;
-    seg->in_cache = 1;
+    if (h->cache != NULL)
+        h->cache->prev = seg;
+    else
+        h->cache_tail = seg;
     h->cache = seg;
+    seg->in_cache = 1;
     h->n_cached++;
 }
 
+/* Unmaps the cached segments older than RF_SEG_CACHE_NS (all when force),
+ * oldest first: the cache is in entry order, so the walk stops at the
+ * first segment that is young enough. */
 void rf_mem_cache_expire_(int force)
 {
     rf_mem_heap *h = &rf_mem_heap_;
-    int64_t limit = now_ns() - RF_SEG_CACHE_NS;
-    rf_segment **link = &h->cache;
-    while (*link != NULL) {
-        rf_segment *seg = *link;
-        if (force || seg->cached_at < limit) {
-            *link = seg->next;
-            h->n_cached--;
-            segment_unmap(seg);
-        } else {
-            link = &seg->next;
-        }
+    int64_t limit = force ? INT64_MAX : now_ns() - RF_SEG_CACHE_NS;
+    while (h->cache_tail != NULL && h->cache_tail->cached_at < limit) {
+        rf_segment *seg = h->cache_tail;
+        cache_unlink(seg);
+        segment_unmap(seg);
     }
 }
 

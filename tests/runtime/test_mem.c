@@ -223,6 +223,43 @@ static void test_segment_cache_expires(void)
     rf_mem_trim();
 }
 
+/* The cache expires its oldest segments first and keeps the young ones:
+ * of two sets of segments emptied 200 ms apart, a page taken 300 ms after
+ * the first unmaps the first set and keeps the second. */
+static void test_segment_cache_expires_oldest_first(void)
+{
+    enum { N = 16 * 1024 * 1024 / 128 };
+    void **a = malloc(N * sizeof *a), **b = malloc(N * sizeof *b);
+    struct timespec ms100 = {0, 100 * 1000 * 1000};
+    rf_mem_info mi;
+    rf_mem_trim();
+    for (size_t i = 0; i < N; i++)
+        a[i] = rf_mem_alloc(128);
+    for (size_t i = 0; i < N; i++)
+        b[i] = rf_mem_alloc(128);
+    for (size_t i = 0; i < N; i++)
+        rf_mem_free(a[i]);
+    rf_mem_stats(&mi);
+    size_t old = mi.segments_cached, released = mi.segments_released;
+    CHECK(old >= 3);
+    nanosleep(&ms100, NULL);
+    nanosleep(&ms100, NULL);
+    for (size_t i = 0; i < N; i++)
+        rf_mem_free(b[i]);
+    rf_mem_stats(&mi);
+    size_t young = mi.segments_cached - old;
+    CHECK(young >= 3);
+    nanosleep(&ms100, NULL);
+    a[0] = rf_mem_alloc(900); /* takes a page: the old set is due, the young is not */
+    rf_mem_stats(&mi);
+    CHECK_EQ(mi.segments_released, released + old);
+    CHECK(mi.segments_cached + 1 >= young);
+    rf_mem_free(a[0]);
+    free(a);
+    free(b);
+    rf_mem_trim();
+}
+
 int main(void)
 {
     RT_RUN(test_every_size);
@@ -233,5 +270,6 @@ int main(void)
     RT_RUN(test_segments_go_back_to_os);
     RT_RUN(test_refilled_pages_go_back_to_os);
     RT_RUN(test_segment_cache_expires);
+    RT_RUN(test_segment_cache_expires_oldest_first);
     return rt_finish();
 }
