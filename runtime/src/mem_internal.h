@@ -101,6 +101,8 @@ typedef struct rf_segment {
     rf_page pages[RF_PAGES_PER_SEG];
 } rf_segment;
 
+_Static_assert(sizeof(rf_page) == 1 << 6, "rf_mem_page_of_ scales the page index by 64");
+
 #define RF_NBUCKETS (RF_MEM_SMALL_MAX / 8 + 1)
 
 typedef struct rf_mem_heap {
@@ -158,11 +160,14 @@ static inline int rf_mem_is_small_(uintptr_t a)
     return (rf_mem_segmap_[s >> 6] >> (s & 63)) & 1;
 }
 
+/* The descriptor of the page holding p: its index (address bits 16..21)
+ * times 64, the descriptor size, is (a >> 10) masked, so the free path's
+ * address arithmetic is two short steps ahead of the address mode. */
 static inline rf_page *rf_mem_page_of_(const void *p)
 {
     uintptr_t a = (uintptr_t)p;
-    rf_segment *seg = (rf_segment *)(a & ~(RF_SEG_SIZE - 1));
-    return &seg->pages[(a >> RF_PAGE_SHIFT) & (RF_PAGES_PER_SEG - 1)];
+    uintptr_t off = (a >> (RF_PAGE_SHIFT - 6)) & ((RF_PAGES_PER_SEG - 1) << 6);
+    return (rf_page *)((a & ~(RF_SEG_SIZE - 1)) + offsetof(rf_segment, pages) + off);
 }
 
 /* The gc-state word of the block that starts at b, a block of pg (a page

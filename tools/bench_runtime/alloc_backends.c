@@ -65,5 +65,6 @@ void bench_alloc_backends(bench_allocator all[BENCH_N_ALLOCATORS])
     for (int i = 0; i < BENCH_N_ALLOCATORS; i++)
         if (!all[i].alloc)
             printf("  MISSING   %s: %s\n", all[i].name, all[i].why_missing);
-    printf("  calls     every allocator is called through a function pointer (none inlined)\n");
+    printf("  calls     every allocator is called through a function pointer (none inlined), each from\n"
+           "            its own copy of the pattern loops (a call site sees one allocator, as in a program)\n");
 }

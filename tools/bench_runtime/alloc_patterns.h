@@ -32,8 +32,9 @@ void size_table_fill(size_table *t, size_t fixed);
 const char *pattern_name(int pattern);
 const char *pattern_short_name(int pattern);
 
-/* One run of `pattern`; ptrs must hold cfg->batch_n pointers. Returns ns per pair. */
-double pattern_run(int pattern, const bench_allocator *a, const size_table *sizes,
+/* One run of `pattern` for allocator all[column], through that column's own copy of the
+ * loops; ptrs must hold cfg->batch_n pointers. Returns ns per pair. */
+double pattern_run(int pattern, int column, const bench_allocator *all, const size_table *sizes,
                    void **ptrs, const bench_config *cfg);
 
 #endif

@@ -43,7 +43,7 @@ static double counted_run(int pattern, int a, const bench_allocator *all, const 
                           void **ptrs, const bench_config *cfg, fault_count *fc)
 {
     long f0 = minor_faults();
-    double ns = pattern_run(pattern, &all[a], t, ptrs, cfg);
+    double ns = pattern_run(pattern, a, all, t, ptrs, cfg);
     fc->faults[a] += minor_faults() - f0;
     fc->runs[a]++;
     return ns;
