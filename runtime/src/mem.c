@@ -48,9 +48,9 @@ static void set_cur(unsigned cls, rf_page *pg)
     if (old == pg)
         return;
     if (old != EMPTY)
-        old->used--;
+        old->allocs--;
     if (pg != EMPTY)
-        pg->used++;
+        pg->allocs++;
     rf_mem_heap_.cur[cls] = pg;
     /* the class's buckets are the sizes (previous class size, class size] */
     size_t lo = cls == 0 ? 0 : rf_mem_class_size_[cls - 1] / 8 + 1;
@@ -106,8 +106,9 @@ static void page_extend(rf_page *pg)
     uint32_t n = 4096 / bs;
     if (n < 4)
         n = 4;
-    if (n > pg->reserved - pg->capacity)
-        n = pg->reserved - pg->capacity;
+    uint32_t left = (uint32_t)pg->reserved - pg->capacity;
+    if (n > left)
+        n = left;
     char *first = pg->start + (size_t)pg->capacity * bs;
     char *b = first;
     if (pg->gc_state != NULL)
@@ -116,7 +117,7 @@ static void page_extend(rf_page *pg)
         ((rf_block *)b)->next = (rf_block *)(b + bs);
     ((rf_block *)b)->next = NULL;
     pg->free = (rf_block *)first;
-    pg->capacity += n;
+    pg->capacity = (uint16_t)(pg->capacity + n);
 }
 
 #define ROUND64(n) (((n) + 63) & ~(size_t)63)
@@ -133,7 +134,7 @@ static void page_layout(rf_page *pg, uint32_t bs)
     if (bs < RF_GC_TABLE_MIN_BLOCK) {
         pg->gc_state = NULL;
         pg->start = area;
-        pg->reserved = (uint32_t)(avail / bs);
+        pg->reserved = (uint16_t)(avail / bs);
         pg->index_mul = 0;
         return;
     }
@@ -142,7 +143,7 @@ static void page_layout(rf_page *pg, uint32_t bs)
         n--;
     pg->gc_state = (uint32_t *)area;
     pg->start = area + ROUND64(n * sizeof(uint32_t));
-    pg->reserved = (uint32_t)n;
+    pg->reserved = (uint16_t)n;
     pg->index_mul = (uint32_t)((((uint64_t)1 << 32) + bs - 1) / bs);
 }
 
@@ -156,7 +157,7 @@ static rf_page *page_new(unsigned cls)
     pg->cls = (uint8_t)cls;
     page_layout(pg, pg->block_size);
     pg->capacity = 0;
-    pg->used = 0;
+    pg->allocs = pg->frees = 0;
     pg->free = NULL;
     pg->in_full = 0;
     pg->in_use = 1;
@@ -171,7 +172,7 @@ static void *page_pop(rf_page *pg)
         page_extend(pg);
     rf_block *b = pg->free;
     pg->free = b->next;
-    pg->used++;
+    pg->allocs++;
 #ifdef RF_DEBUG
     memset(b, 0xCD, pg->block_size);
 #endif
@@ -189,7 +190,7 @@ void *rf_mem_alloc_slow_(unsigned cls)
             return page_pop(pg);
         queue_remove(cls, pg);
         pg->in_full = 1;
-        pg->used |= RF_PAGE_FULL;
+        pg->allocs += RF_PAGE_FULL; /* the free fast path's test now fails */
     }
     rf_page *pg = page_new(cls);
     if (pg == NULL) {
@@ -203,8 +204,8 @@ void *rf_mem_alloc_slow_(unsigned cls)
 
 void rf_mem_free_slow_(rf_page *pg)
 {
-    if (pg->used & RF_PAGE_FULL) {
-        pg->used &= ~RF_PAGE_FULL;
+    if (pg->in_full) {
+        pg->allocs -= RF_PAGE_FULL;
         pg->in_full = 0;
         queue_push_back(pg->cls, pg);
         return;
@@ -330,7 +331,7 @@ static void retire_empty_current_pages(void)
 {
     for (unsigned cls = 0; cls < RF_NCLASSES; cls++) {
         rf_page *pg = rf_mem_heap_.cur[cls];
-        if (pg != EMPTY && pg->used == 1)
+        if (pg != EMPTY && rf_mem_page_used_(pg) == 1)
             rf_mem_retire_(pg); /* queue_remove drops the phantom use */
     }
 }
@@ -369,7 +370,7 @@ void rf_mem_stats(rf_mem_info *out)
     for (rf_segment *s = h->all; s != NULL; s = s->all_next)
         for (unsigned i = 0; i < RF_PAGES_PER_SEG; i++)
             if (s->pages[i].in_use)
-                out->small_live += s->pages[i].used & ~RF_PAGE_FULL;
+                out->small_live += rf_mem_page_used_(&s->pages[i]);
     for (unsigned cls = 0; cls < RF_NCLASSES; cls++)
         out->small_live -= h->cur[cls] != EMPTY; /* phantom uses */
 }

@@ -11,11 +11,16 @@
  *   segment = address & ~(RF_SEG_SIZE - 1), page index = bits 16..21.
  * - rf_mem_segmap_ has bit (address >> RF_SEG_SHIFT) set exactly for
  *   mapped segments, so rf_mem_free can tell our blocks from system ones.
- * - A page in use serves one size class. Its blocks are: `used` handed out,
+ * - A page in use serves one size class. Its blocks are: used handed out,
  *   the rest either on its `free` list or beyond `capacity` (never handed
  *   out yet). used + len(free) == capacity (+ 1 for a current page: the
  *   current page of a class holds one phantom use, so it never looks
  *   empty to the free fast path) and capacity <= reserved.
+ * - used is kept as two counters, used == allocs - frees (mod 2^32, plus
+ *   RF_PAGE_FULL in allocs while the page is in_full): alloc counts in one,
+ *   free in the other, so a LIFO alloc/free pair carries no read-modify-
+ *   write chain through one word from each path to the other (the free
+ *   path reads allocs only for its branch).
  * - direct[b] == cur[rf_mem_class_of_[b]] for every size bucket b.
  * - For each class, cur[cls] is the head of a doubly linked queue of pages
  *   that still have a free or unbuilt block (or &rf_mem_empty_page_ when the
@@ -58,7 +63,7 @@
 #define RF_SEGMAP_WORDS (((uintptr_t)1 << (RF_ADDR_BITS - RF_SEG_SHIFT)) / 64)
 #define RF_SEG_CACHE_NS 250000000LL /* empty segments live this long in the cache */
 
-#define RF_PAGE_FULL 0x80000000u /* in `used`: the page is in_full */
+#define RF_PAGE_FULL 0x80000000u /* added to `allocs` while the page is in_full */
 #define RF_GC_TABLE_MIN_BLOCK 32 /* smallest class whose pages carry a gc-state table */
 
 #define rf_likely(x) __builtin_expect(!!(x), 1)
@@ -71,10 +76,11 @@ typedef struct rf_block {
 /* One cache line per page descriptor: the free path touches only this. */
 typedef struct rf_page {
     rf_block *free;        /* blocks ready to hand out */
-    uint32_t used;         /* blocks handed out; | RF_PAGE_FULL while in_full */
+    uint32_t allocs;       /* blocks handed out, ever (+ RF_PAGE_FULL while in_full) */
+    uint32_t frees;        /* blocks given back, ever: used == allocs - frees */
     uint32_t block_size;
-    uint32_t capacity;     /* blocks built so far (handed out or on free) */
-    uint32_t reserved;     /* blocks that fit in the page */
+    uint16_t capacity;     /* blocks built so far (handed out or on free) */
+    uint16_t reserved;     /* blocks that fit in the page (<= 64 KiB / 8) */
     uint8_t cls;
     uint8_t in_full;       /* all blocks handed out; not in the class queue */
     uint8_t in_use;        /* assigned to a class */
@@ -163,6 +169,12 @@ static inline int rf_mem_is_small_(uintptr_t a)
 /* The descriptor of the page holding p: its index (address bits 16..21)
  * times 64, the descriptor size, is (a >> 10) masked, so the free path's
  * address arithmetic is two short steps ahead of the address mode. */
+/* Blocks of pg handed out (the current page's phantom use included). */
+static inline uint32_t rf_mem_page_used_(const rf_page *pg)
+{
+    return (pg->allocs - pg->frees) & ~RF_PAGE_FULL;
+}
+
 static inline rf_page *rf_mem_page_of_(const void *p)
 {
     uintptr_t a = (uintptr_t)p;
@@ -192,7 +204,7 @@ static inline void *rf_mem_alloc_inline_(size_t n)
         rf_block *b = pg->free;
         if (rf_likely(b != NULL)) {
             pg->free = b->next;
-            pg->used++;
+            pg->allocs++;
 #ifdef RF_DEBUG
             memset(b, 0xCD, pg->block_size);
 #endif
@@ -214,8 +226,9 @@ static inline void rf_mem_free_inline_(void *p)
 #endif
         b->next = pg->free;
         pg->free = b;
-        /* one test for both rare cases: now empty, or was full */
-        if (rf_unlikely((int32_t)--pg->used <= 0))
+        /* one test for both rare cases: now empty, or was full (biased) */
+        uint32_t frees = ++pg->frees;
+        if (rf_unlikely((int32_t)(pg->allocs - frees) <= 0))
             rf_mem_free_slow_(pg);
         return;
     }
