@@ -414,6 +414,18 @@ static bool splits(const call_view *cv) {
     return false;
 }
 
+/* A "cannot-fail" rule's argument is an integer known to lie in its range
+ * (PyLong_FromLong(0): a preallocated small int). */
+static bool cannot_fail_here(fn_ctx *c, const call_view *cv, const sstate *s) {
+    const rule_cannot_fail *cf = cv->in->callee.name
+                                     ? rules_cannot_fail(c->tu->rules, cv->in->callee.name)
+                                     : NULL;
+    if (!cf || cf->arg >= cv->in->nargs)
+        return false;
+    const sym *y = &s->syms[cv->args[cf->arg]];
+    return y->kind == SK_INT && y->lo >= cf->lo && y->hi <= cf->hi;
+}
+
 static const char *acquire_note(fn_ctx *c, const sym *y, bool success) {
     if (!success)
         return arena_printf(&c->mem, "assuming %s fails and returns NULL",
@@ -486,7 +498,7 @@ bool apply_call(fn_ctx *c, sstate *s, const ir_instr *in, int block, int instr) 
     load_format(&cv);
     if (cv.rule && cv.rule->ret == RULE_RET_NORETURN)
         return false;
-    bool split = splits(&cv);
+    bool split = splits(&cv) && !cannot_fail_here(c, &cv, s);
     if (s->bind[c->pending_null] >= 0 && in->callee.name &&
         rules_is_error_check(c->tu->rules, in->callee.name)) {
         s->bind[c->pending_null] = -1; /* the error is known to be pending: noticed here */

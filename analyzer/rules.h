@@ -124,6 +124,17 @@ bool rules_is_error_check(const rule_set *rs, const char *name);
  * read from an array slot moves that element out (a pop). */
 bool rules_is_size_setter(const rule_set *rs, const char *name);
 
+/* A "cannot-fail NAME argN LO HI" line: a call to NAME whose N-th argument
+ * is an integer known to lie in LO..HI always succeeds (CPython's
+ * PyLong_FromLong of a preallocated small int). */
+typedef struct rule_cannot_fail {
+    const char *name;
+    int arg;              /* 0-based */
+    long long lo, hi;
+} rule_cannot_fail;
+/* NAME's cannot-fail range, or NULL if it has none. */
+const rule_cannot_fail *rules_cannot_fail(const rule_set *rs, const char *name);
+
 /* Builds a rule for NAME from source annotations: each string is one
  * annotate("refflow:...") payload without the "refflow:" prefix, one of
  *   "ret=TOKEN"    TOKEN as in a rule line's return field (new?, borrowed, status, ...)

@@ -118,6 +118,41 @@ static bool parse_name_line(line_ctx *c) {
     return true;
 }
 
+/* A whole decimal integer (optionally signed) that fits a long long. */
+static bool parse_int_token(const char *tok, long long *out) {
+    char *end;
+    errno = 0;
+    long long v = strtoll(tok, &end, 10);
+    if (end == tok || *end || errno == ERANGE)
+        return false;
+    *out = v;
+    return true;
+}
+
+/* "cannot-fail NAME argN LO HI". */
+static bool parse_cannot_fail_line(line_ctx *c) {
+    if (!check_name(c, "cannot-fail"))
+        return false;
+    if (c->ntok != 5)
+        return fail(c, "'cannot-fail %s' needs three more tokens: argN LO HI "
+                       "(e.g. 'cannot-fail PyLong_FromLong arg1 -5 256')", c->tok[1]);
+    rule_cannot_fail r = {.name = c->tok[1]};
+    long long n;
+    if (strncmp(c->tok[2], "arg", 3) != 0 || !parse_int_token(c->tok[2] + 3, &n) ||
+        c->tok[2][3] == '-' || c->tok[2][3] == '+' || n < 1 || n > RULES_MAX_PARAMS)
+        return fail(c, "bad argument '%s' after 'cannot-fail %s' (expected arg1..arg%d)",
+                    c->tok[2], c->tok[1], RULES_MAX_PARAMS);
+    r.arg = (int)n - 1;
+    if (!parse_int_token(c->tok[3], &r.lo) || !parse_int_token(c->tok[4], &r.hi))
+        return fail(c, "bad range '%s %s' after 'cannot-fail %s %s' (expected two integers)",
+                    c->tok[3], c->tok[4], c->tok[1], c->tok[2]);
+    if (r.lo > r.hi)
+        return fail(c, "empty range %lld..%lld after 'cannot-fail %s %s'", r.lo, r.hi,
+                    c->tok[1], c->tok[2]);
+    rules_put_cannot_fail(c->rs, &r);
+    return true;
+}
+
 static bool parse_ret(line_ctx *c, rule_fn *r) {
     if (c->ntok < 3)
         return fail(c, "missing return token after 'fn %s' (expected value, new, new?, "
@@ -241,8 +276,10 @@ static bool parse_line(line_ctx *c, char *s) {
         strcmp(kw, "trusted") == 0 || strcmp(kw, "error-check") == 0 ||
         strcmp(kw, "size-setter") == 0)
         return parse_name_line(c);
+    if (strcmp(kw, "cannot-fail") == 0)
+        return parse_cannot_fail_line(c);
     return fail(c, "unknown keyword '%s' (expected fn, type, refcount-field, trusted, "
-                   "error-check or size-setter)", kw);
+                   "error-check, size-setter or cannot-fail)", kw);
 }
 
 bool rules_parse(rule_set *rs, const char *name, const char *text, char *err, size_t errlen) {
