@@ -197,11 +197,16 @@ static void move_out_popped(fn_ctx *c, sstate *s, int r) {
                 false);
 }
 
-/* A failure return (a negative status) hands a steal-on-success argument
- * back to the caller, which still owns it (Pdata_push's full stack). */
+/* A failure return (a negative status, a NULL result) hands a
+ * steal-on-success argument back to the caller, which still owns it
+ * (Pdata_push's full stack; make_range_object when allocation fails). */
+static bool is_failure_result(const sym *y) {
+    return (y->kind == SK_INT && y->hi < 0) || (y->kind == SK_REF && y->null == NN_NULL);
+}
+
 static void hand_back_on_failure(fn_ctx *c, sstate *s, int r) {
     const rule_fn *rule = c->self_rule;
-    if (!rule || r < 0 || s->syms[r].kind != SK_INT || s->syms[r].hi >= 0)
+    if (!rule || r < 0 || !is_failure_result(&s->syms[r]))
         return;
     for (int v = 0; v < s->nsyms; v++) {
         sym *y = &s->syms[v];

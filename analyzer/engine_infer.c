@@ -120,17 +120,25 @@ static uint64_t stolen_params(const fn_ctx *p) {
  * appendleft_internal, elementtree's _set_joined_ptr). Stolen outright if
  * no failure return still holds them; stolen on success if a failure
  * return does and the int result is a clean status (< 0 failure, >= 0
- * success): Pdata_push's failure keeps obj, so its callers must release.
- * Only with a caller that increfs the argument for the call
- * (engine_callsite.c). */
+ * success): Pdata_push's failure keeps obj, so its callers must release;
+ * likewise for an object result that is NULL on failure. Only with a
+ * caller that increfs the argument for the call (engine_callsite.c), or
+ * when the function stores it into a field of an object it created (a
+ * constructor: make_range_object's obj->start = start; the object's
+ * dealloc releases its fields) and no caller lends it its own parameter. */
 static uint64_t stored_params(const fn_ctx *p) {
     uint64_t b = p->stored_ok_params & ~p->kept_ok_params & ~p->increfed_params &
                  ~p->decref_params & ~p->returned_params & ~p->released_params;
     /* storing alone is as often a borrowed link: ask the callers */
-    return by_evidence(p, b, engine_has_incref_evidence, true);
+    uint64_t in_new = by_evidence(p, b & p->stored_new_params, engine_has_own_param_passed, false);
+    return by_evidence(p, b & ~in_new, engine_has_incref_evidence, true) | in_new;
 }
 
+/* Does the result tell success from failure: an int that is < 0 exactly on
+ * failure, or an object that is NULL exactly on failure? */
 static bool clean_status(const fn_ctx *p) {
+    if (p->fn->self.returns_ref)
+        return p->returned_null && (p->returned_owned || p->returned_borrowed);
     return p->fn->self.returns_int && p->status_ok && p->status_fail && !p->status_other;
 }
 
@@ -162,8 +170,10 @@ const rule_fn *infer_contract(fn_ctx *probe) {
     uint64_t stolen = stolen_params(probe) | (stored & ~probe->kept_params);
     char buf[16];
     const char *ret = inferred_ret(probe, stolen, buf, sizeof buf);
-    if (on_success)
+    if (on_success && !probe->fn->self.returns_ref)
         ret = "status";
+    else if (on_success && strcmp(ret, "new?") != 0 && strcmp(ret, "borrowed?") != 0)
+        on_success = 0; /* "unknown", "arg1": no way to say which results succeed */
     if (!stolen && !on_success && old && strcmp(ret, rule_ret_name(old->ret)) == 0)
         return rules_add_copy(probe->tu->summ, old, CONTRACT_TAG_CONVENTION);
     return register_line(probe, old, ret, stolen, on_success, CONTRACT_TAG_INFERRED);
@@ -222,9 +232,14 @@ void infer_note_incref(fn_ctx *c, const sym *y) {
     param_bit(y, &c->increfed_params);
 }
 
-void infer_note_store(fn_ctx *c, sym *y) {
-    if (y->owned == 0 && param_bit(y, &c->given_params))
+void infer_note_store(fn_ctx *c, sym *y, bool into_new) {
+    uint64_t bit = 0;
+    if (y->owned == 0 && param_bit(y, &bit)) {
+        c->given_params |= bit;
+        if (into_new)
+            c->stored_new_params |= bit;
         y->flags |= SF_GIVEN;
+    }
 }
 
 /* A returned reference the function handed to a structure or a stealing

@@ -351,12 +351,23 @@ static void move_out_of_heap(fn_ctx *c, sstate *s, int p, int old, int v, ir_loc
                 false);
 }
 
+/* Is pi a field of an object this function created and still owns
+ * (`obj = PyObject_New(...); obj->start = start`)? */
+static bool into_new_object(const fn_ctx *c, const sstate *s, const place_info *pi) {
+    if (!pi->has_steps || pi->root_var < 0 || pi->place.kind != IR_PLACE_VAR ||
+        pi->place.steps[0].kind != IR_STEP_ARROW)
+        return false;
+    int b = s->bind[pi->root_var];
+    return b >= 0 && s->syms[b].kind == SK_REF && s->syms[b].origin == OR_NEW &&
+           s->syms[b].owned > 0;
+}
+
 void store_place(fn_ctx *c, sstate *s, int p, int v, ir_loc loc, lost_reason why) {
     if (p < 0)
         return;
     const place_info *pi = &c->places[p];
     if (pi->escapes && c->probing && !pi->local_array) /* a local array is no taker */
-        infer_note_store(c, &s->syms[v]);
+        infer_note_store(c, &s->syms[v], into_new_object(c, s, pi));
     if (pi->escapes) {
         link_field_store(c, s, p, v, loc);
         escape_into(c, s, v, loc, pi->local_array);

@@ -107,6 +107,10 @@ bool rules_load_builtin(rule_set *rs, const char *setname, char *err, size_t err
 /* NULL-terminated list of the built-in set names. */
 const char *const *rules_builtin_names(void);
 
+/* Does a result of this kind tell success from failure (status, truth,
+ * new?, borrowed?: a non-NULL result is success)? steal-on-success needs it. */
+bool rules_ret_tells_success(rule_ret r);
+
 /* NULL if no rule names it. */
 const rule_fn *rules_lookup(const rule_set *rs, const char *name);
 /* Is "struct NAME" / typedef NAME a reference-counted object header type? */

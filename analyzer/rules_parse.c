@@ -235,10 +235,9 @@ static bool check_fn(line_ctx *c, rule_fn *r) {
         return fail(c, "'arg%d' returns argument %d, which must be described as 'borrow'",
                     r->ret_arg + 1, r->ret_arg + 1);
     for (int k = 0; k < r->nparams; k++)
-        if (r->params[k].effect == RULE_ARG_STEAL_ON_SUCCESS && r->ret != RULE_RET_STATUS &&
-            r->ret != RULE_RET_TRUTH)
-            return fail(c, "'steal-on-success' (argument %d) needs a 'status' or 'truth' "
-                           "return, not '%s'", k + 1, rule_ret_name(r->ret));
+        if (r->params[k].effect == RULE_ARG_STEAL_ON_SUCCESS && !rules_ret_tells_success(r->ret))
+            return fail(c, "'steal-on-success' (argument %d) needs a 'status', 'truth', 'new?' "
+                           "or 'borrowed?' return, not '%s'", k + 1, rule_ret_name(r->ret));
     int moves = 0;
     for (int k = 0; k < r->nparams; k++)
         moves += r->params[k].effect == RULE_ARG_MOVE_OUT;

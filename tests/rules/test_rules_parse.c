@@ -145,8 +145,8 @@ static void test_bad_lines(void) {
                  "bad.rules:1: 'out-new?': only borrow, steal, steal-on-success, incref and decref "
                  "take a '?' suffix");
     expect_error("fn f new borrow steal-on-success\n",
-                 "bad.rules:1: 'steal-on-success' (argument 2) needs a 'status' or 'truth' "
-                 "return, not 'new'");
+                 "bad.rules:1: 'steal-on-success' (argument 2) needs a 'status', 'truth', 'new?' "
+                 "or 'borrowed?' return, not 'new'");
     char big[512] = "fn f value";
     for (int i = 0; i < 33; i++)
         strcat(big, " -");
