@@ -273,6 +273,10 @@ static void run_terminator(fn_ctx *c, sstate *s, int b) {
 
 static void run_item(fn_ctx *c, work_item w) {
     ir_block *blk = &c->fn->blocks[w.block];
+    if (w.state->crashed) { /* a split's other outcome crashed at the call */
+        state_release(c, w.state);
+        return;
+    }
     if (w.instr == 0 && blk->is_loop_head)
         widen_loop_head(c, w.state, w.block);
     if (w.instr == 0 && seen_before(c, w.block, w.state)) {
@@ -291,7 +295,7 @@ static void run_item(fn_ctx *c, work_item w) {
     for (int i = w.instr; i < blk->ninstrs; i++) {
         if (w.state->nsyms > COLLECT_AT)
             sstate_collect(&c->mem, w.state);
-        if (!step(c, w.state, w.block, i)) {
+        if (!step(c, w.state, w.block, i) || w.state->crashed) {
             state_release(c, w.state);
             return;
         }

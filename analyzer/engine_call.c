@@ -9,6 +9,20 @@
 
 #define MAX_FORMAT_ARGS 64
 
+/* After null-deref reported a failed call's NULL: dereferencing it crashes
+ * the program, so nothing after it on this path happens and the path ends.
+ * Passing it where NULL is not allowed may only raise or warn
+ * (PyList_Size's SystemError, GLib's g_return_if_fail): the path goes on,
+ * but the same NULL is not reported again. */
+static void after_null_use(sstate *s, sym *y, bool nullable_ok, bool deref) {
+    if (y->kind != SK_REF || y->null != NN_NULL || !(y->flags & SF_FALLIBLE) || nullable_ok)
+        return;
+    if (deref)
+        s->crashed = true;
+    else
+        y->flags &= (uint8_t)~SF_FALLIBLE;
+}
+
 void emit_use(fn_ctx *c, sstate *s, int v, ir_loc loc, use_how how, const char *callee,
               int arg, bool nullable_ok) {
     if (s->syms[v].kind != SK_REF)
@@ -17,6 +31,7 @@ void emit_use(fn_ctx *c, sstate *s, int v, ir_loc loc, use_how how, const char *
                       .use = how, .callee = callee, .arg_index = arg,
                       .nullable_ok = nullable_ok};
     emit(c, &ev);
+    after_null_use(s, &s->syms[v], nullable_ok, how == USE_DEREF);
 }
 
 void apply_incref(fn_ctx *c, sstate *s, int v, ir_loc loc, const char *callee, bool nullable) {
@@ -46,6 +61,7 @@ void apply_release(fn_ctx *c, sstate *s, int v, ir_loc loc, const char *callee, 
     check_event ev = {.kind = EV_RELEASE, .loc = loc, .sym = y, .state = s,
                       .release = REL_DECREF, .callee = callee, .nullable_ok = nullable};
     emit(c, &ev);
+    after_null_use(s, y, nullable, false);
     if (y->null == NN_NULL || y->origin == OR_UNKNOWN)
         return;
     report_site(c, ENGINE_SITE_DECREF, loc, y, callee, 0);

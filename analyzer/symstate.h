@@ -95,6 +95,8 @@ typedef struct sstate {
     trail_event *trail;
     bool counted;          /* a count was set on this path (an int field store, a
                               size-setter call): array slots read after it are pops */
+    bool crashed;          /* a failed call's NULL was dereferenced: the program stops
+                              here, the path ends */
 } sstate;
 
 sstate *sstate_new(arena *a, int nplaces);
