@@ -192,7 +192,7 @@ static void move_out_popped(fn_ctx *c, sstate *s, int r) {
         y->owned > 0 || (y->flags & SF_RELEASED) || y->null == NN_NULL)
         return;
     y->owned = 1;
-    y->flags &= (uint8_t)~SF_FROM_SLOT;
+    y->flags &= (uint16_t)~SF_FROM_SLOT;
     sstate_note(&c->mem, s, c->fn->end, "the element is moved out of the array here", y->uid,
                 false);
 }

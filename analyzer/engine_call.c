@@ -20,7 +20,7 @@ static void after_null_use(sstate *s, sym *y, bool nullable_ok, bool deref) {
     if (deref)
         s->crashed = true;
     else
-        y->flags &= (uint8_t)~SF_FALLIBLE;
+        y->flags &= (uint16_t)~SF_FALLIBLE;
 }
 
 void emit_use(fn_ctx *c, sstate *s, int v, ir_loc loc, use_how how, const char *callee,
@@ -34,6 +34,18 @@ void emit_use(fn_ctx *c, sstate *s, int v, ir_loc loc, use_how how, const char *
     after_null_use(s, &s->syms[v], nullable_ok, how == USE_DEREF);
 }
 
+/* Store first, incref right after (`self->ctx = sslctx; Py_INCREF(sslctx);`,
+ * `*out = Py_None; Py_INCREF(*out);`): the incref is the stored reference,
+ * not one for this function. "Right after": within two source lines, so a
+ * borrowed link stored earlier and incref'd later for the caller (a new
+ * result) stays the function's own reference. */
+#define STORE_INCREF_LINES 2
+
+static bool pays_for_store(const sym *y, ir_loc loc) {
+    return (y->flags & SF_STORED_UNOWNED) && y->owned == 0 && y->owed_loc.file && loc.file &&
+           strcmp(y->owed_loc.file, loc.file) == 0 && loc.line >= y->owed_loc.line && loc.line - y->owed_loc.line <= STORE_INCREF_LINES;
+}
+
 void apply_incref(fn_ctx *c, sstate *s, int v, ir_loc loc, const char *callee, bool nullable) {
     emit_use(c, s, v, loc, USE_PASS, callee, 0, nullable);
     sym *y = &s->syms[v];
@@ -42,15 +54,22 @@ void apply_incref(fn_ctx *c, sstate *s, int v, ir_loc loc, const char *callee, b
     report_site(c, ENGINE_SITE_INCREF, loc, y, callee, 0);
     if (c->probing)
         infer_note_incref(c, y);
+    if (pays_for_store(y, loc)) {
+        y->flags = (uint16_t)((y->flags & ~SF_STORED_UNOWNED) | SF_ESCAPED);
+        y->release_loc = y->owed_loc;
+        sstate_note(&c->mem, s, loc, "the reference stored just before is paid for here", y->uid,
+                    false);
+        return;
+    }
     if (y->flags & SF_OWED) { /* pays for the reference given away earlier */
-        y->flags &= (uint8_t)~SF_OWED;
+        y->flags &= (uint16_t)~SF_OWED;
         sstate_note(&c->mem, s, loc, "the reference given away earlier is paid for here", y->uid,
                     false);
         return;
     }
     if (y->owned < SYM_OWNED_MAX)
         y->owned++;
-    y->flags &= (uint8_t)~SF_RELEASED;
+    y->flags &= (uint16_t)~SF_RELEASED;
     sstate_note(&c->mem, s, loc, "a reference is taken here (incref)", y->uid, false);
 }
 
@@ -98,7 +117,7 @@ void settle_debt(fn_ctx *c, sstate *s, int v) {
     sym *y = &s->syms[v];
     if (!(y->flags & SF_OWED))
         return;
-    y->flags &= (uint8_t)~SF_OWED;
+    y->flags &= (uint16_t)~SF_OWED;
     check_event ev = {.kind = EV_RELEASE, .loc = y->owed_loc, .sym = y, .state = s,
                       .release = REL_STEAL, .callee = y->owed_by};
     emit(c, &ev);

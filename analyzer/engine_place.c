@@ -325,6 +325,18 @@ static void escape_into(fn_ctx *c, sstate *s, int v, ir_loc loc, bool local_arra
     sstate_note(&c->mem, s, loc, "stored away here (the reference is handed over)", y->uid, false);
 }
 
+/* A reference stored into the heap without being owned (`self->ctx =
+ * sslctx;` before `Py_INCREF(sslctx)`): remembered with where, so that an
+ * incref right after it pays for the store (apply_incref). */
+static void note_unowned_store(sstate *s, int v, ir_loc loc) {
+    sym *y = &s->syms[v];
+    if (y->kind != SK_REF || y->owned > 0 || y->null == NN_NULL || y->origin == OR_UNKNOWN ||
+        y->origin == OR_NULLCONST || (y->flags & (SF_RELEASED | SF_STOLEN)))
+        return;
+    y->flags |= SF_STORED_UNOWNED;
+    y->owed_loc = loc;
+}
+
 /* `*out` for a pointer parameter: the caller's variable, which may hold a
  * borrowed reference (floatobject.c convert_to_double(PyObject **v, ...)
  * reads *v, then overwrites it with Py_NotImplemented). */
@@ -370,6 +382,8 @@ void store_place(fn_ctx *c, sstate *s, int p, int v, ir_loc loc, lost_reason why
         infer_note_store(c, &s->syms[v], into_new_object(c, s, pi));
     if (pi->escapes) {
         link_field_store(c, s, p, v, loc);
+        if (!pi->local_array)
+            note_unowned_store(s, v, loc);
         escape_into(c, s, v, loc, pi->local_array);
     }
     if (pi->indexed)

@@ -74,8 +74,8 @@ static uint64_t mix(uint64_t h, uint64_t v) {
 }
 
 static uint64_t sym_hash(const sym *y) {
-    uint64_t h = ((uint64_t)y->kind << 24) | ((uint64_t)y->origin << 16) |
-                 ((uint64_t)y->null << 8) | y->flags;
+    uint64_t h = ((uint64_t)y->kind << 40) | ((uint64_t)y->origin << 32) |
+                 ((uint64_t)y->null << 24) | y->flags;
     h = mix(h, (uint64_t)y->owned);
     h = mix(h, (uint64_t)y->lo);
     return mix(h, (uint64_t)y->hi);

@@ -59,10 +59,14 @@ enum sym_flag {
     SF_IN_ARRAY = 1 << 6,  /* handed over to a local array: releasable through a
                               variable that still holds it */
     SF_FROM_SLOT = 1 << 7, /* read from an array slot through a pointer (a[i], p->items[i]) */
+    SF_STORED_UNOWNED = 1 << 8, /* stored into the heap without being owned: an incref
+                              that follows pays for the store (`self->ctx = ctx;
+                              Py_INCREF(ctx);`), and the reference is the heap's */
 };
 
 typedef struct sym {
-    uint8_t kind, origin, null, flags;
+    uint8_t kind, origin, null;
+    uint16_t flags;
     int32_t owned;
     long long lo, hi;      /* SK_INT: value interval */
     /* provenance: never compared */
