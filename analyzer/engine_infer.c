@@ -293,7 +293,7 @@ void infer_note_return(fn_ctx *c, sstate *s, int ret) {
     for (int v = 0; v < s->nsyms; v++) {
         const sym *y = &s->syms[v];
         if (y->kind != SK_REF || y->origin != OR_PARAM || y->param < 0 || y->param >= 64 ||
-            !sstate_is_bound(s, v))
+            !sstate_is_bound(s, v) || y->null == NN_NULL) /* a NULL holds nothing */
             continue;
         bool gone = (y->flags & (SF_RELEASED | SF_STOLEN | SF_OWED | SF_GIVEN)) || v == ret;
         if (v == ret)
