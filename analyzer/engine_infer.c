@@ -58,6 +58,20 @@ bool may_release_params(fn_ctx *c) {
     return false;
 }
 
+/* One parameter incref'd and returned on every path, and nothing else
+ * (`Py_INCREF(ob); return ob;`): "argN" with argument N "incref", so the
+ * caller's result is the same object as its argument. */
+static int only_param_returned_new(const fn_ctx *p, uint64_t stolen) {
+    uint64_t b = p->returned_param_inc;
+    if (!b || (b & (b - 1)) || (b & stolen) || p->returned_params || p->returned_borrowed ||
+        p->returned_null || p->returned_unknown || p->returned_owned_other ||
+        (b & (p->decref_params | p->released_params)))
+        return -1;
+    int k = __builtin_ctzll(b);
+    const rule_fn *old = p->self_rule;
+    return old && k < old->nparams && old->params[k].effect == RULE_ARG_BORROW ? k : -1;
+}
+
 /* One parameter returned on every non-NULL path, and nothing else: "argN". */
 static int only_param_returned(const fn_ctx *p, uint64_t stolen) {
     uint64_t b = p->returned_params;
@@ -142,15 +156,19 @@ static bool clean_status(const fn_ctx *p) {
     return p->fn->self.returns_int && p->status_ok && p->status_fail && !p->status_other;
 }
 
+/* Registers "fn NAME RET ARG..." from old's arguments: stolen ones "steal?",
+ * on_success ones "steal-on-success?", argument inc (if >= 0) "incref". */
 static const rule_fn *register_line(fn_ctx *probe, const rule_fn *old, const char *ret,
-                                    uint64_t stolen, uint64_t on_success, const char *tag) {
+                                    uint64_t stolen, uint64_t on_success, int inc,
+                                    const char *tag) {
     char line[2048];
     int n = snprintf(line, sizeof line, "fn %s %s", probe->fn->name, ret);
     int np = old ? old->nparams : 0;
     for (int k = 0; k < np && n < (int)sizeof line - 24; k++) {
         bool st = k < 64 && (stolen >> k & 1), ok = k < 64 && (on_success >> k & 1);
         n += snprintf(line + n, sizeof line - (size_t)n, " %s",
-                      ok ? "steal-on-success?" : st ? "steal?" : rule_arg_name(old->params[k].effect));
+                      ok ? "steal-on-success?" : st ? "steal?" : k == inc ? "incref"
+                                                    : rule_arg_name(old->params[k].effect));
         st |= ok;
         if (!st && old->params[k].nullable && old->params[k].effect != RULE_ARG_IGNORE)
             n += snprintf(line + n, sizeof line - (size_t)n, "?");
@@ -174,9 +192,14 @@ const rule_fn *infer_contract(fn_ctx *probe) {
         ret = "status";
     else if (on_success && strcmp(ret, "new?") != 0 && strcmp(ret, "borrowed?") != 0)
         on_success = 0; /* "unknown", "arg1": no way to say which results succeed */
-    if (!stolen && !on_success && old && strcmp(ret, rule_ret_name(old->ret)) == 0)
+    int inc = on_success ? -1 : only_param_returned_new(probe, stolen);
+    if (inc >= 0) {
+        snprintf(buf, sizeof buf, "arg%d", inc + 1);
+        ret = buf;
+    }
+    if (!stolen && !on_success && inc < 0 && old && strcmp(ret, rule_ret_name(old->ret)) == 0)
         return rules_add_copy(probe->tu->summ, old, CONTRACT_TAG_CONVENTION);
-    return register_line(probe, old, ret, stolen, on_success, CONTRACT_TAG_INFERRED);
+    return register_line(probe, old, ret, stolen, on_success, inc, CONTRACT_TAG_INFERRED);
 }
 
 void infer_restore(fn_ctx *probe) {
@@ -197,7 +220,8 @@ static bool calls_itself(const ir_function *fn) {
 bool infer_assume_recursive(fn_ctx *probe) {
     if (!probe->fn->self.returns_ref || !calls_itself(probe->fn))
         return false;
-    return register_line(probe, probe->self_rule, "borrowed", 0, 0, CONTRACT_TAG_INFERRED) != NULL;
+    return register_line(probe, probe->self_rule, "borrowed", 0, 0, -1, CONTRACT_TAG_INFERRED) !=
+           NULL;
 }
 
 static bool param_bit(const sym *y, uint64_t *bits) {
@@ -253,8 +277,10 @@ static void note_result(fn_ctx *c, const sym *y) {
         return;
     }
     uint64_t dummy = 0;
-    if (y->owned > 0)
+    if (y->owned == 1 && param_bit(y, &c->returned_param_inc))
         c->returned_owned = true;
+    else if (y->owned > 0)
+        c->returned_owned = c->returned_owned_other = true;
     else if (param_bit(y, &dummy))
         c->returned_params |= dummy;
     else if (y->origin == OR_NEW && (y->flags & (SF_STOLEN | SF_ESCAPED)))

@@ -91,6 +91,9 @@ typedef struct fn_ctx {
     uint64_t stored_new_params; /* probing: stored into a field of an object it created */
     bool status_ok, status_fail, status_other; /* int results: >= 0, < 0, either */
     bool returned_owned, returned_borrowed, returned_unknown; /* probing: non-NULL returns */
+    uint64_t returned_param_inc; /* probing: parameter returned with exactly the one
+                                    reference this function took on it */
+    bool returned_owned_other;   /* probing: some other owned reference is returned */
     bool returned_null;      /* probing: some path returns NULL */
     bool trace;              /* REFFLOW_TRACE set: print each state explored */
     const char *budget_reason;

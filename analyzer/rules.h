@@ -107,6 +107,10 @@ bool rules_load_builtin(rule_set *rs, const char *setname, char *err, size_t err
 /* NULL-terminated list of the built-in set names. */
 const char *const *rules_builtin_names(void);
 
+/* "argN" with argument N "incref": the call returns that argument with a
+ * new reference to it (`Py_INCREF(o); return o;`). */
+bool rules_returns_arg_new(const rule_fn *r);
+
 /* Does a result of this kind tell success from failure (status, truth,
  * new?, borrowed?: a non-NULL result is success)? steal-on-success needs it. */
 bool rules_ret_tells_success(rule_ret r);

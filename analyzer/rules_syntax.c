@@ -71,6 +71,11 @@ int rules_ret_arg_index(const char *tok) {
     return n >= 1 && n <= 32 ? n - 1 : -1;
 }
 
+bool rules_returns_arg_new(const rule_fn *r) {
+    return r->ret == RULE_RET_ARG && r->ret_arg < r->nparams &&
+           r->params[r->ret_arg].effect == RULE_ARG_INCREF;
+}
+
 bool rules_ret_tells_success(rule_ret r) {
     return r == RULE_RET_STATUS || r == RULE_RET_TRUTH || r == RULE_RET_NEW_OR_NULL ||
            r == RULE_RET_BORROWED_OR_NULL;

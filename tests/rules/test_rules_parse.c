@@ -105,7 +105,8 @@ static void test_bad_lines(void) {
                  "borrowed, borrowed?, status, truth, noreturn, null, argN or unknown)");
     expect_error("fn\n", "bad.rules:1: missing NAME after 'fn'");
     expect_error("fn f arg2 borrow\n",
-                 "bad.rules:1: 'arg2' returns argument 2, which must be described as 'borrow'");
+                 "bad.rules:1: 'arg2' returns argument 2, which must be described as 'borrow' or "
+                 "'incref'");
     expect_error("fn f arg0 borrow\n",
                  "bad.rules:1: unknown return token 'arg0' (expected value, new, new?, borrowed, "
                  "borrowed?, status, truth, noreturn, null, argN or unknown)");
