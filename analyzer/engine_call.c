@@ -36,14 +36,15 @@ void emit_use(fn_ctx *c, sstate *s, int v, ir_loc loc, use_how how, const char *
 
 /* Store first, incref right after (`self->ctx = sslctx; Py_INCREF(sslctx);`,
  * `*out = Py_None; Py_INCREF(*out);`): the incref is the stored reference,
- * not one for this function. "Right after": within two source lines, so a
+ * not one for this function. "Right after": within four source lines, so a
  * borrowed link stored earlier and incref'd later for the caller (a new
  * result) stays the function's own reference. */
-#define STORE_INCREF_LINES 2
+#define STORE_INCREF_LINES 4
 
 static bool pays_for_store(const sym *y, ir_loc loc) {
     return (y->flags & SF_STORED_UNOWNED) && y->owned == 0 && y->owed_loc.file && loc.file &&
-           strcmp(y->owed_loc.file, loc.file) == 0 && loc.line >= y->owed_loc.line && loc.line - y->owed_loc.line <= STORE_INCREF_LINES;
+           strcmp(y->owed_loc.file, loc.file) == 0 && loc.line >= y->owed_loc.line &&
+           loc.line - y->owed_loc.line <= STORE_INCREF_LINES;
 }
 
 void apply_incref(fn_ctx *c, sstate *s, int v, ir_loc loc, const char *callee, bool nullable) {
