@@ -18,7 +18,7 @@
 #define COLLECT_AT 32
 
 bool alive_elsewhere(const sym *y) {
-    if (y->flags & (SF_STOLEN | SF_ESCAPED))
+    if (y->flags & (SF_STOLEN | SF_ESCAPED | SF_KEPT))
         return true;
     return y->origin == OR_BORROWED || y->origin == OR_PARAM || y->origin == OR_FIELD ||
            y->origin == OR_GLOBAL || y->origin == OR_GLOBAL_VAR || y->origin == OR_UNKNOWN;

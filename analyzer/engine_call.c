@@ -93,6 +93,8 @@ void apply_release(fn_ctx *c, sstate *s, int v, ir_loc loc, const char *callee, 
     if (y->owned == 0 && (before == 0 || !alive_elsewhere(y))) {
         y->flags |= SF_RELEASED;
         y->release_loc = loc;
+    } else if (y->owned == 0 && (y->flags & SF_KEPT)) {
+        y->release_loc = loc; /* its last own reference: a container keeps the object */
     }
     sstate_note(&c->mem, s, loc, "a reference is released here", y->uid, false);
 }
@@ -301,6 +303,11 @@ static void apply_arg(fn_ctx *c, sstate *s, call_view *cv, int i, bool success) 
     switch (pr.effect) {
     case RULE_ARG_IGNORE: break;
     case RULE_ARG_BORROW: emit_use(c, s, v, in->loc, USE_PASS, callee, i, pr.nullable); break;
+    case RULE_ARG_KEEP:
+        emit_use(c, s, v, in->loc, USE_PASS, callee, i, pr.nullable);
+        if (s->syms[v].kind == SK_REF && s->syms[v].null != NN_NULL)
+            s->syms[v].flags |= SF_KEPT;
+        break;
     case RULE_ARG_INCREF: apply_incref(c, s, v, in->loc, callee, pr.nullable); break;
     case RULE_ARG_DECREF: apply_release(c, s, v, in->loc, callee, pr.nullable); break;
     case RULE_ARG_STEAL:

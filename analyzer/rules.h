@@ -49,6 +49,10 @@ typedef enum rule_arg {
     RULE_ARG_CLEAR,          /* pointer to a variable: its reference (if not NULL) is
                                 released and the variable set to NULL: g_clear_object(&v),
                                 a cleanup attribute's function (g_autoptr) */
+    RULE_ARG_KEEP,           /* reads it and keeps a reference of its own (a container's
+                                insert: PyDict_SetItem's value, PyList_Append's item;
+                                refcounts.dat's +1 on an argument): the caller keeps its
+                                own, and the object outlives the caller's release */
     RULE_ARG_MOVE_OUT,       /* pointer to a variable: its reference becomes the call's
                                 result and the variable is set to NULL: g_steal_pointer(&v)
                                 (the rule's RET must be value) */

@@ -176,8 +176,9 @@ static bool bad_param(line_ctx *c, const char *tok) {
             return fail(c, "'%s': only borrow, steal, steal-on-success, incref and decref take "
                            "a '?' suffix", tok);
     }
-    return fail(c, "unknown argument token '%s' (expected -, borrow, steal, steal-on-success, "
-                   "incref, decref, out-new, out-borrowed, inout-new or fmt)", tok);
+    return fail(c, "unknown argument token '%s' (expected -, borrow, keep, steal, "
+                   "steal-on-success, incref, decref, out-new, out-borrowed, inout-new or fmt)",
+                tok);
 }
 
 static bool parse_varargs(line_ctx *c, rule_fn *r, int i) {

@@ -34,6 +34,7 @@ static const char *const arg_names[] = {
     [RULE_ARG_INOUT_NEW] = "inout-new",
     [RULE_ARG_CLEAR] = "clear",
     [RULE_ARG_MOVE_OUT] = "move-out",
+    [RULE_ARG_KEEP] = "keep",
 };
 #define N_ARG ((int)(sizeof arg_names / sizeof arg_names[0]))
 

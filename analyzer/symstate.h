@@ -62,6 +62,8 @@ enum sym_flag {
     SF_STORED_UNOWNED = 1 << 8, /* stored into the heap without being owned: an incref
                               that follows pays for the store (`self->ctx = ctx;
                               Py_INCREF(ctx);`), and the reference is the heap's */
+    SF_KEPT = 1 << 9,      /* given to a "keep" argument (a container that took a
+                              reference of its own): it outlives this function's release */
 };
 
 typedef struct sym {

@@ -98,7 +98,7 @@ static void test_bad_lines(void) {
                  "bad.rules:1: unknown return token 'nwe' (expected value, new, new?, borrowed, "
                  "borrowed?, status, truth, noreturn, null, argN or unknown)");
     expect_error("\n# c\nfn f new borow\n",
-                 "bad.rules:3: unknown argument token 'borow' (expected -, borrow, steal, "
+                 "bad.rules:3: unknown argument token 'borow' (expected -, borrow, keep, steal, "
                  "steal-on-success, incref, decref, out-new, out-borrowed, inout-new or fmt)");
     expect_error("fn f\n",
                  "bad.rules:1: missing return token after 'fn f' (expected value, new, new?, "
