@@ -348,17 +348,22 @@ static bool is_callers_slot(const fn_ctx *c, const place_info *pi) {
 
 /* `v = self->x; self->x = NULL;` moves the structure's reference into v:
  * when a heap place is overwritten while a local still holds its old
- * value, the function now owns that reference. Not for the caller's
- * variable behind a parameter: whether it owned is the caller's business. */
+ * value, the function now owns that reference; also when the reference
+ * is one this function stored there earlier (`Py_XSETREF(self->data, new);
+ * ...; Py_CLEAR(self->data)`). Not for the caller's variable behind a
+ * parameter: whether it owned is the caller's business. */
 static void move_out_of_heap(fn_ctx *c, sstate *s, int p, int old, int v, ir_loc loc) {
     if (old < 0 || old == v || !sstate_is_bound(s, old) || is_callers_slot(c, &c->places[p]))
         return;
     sym *y = &s->syms[old];
-    if (y->kind != SK_REF || (y->origin != OR_FIELD && y->origin != OR_GLOBAL_VAR) ||
+    bool stored_here = (y->flags & SF_ESCAPED) && y->owned == 0;
+    if (y->kind != SK_REF ||
+        (y->origin != OR_FIELD && y->origin != OR_GLOBAL_VAR && !stored_here) ||
         (y->flags & SF_RELEASED) ||
         y->null == NN_NULL || y->owned >= SYM_OWNED_MAX)
         return;
     y->owned++;
+    y->flags &= (uint16_t)~SF_ESCAPED;
     sstate_note(&c->mem, s, loc, "the reference is moved out of the structure here", y->uid,
                 false);
 }
