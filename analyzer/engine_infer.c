@@ -125,8 +125,11 @@ static uint64_t by_evidence(const fn_ctx *p, uint64_t bits, evidence_fn has, boo
 
 static uint64_t stolen_params(const fn_ctx *p) {
     uint64_t b = p->decref_params & ~p->kept_params & ~p->increfed_params;
-    /* a caller that releases after the call kept its reference */
-    return p->released_params | by_evidence(p, b, engine_has_release_after, false);
+    /* a caller that releases after the call kept its reference; one given
+     * away and incref'd (`PyTuple_SET_ITEM(t, 0, x); Py_INCREF(x);`, or a
+     * scratch tuple's slots incref'd back before it is freed) is borrowed */
+    return (p->released_params & ~p->increfed_params) |
+           by_evidence(p, b, engine_has_release_after, false);
 }
 
 /* Parameters taken over by storing alone: stored into the heap on every
