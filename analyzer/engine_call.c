@@ -529,6 +529,16 @@ static void apply_outcome(fn_ctx *c, sstate *s, call_view *cv, bool success, boo
     }
 }
 
+/* A failed new? call or a negative status of a rule file's API sets an
+ * exception (the C API's convention); a NULL borrowed? result need not
+ * (PyDict_GetItem: absent), nor a helper's NULL whose contract was inferred
+ * (a cache lookup's miss). */
+static bool sets_error_on_failure(const call_view *cv) {
+    const rule_fn *r = cv->rule;
+    return r && (r->ret == RULE_RET_NEW_OR_NULL || r->ret == RULE_RET_STATUS) &&
+           !contract_is_summary(r);
+}
+
 bool apply_call(fn_ctx *c, sstate *s, const ir_instr *in, int block, int instr) {
     call_view cv = {.in = in, .rule = contract_for_callee(c->tu, &in->callee)};
     int args[in->nargs > 0 ? in->nargs : 1];
@@ -542,17 +552,21 @@ bool apply_call(fn_ctx *c, sstate *s, const ir_instr *in, int block, int instr) 
     if (cv.rule && cv.rule->ret == RULE_RET_NORETURN)
         return false;
     bool split = splits(&cv) && !cannot_fail_here(c, &cv, s);
-    if (s->bind[c->pending_null] >= 0 && in->callee.name &&
-        rules_is_error_check(c->tu->rules, in->callee.name)) {
+    bool check = in->callee.name && rules_is_error_check(c->tu->rules, in->callee.name);
+    if (check && (s->bind[c->pending_null] >= 0 || s->err_set)) {
         s->bind[c->pending_null] = -1; /* the error is known to be pending: noticed here */
         split = false;
     }
+    if (in->callee.name && rules_is_error_clear(c->tu->rules, in->callee.name))
+        s->err_set = false;
     if (split && !can_succeed(&cv, s)) {
+        s->err_set = s->err_set || sets_error_on_failure(&cv);
         apply_outcome(c, s, &cv, false, true);
         return true;
     }
     if (split) {
         sstate *fail = state_clone(c, s);
+        fail->err_set = fail->err_set || sets_error_on_failure(&cv);
         apply_outcome(c, fail, &cv, false, true);
         push_work(c, block, instr + 1, fail);
     }

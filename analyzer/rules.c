@@ -136,6 +136,10 @@ bool rules_is_size_setter(const rule_set *rs, const char *name) {
     return rules_list_find(&rs->size_setters, name) >= 0;
 }
 
+bool rules_is_error_clear(const rule_set *rs, const char *name) {
+    return rules_list_find(&rs->error_clears, name) >= 0;
+}
+
 const rule_cannot_fail *rules_cannot_fail(const rule_set *rs, const char *name) {
     int at = rules_list_find(&rs->cannot_fail_names, name);
     return at >= 0 ? &rs->cannot_fail[at] : NULL;

@@ -135,6 +135,9 @@ bool rules_is_error_check(const rule_set *rs, const char *name);
  * CPython's Py_SET_SIZE)? A function that calls it and returns an element
  * read from an array slot moves that element out (a pop). */
 bool rules_is_size_setter(const rule_set *rs, const char *name);
+/* Was NAME declared "error-clear" (it clears a pending error, as
+ * PyErr_Clear and PyErr_Fetch do)? */
+bool rules_is_error_clear(const rule_set *rs, const char *name);
 
 /* A "cannot-fail NAME argN LO HI" line: a call to NAME whose N-th argument
  * is an integer known to lie in LO..HI always succeeds (CPython's

@@ -33,6 +33,7 @@ struct rule_set {
     name_list trusted;
     name_list error_checks;
     name_list size_setters;
+    name_list error_clears;
     name_list cannot_fail_names; /* position i names cannot_fail[i] */
     rule_cannot_fail *cannot_fail;
     int cannot_fail_cap;

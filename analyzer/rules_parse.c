@@ -98,7 +98,7 @@ static bool check_name(line_ctx *c, const char *kw) {
 }
 
 /* "type NAME", "refcount-field NAME", "trusted NAME", "error-check NAME",
- * "size-setter NAME". */
+ * "error-clear NAME", "size-setter NAME". */
 static bool parse_name_line(line_ctx *c) {
     if (!check_name(c, c->tok[0]))
         return false;
@@ -113,6 +113,8 @@ static bool parse_name_line(line_ctx *c) {
         rules_list_add(rs, &rs->error_checks, c->tok[1]);
     else if (strcmp(c->tok[0], "size-setter") == 0)
         rules_list_add(rs, &rs->size_setters, c->tok[1]);
+    else if (strcmp(c->tok[0], "error-clear") == 0)
+        rules_list_add(rs, &rs->error_clears, c->tok[1]);
     else
         rules_put_trusted(rs, c->tok[1]);
     return true;
@@ -275,12 +277,12 @@ static bool parse_line(line_ctx *c, char *s) {
         return parse_fn_line(c);
     if (strcmp(kw, "type") == 0 || strcmp(kw, "refcount-field") == 0 ||
         strcmp(kw, "trusted") == 0 || strcmp(kw, "error-check") == 0 ||
-        strcmp(kw, "size-setter") == 0)
+        strcmp(kw, "size-setter") == 0 || strcmp(kw, "error-clear") == 0)
         return parse_name_line(c);
     if (strcmp(kw, "cannot-fail") == 0)
         return parse_cannot_fail_line(c);
     return fail(c, "unknown keyword '%s' (expected fn, type, refcount-field, trusted, "
-                   "error-check, size-setter or cannot-fail)", kw);
+                   "error-check, error-clear, size-setter or cannot-fail)", kw);
 }
 
 bool rules_parse(rule_set *rs, const char *name, const char *text, char *err, size_t errlen) {

@@ -172,6 +172,7 @@ void rules_format_set(const rule_set *rs, FILE *out) {
     format_names(&rs->trusted, "trusted", out);
     format_names(&rs->error_checks, "error-check", out);
     format_names(&rs->size_setters, "size-setter", out);
+    format_names(&rs->error_clears, "error-clear", out);
     for (int i = 0; i < rs->cannot_fail_names.count; i++) {
         const rule_cannot_fail *r = &rs->cannot_fail[i];
         fprintf(out, "cannot-fail %s arg%d %lld %lld\n", r->name, r->arg + 1, r->lo, r->hi);

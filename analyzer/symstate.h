@@ -101,6 +101,9 @@ typedef struct sstate {
     trail_event *trail;
     bool counted;          /* a count was set on this path (an int field store, a
                               size-setter call): array slots read after it are pops */
+    bool err_set;          /* a call failed on this path (a new? result NULL, a status
+                              < 0) and no error-clear call came after: an error is
+                              set, so an error-check call (PyErr_Occurred) says yes */
     bool crashed;          /* a failed call's NULL was dereferenced: the program stops
                               here, the path ends */
 } sstate;

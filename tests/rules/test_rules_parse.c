@@ -50,6 +50,7 @@ static void test_good_lines(void) {
         "trusted Py_XDECREF\n"
         "trusted only_trusted\n"
         "error-check PyErr_Occurred\n"
+        "error-clear PyErr_Clear\n"
         "fn cast arg2 - borrow\n"
         "cannot-fail PyLong_FromLong arg1 -5 256\n");
     CHECK(rules_count(rs) == 10);
@@ -59,6 +60,7 @@ static void test_good_lines(void) {
     const rule_fn *ra = rules_lookup(rs, "cast");
     CHECK(ra && ra->ret == RULE_RET_ARG && ra->ret_arg == 1);
     CHECK(rules_is_error_check(rs, "PyErr_Occurred") && !rules_is_error_check(rs, "f"));
+    CHECK(rules_is_error_clear(rs, "PyErr_Clear") && !rules_is_error_clear(rs, "PyErr_Occurred"));
     CHECK(rules_is_object_type(rs, "PyObject"));
     CHECK(!rules_is_object_type(rs, "PyLongObject"));
     CHECK(rules_is_refcount_field(rs, "ob_refcnt"));
@@ -116,7 +118,7 @@ static void test_bad_lines(void) {
     expect_error("trusted x y\n", "bad.rules:1: unexpected 'y' after 'trusted x'");
     expect_error("func f new\n",
                  "bad.rules:1: unknown keyword 'func' (expected fn, type, refcount-field, trusted, "
-                 "error-check, size-setter or cannot-fail)");
+                 "error-check, error-clear, size-setter or cannot-fail)");
     expect_error("cannot-fail f arg1 -5\n",
                  "bad.rules:1: 'cannot-fail f' needs three more tokens: argN LO HI "
                  "(e.g. 'cannot-fail PyLong_FromLong arg1 -5 256')");
