@@ -529,14 +529,12 @@ static void apply_outcome(fn_ctx *c, sstate *s, call_view *cv, bool success, boo
     }
 }
 
-/* A failed new? call or a negative status of a rule file's API sets an
- * exception (the C API's convention); a NULL borrowed? result need not
- * (PyDict_GetItem: absent), nor a helper's NULL whose contract was inferred
- * (a cache lookup's miss). */
+/* A negative status of a rule file's API sets an exception (the C API's
+ * convention). A NULL result need not: PyIter_Next's end, PyDict_GetItem's
+ * absent key, a helper's cache miss. */
 static bool sets_error_on_failure(const call_view *cv) {
     const rule_fn *r = cv->rule;
-    return r && (r->ret == RULE_RET_NEW_OR_NULL || r->ret == RULE_RET_STATUS) &&
-           !contract_is_summary(r);
+    return r && r->ret == RULE_RET_STATUS && !contract_is_summary(r);
 }
 
 bool apply_call(fn_ctx *c, sstate *s, const ir_instr *in, int block, int instr) {

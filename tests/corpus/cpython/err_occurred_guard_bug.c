@@ -1,17 +1,18 @@
-/* The twin of err_occurred_guard_ok.c: PyErr_Clear takes the error away, so
- * PyErr_Occurred() no longer tells that the call failed. */
+/* The twin of err_occurred_guard_ok.c: PyErr_Clear takes the error away,
+ * so after a failed add PyErr_Occurred() is false and o leaks. */
 #include <Python.h>
 
-static PyObject *
-negated(const char *s)
+static int
+add_name(PyObject *m)
 {
-    PyObject *v = PyLong_FromString(s, NULL, 10);
+    PyObject *o = PyUnicode_FromString("refflow");
+    if (o == NULL)
+        return -1;
+    int r = PyModule_AddObject(m, "name", o);
     PyErr_Clear();
-    if (PyErr_Occurred()) {
-        Py_XDECREF(v);
-        return NULL;
+    if (r != 0 && PyErr_Occurred()) {
+        Py_DECREF(o);
+        return -1;
     }
-    PyObject *r = PyNumber_Negative(v); // expect: null-deref
-    Py_DECREF(v);
-    return r;
+    return 0; // expect: leak
 }

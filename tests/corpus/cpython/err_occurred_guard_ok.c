@@ -1,18 +1,19 @@
-/* After a call of the C API failed (a NULL new reference), an exception is
- * set: `if (PyErr_Occurred()) return NULL;` leaves on that path, so the
- * NULL is never used (rule keywords error-check / error-clear). The twin
- * err_occurred_guard_bug.c clears the error first. */
+/* A negative status from the C API comes with an exception set: after a
+ * PyModule_AddObject that failed (and handed o back), PyErr_Occurred() is
+ * true, so the function releases o and leaves (rule keywords error-check
+ * and error-clear). The twin err_occurred_guard_bug.c clears the error
+ * first, so the failed add can reach `return 0` with o leaked. */
 #include <Python.h>
 
-static PyObject *
-negated(const char *s)
+static int
+add_name(PyObject *m)
 {
-    PyObject *v = PyLong_FromString(s, NULL, 10);
-    if (PyErr_Occurred()) {
-        Py_XDECREF(v);
-        return NULL;
+    PyObject *o = PyUnicode_FromString("refflow");
+    if (o == NULL)
+        return -1;
+    if (PyModule_AddObject(m, "name", o) != 0 && PyErr_Occurred()) {
+        Py_DECREF(o);
+        return -1;
     }
-    PyObject *r = PyNumber_Negative(v);
-    Py_DECREF(v);
-    return r;
+    return 0;
 }
