@@ -17,6 +17,9 @@ static const char *why_not_owned(const sym *s, char *buf, size_t len) {
                  s->release_by ? s->release_by : "a call", s->release_loc.line);
     else if (s->flags & SF_ESCAPED)
         snprintf(buf, len, "already stored away at line %u", s->release_loc.line);
+    else if ((s->flags & SF_KEPT) && s->release_loc.line)
+        snprintf(buf, len, "its last reference was released at line %u; a container keeps "
+                           "its own", s->release_loc.line);
     else
         snprintf(buf, len, "borrowed: %s", check_describe_origin(s, origin, sizeof origin));
     return buf;

@@ -18,7 +18,7 @@
 #define COLLECT_AT 32
 
 bool alive_elsewhere(const sym *y) {
-    if (y->flags & (SF_STOLEN | SF_ESCAPED))
+    if (y->flags & (SF_STOLEN | SF_ESCAPED | SF_KEPT))
         return true;
     return y->origin == OR_BORROWED || y->origin == OR_PARAM || y->origin == OR_FIELD ||
            y->origin == OR_GLOBAL || y->origin == OR_GLOBAL_VAR || y->origin == OR_UNKNOWN;
@@ -192,16 +192,21 @@ static void move_out_popped(fn_ctx *c, sstate *s, int r) {
         y->owned > 0 || (y->flags & SF_RELEASED) || y->null == NN_NULL)
         return;
     y->owned = 1;
-    y->flags &= (uint8_t)~SF_FROM_SLOT;
+    y->flags &= (uint16_t)~SF_FROM_SLOT;
     sstate_note(&c->mem, s, c->fn->end, "the element is moved out of the array here", y->uid,
                 false);
 }
 
-/* A failure return (a negative status) hands a steal-on-success argument
- * back to the caller, which still owns it (Pdata_push's full stack). */
+/* A failure return (a negative status, a NULL result) hands a
+ * steal-on-success argument back to the caller, which still owns it
+ * (Pdata_push's full stack; make_range_object when allocation fails). */
+static bool is_failure_result(const sym *y) {
+    return (y->kind == SK_INT && y->hi < 0) || (y->kind == SK_REF && y->null == NN_NULL);
+}
+
 static void hand_back_on_failure(fn_ctx *c, sstate *s, int r) {
     const rule_fn *rule = c->self_rule;
-    if (!rule || r < 0 || s->syms[r].kind != SK_INT || s->syms[r].hi >= 0)
+    if (!rule || r < 0 || !is_failure_result(&s->syms[r]))
         return;
     for (int v = 0; v < s->nsyms; v++) {
         sym *y = &s->syms[v];
@@ -268,6 +273,10 @@ static void run_terminator(fn_ctx *c, sstate *s, int b) {
 
 static void run_item(fn_ctx *c, work_item w) {
     ir_block *blk = &c->fn->blocks[w.block];
+    if (w.state->crashed) { /* a split's other outcome crashed at the call */
+        state_release(c, w.state);
+        return;
+    }
     if (w.instr == 0 && blk->is_loop_head)
         widen_loop_head(c, w.state, w.block);
     if (w.instr == 0 && seen_before(c, w.block, w.state)) {
@@ -286,7 +295,7 @@ static void run_item(fn_ctx *c, work_item w) {
     for (int i = w.instr; i < blk->ninstrs; i++) {
         if (w.state->nsyms > COLLECT_AT)
             sstate_collect(&c->mem, w.state);
-        if (!step(c, w.state, w.block, i)) {
+        if (!step(c, w.state, w.block, i) || w.state->crashed) {
             state_release(c, w.state);
             return;
         }
@@ -330,7 +339,8 @@ static void setup(fn_ctx *c, engine_tu *tu, ir_function *fn, bool probing) {
     } else
         c->self_rule = contract_for_self(tu, fn, &c->contract_from);
     c->returns_new = c->self_rule && (c->self_rule->ret == RULE_RET_NEW ||
-                                      c->self_rule->ret == RULE_RET_NEW_OR_NULL);
+                                      c->self_rule->ret == RULE_RET_NEW_OR_NULL ||
+                                      rules_returns_arg_new(c->self_rule));
     finding_list_init(&c->found);
     c->cctx.out = &c->found;
     c->cctx.function = fn->name;

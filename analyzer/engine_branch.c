@@ -11,7 +11,7 @@ static bool refine_null(sym *y, bool nonnull) {
         if (y->null == NN_NULL)
             return false;
         y->null = NN_NONNULL;
-        y->flags &= (uint8_t)~SF_FALLIBLE;
+        y->flags &= (uint16_t)~SF_FALLIBLE;
     } else {
         if (y->null == NN_NONNULL)
             return false;

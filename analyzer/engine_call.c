@@ -9,6 +9,20 @@
 
 #define MAX_FORMAT_ARGS 64
 
+/* After null-deref reported a failed call's NULL: dereferencing it crashes
+ * the program, so nothing after it on this path happens and the path ends.
+ * Passing it where NULL is not allowed may only raise or warn
+ * (PyList_Size's SystemError, GLib's g_return_if_fail): the path goes on,
+ * but the same NULL is not reported again. */
+static void after_null_use(sstate *s, sym *y, bool nullable_ok, bool deref) {
+    if (y->kind != SK_REF || y->null != NN_NULL || !(y->flags & SF_FALLIBLE) || nullable_ok)
+        return;
+    if (deref)
+        s->crashed = true;
+    else
+        y->flags &= (uint16_t)~SF_FALLIBLE;
+}
+
 void emit_use(fn_ctx *c, sstate *s, int v, ir_loc loc, use_how how, const char *callee,
               int arg, bool nullable_ok) {
     if (s->syms[v].kind != SK_REF)
@@ -17,6 +31,20 @@ void emit_use(fn_ctx *c, sstate *s, int v, ir_loc loc, use_how how, const char *
                       .use = how, .callee = callee, .arg_index = arg,
                       .nullable_ok = nullable_ok};
     emit(c, &ev);
+    after_null_use(s, &s->syms[v], nullable_ok, how == USE_DEREF);
+}
+
+/* Store first, incref right after (`self->ctx = sslctx; Py_INCREF(sslctx);`,
+ * `*out = Py_None; Py_INCREF(*out);`): the incref is the stored reference,
+ * not one for this function. "Right after": within four source lines, so a
+ * borrowed link stored earlier and incref'd later for the caller (a new
+ * result) stays the function's own reference. */
+#define STORE_INCREF_LINES 4
+
+static bool pays_for_store(const sym *y, ir_loc loc) {
+    return (y->flags & SF_STORED_UNOWNED) && y->owned == 0 && y->owed_loc.file && loc.file &&
+           strcmp(y->owed_loc.file, loc.file) == 0 && loc.line >= y->owed_loc.line &&
+           loc.line - y->owed_loc.line <= STORE_INCREF_LINES;
 }
 
 void apply_incref(fn_ctx *c, sstate *s, int v, ir_loc loc, const char *callee, bool nullable) {
@@ -27,15 +55,22 @@ void apply_incref(fn_ctx *c, sstate *s, int v, ir_loc loc, const char *callee, b
     report_site(c, ENGINE_SITE_INCREF, loc, y, callee, 0);
     if (c->probing)
         infer_note_incref(c, y);
+    if (pays_for_store(y, loc)) {
+        y->flags = (uint16_t)((y->flags & ~SF_STORED_UNOWNED) | SF_ESCAPED);
+        y->release_loc = y->owed_loc;
+        sstate_note(&c->mem, s, loc, "the reference stored just before is paid for here", y->uid,
+                    false);
+        return;
+    }
     if (y->flags & SF_OWED) { /* pays for the reference given away earlier */
-        y->flags &= (uint8_t)~SF_OWED;
+        y->flags &= (uint16_t)~SF_OWED;
         sstate_note(&c->mem, s, loc, "the reference given away earlier is paid for here", y->uid,
                     false);
         return;
     }
     if (y->owned < SYM_OWNED_MAX)
         y->owned++;
-    y->flags &= (uint8_t)~SF_RELEASED;
+    y->flags &= (uint16_t)~SF_RELEASED;
     sstate_note(&c->mem, s, loc, "a reference is taken here (incref)", y->uid, false);
 }
 
@@ -46,6 +81,7 @@ void apply_release(fn_ctx *c, sstate *s, int v, ir_loc loc, const char *callee, 
     check_event ev = {.kind = EV_RELEASE, .loc = loc, .sym = y, .state = s,
                       .release = REL_DECREF, .callee = callee, .nullable_ok = nullable};
     emit(c, &ev);
+    after_null_use(s, y, nullable, false);
     if (y->null == NN_NULL || y->origin == OR_UNKNOWN)
         return;
     report_site(c, ENGINE_SITE_DECREF, loc, y, callee, 0);
@@ -57,6 +93,8 @@ void apply_release(fn_ctx *c, sstate *s, int v, ir_loc loc, const char *callee, 
     if (y->owned == 0 && (before == 0 || !alive_elsewhere(y))) {
         y->flags |= SF_RELEASED;
         y->release_loc = loc;
+    } else if (y->owned == 0 && (y->flags & SF_KEPT)) {
+        y->release_loc = loc; /* its last own reference: a container keeps the object */
     }
     sstate_note(&c->mem, s, loc, "a reference is released here", y->uid, false);
 }
@@ -82,7 +120,7 @@ void settle_debt(fn_ctx *c, sstate *s, int v) {
     sym *y = &s->syms[v];
     if (!(y->flags & SF_OWED))
         return;
-    y->flags &= (uint8_t)~SF_OWED;
+    y->flags &= (uint16_t)~SF_OWED;
     check_event ev = {.kind = EV_RELEASE, .loc = y->owed_loc, .sym = y, .state = s,
                       .release = REL_STEAL, .callee = y->owed_by};
     emit(c, &ev);
@@ -265,6 +303,11 @@ static void apply_arg(fn_ctx *c, sstate *s, call_view *cv, int i, bool success) 
     switch (pr.effect) {
     case RULE_ARG_IGNORE: break;
     case RULE_ARG_BORROW: emit_use(c, s, v, in->loc, USE_PASS, callee, i, pr.nullable); break;
+    case RULE_ARG_KEEP:
+        emit_use(c, s, v, in->loc, USE_PASS, callee, i, pr.nullable);
+        if (s->syms[v].kind == SK_REF && s->syms[v].null != NN_NULL)
+            s->syms[v].flags |= SF_KEPT;
+        break;
     case RULE_ARG_INCREF: apply_incref(c, s, v, in->loc, callee, pr.nullable); break;
     case RULE_ARG_DECREF: apply_release(c, s, v, in->loc, callee, pr.nullable); break;
     case RULE_ARG_STEAL:
@@ -414,6 +457,18 @@ static bool splits(const call_view *cv) {
     return false;
 }
 
+/* A "cannot-fail" rule's argument is an integer known to lie in its range
+ * (PyLong_FromLong(0): a preallocated small int). */
+static bool cannot_fail_here(fn_ctx *c, const call_view *cv, const sstate *s) {
+    const rule_cannot_fail *cf = cv->in->callee.name
+                                     ? rules_cannot_fail(c->tu->rules, cv->in->callee.name)
+                                     : NULL;
+    if (!cf || cf->arg >= cv->in->nargs)
+        return false;
+    const sym *y = &s->syms[cv->args[cf->arg]];
+    return y->kind == SK_INT && y->lo >= cf->lo && y->hi <= cf->hi;
+}
+
 static const char *acquire_note(fn_ctx *c, const sym *y, bool success) {
     if (!success)
         return arena_printf(&c->mem, "assuming %s fails and returns NULL",
@@ -474,6 +529,14 @@ static void apply_outcome(fn_ctx *c, sstate *s, call_view *cv, bool success, boo
     }
 }
 
+/* A negative status of a rule file's API sets an exception (the C API's
+ * convention). A NULL result need not: PyIter_Next's end, PyDict_GetItem's
+ * absent key, a helper's cache miss. */
+static bool sets_error_on_failure(const call_view *cv) {
+    const rule_fn *r = cv->rule;
+    return r && r->ret == RULE_RET_STATUS && !contract_is_summary(r);
+}
+
 bool apply_call(fn_ctx *c, sstate *s, const ir_instr *in, int block, int instr) {
     call_view cv = {.in = in, .rule = contract_for_callee(c->tu, &in->callee)};
     int args[in->nargs > 0 ? in->nargs : 1];
@@ -486,18 +549,22 @@ bool apply_call(fn_ctx *c, sstate *s, const ir_instr *in, int block, int instr) 
     load_format(&cv);
     if (cv.rule && cv.rule->ret == RULE_RET_NORETURN)
         return false;
-    bool split = splits(&cv);
-    if (s->bind[c->pending_null] >= 0 && in->callee.name &&
-        rules_is_error_check(c->tu->rules, in->callee.name)) {
+    bool split = splits(&cv) && !cannot_fail_here(c, &cv, s);
+    bool check = in->callee.name && rules_is_error_check(c->tu->rules, in->callee.name);
+    if (check && (s->bind[c->pending_null] >= 0 || s->err_set)) {
         s->bind[c->pending_null] = -1; /* the error is known to be pending: noticed here */
         split = false;
     }
+    if (in->callee.name && rules_is_error_clear(c->tu->rules, in->callee.name))
+        s->err_set = false;
     if (split && !can_succeed(&cv, s)) {
+        s->err_set = s->err_set || sets_error_on_failure(&cv);
         apply_outcome(c, s, &cv, false, true);
         return true;
     }
     if (split) {
         sstate *fail = state_clone(c, s);
+        fail->err_set = fail->err_set || sets_error_on_failure(&cv);
         apply_outcome(c, fail, &cv, false, true);
         push_work(c, block, instr + 1, fail);
     }

@@ -8,6 +8,9 @@
  * A call whose argument is released right after it, in the same block
  * (`ok = uart_is_acme(np); of_node_put(np);`), says the caller kept its
  * reference: a helper that releases that argument is not a taker then.
+ * A call that passes the caller's own parameter, not incref'd for it
+ * (`return _PyModule_CreateInitialized(module, v)`), lends a borrowed
+ * reference: a constructor that stores it is not a taker.
  *
  * Assumes the unit's functions are scanned (engine_scan_calls) before any
  * is inferred; a unit never scanned has no evidence, so nothing is taken. */
@@ -56,7 +59,12 @@ static void add_evidence(engine_tu *tu, const char *callee, int k, call_evidence
     tu->nevidence++;
 }
 
-static void scan_call(engine_tu *tu, const ir_block *b, int i) {
+static bool is_own_param(const ir_function *fn, const ir_place *p) {
+    return p->kind == IR_PLACE_VAR && p->nsteps == 0 && p->var >= 0 && p->var < fn->nvars &&
+           fn->vars[p->var].is_param;
+}
+
+static void scan_call(engine_tu *tu, const ir_function *fn, const ir_block *b, int i) {
     const ir_instr *call = &b->instrs[i];
     if (call->kind != IR_CALL || !call->callee.name || !call->callee.defined_here)
         return;
@@ -64,11 +72,13 @@ static void scan_call(engine_tu *tu, const ir_block *b, int i) {
         const ir_operand *a = &call->args[k];
         if (a->kind != IR_OP_PLACE || a->type != IR_VT_REF)
             continue;
-        for (int j = i - 1; j >= 0 && j >= i - LOOKBACK; j--)
-            if (is_refcount_op(tu, &b->instrs[j], &a->place, +1)) {
-                add_evidence(tu, call->callee.name, k, EVIDENCE_INCREF_BEFORE);
-                break;
-            }
+        bool increfed = false;
+        for (int j = i - 1; j >= 0 && j >= i - LOOKBACK && !increfed; j--)
+            increfed = is_refcount_op(tu, &b->instrs[j], &a->place, +1);
+        if (increfed)
+            add_evidence(tu, call->callee.name, k, EVIDENCE_INCREF_BEFORE);
+        else if (is_own_param(fn, &a->place))
+            add_evidence(tu, call->callee.name, k, EVIDENCE_OWN_PARAM);
         for (int j = i + 1; j < b->ninstrs && j <= i + LOOKBACK; j++)
             if (is_refcount_op(tu, &b->instrs[j], &a->place, -1)) {
                 add_evidence(tu, call->callee.name, k, EVIDENCE_RELEASE_AFTER);
@@ -80,7 +90,7 @@ static void scan_call(engine_tu *tu, const ir_block *b, int i) {
 void engine_scan_calls(engine_tu *tu, const ir_function *fn) {
     for (int b = 0; b < fn->nblocks; b++)
         for (int i = 0; i < fn->blocks[b].ninstrs; i++)
-            scan_call(tu, &fn->blocks[b], i);
+            scan_call(tu, fn, &fn->blocks[b], i);
 }
 
 bool engine_has_incref_evidence(const engine_tu *tu, const char *callee, int k) {
@@ -89,4 +99,8 @@ bool engine_has_incref_evidence(const engine_tu *tu, const char *callee, int k) 
 
 bool engine_has_release_after(const engine_tu *tu, const char *callee, int k) {
     return has_evidence(tu, callee, k, EVIDENCE_RELEASE_AFTER);
+}
+
+bool engine_has_own_param_passed(const engine_tu *tu, const char *callee, int k) {
+    return has_evidence(tu, callee, k, EVIDENCE_OWN_PARAM);
 }

@@ -58,6 +58,20 @@ bool may_release_params(fn_ctx *c) {
     return false;
 }
 
+/* One parameter incref'd and returned on every path, and nothing else
+ * (`Py_INCREF(ob); return ob;`): "argN" with argument N "incref", so the
+ * caller's result is the same object as its argument. */
+static int only_param_returned_new(const fn_ctx *p, uint64_t stolen) {
+    uint64_t b = p->returned_param_inc;
+    if (!b || (b & (b - 1)) || (b & stolen) || p->returned_params || p->returned_borrowed ||
+        p->returned_null || p->returned_unknown || p->returned_owned_other ||
+        (b & (p->decref_params | p->released_params)))
+        return -1;
+    int k = __builtin_ctzll(b);
+    const rule_fn *old = p->self_rule;
+    return old && k < old->nparams && old->params[k].effect == RULE_ARG_BORROW ? k : -1;
+}
+
 /* One parameter returned on every non-NULL path, and nothing else: "argN". */
 static int only_param_returned(const fn_ctx *p, uint64_t stolen) {
     uint64_t b = p->returned_params;
@@ -111,8 +125,11 @@ static uint64_t by_evidence(const fn_ctx *p, uint64_t bits, evidence_fn has, boo
 
 static uint64_t stolen_params(const fn_ctx *p) {
     uint64_t b = p->decref_params & ~p->kept_params & ~p->increfed_params;
-    /* a caller that releases after the call kept its reference */
-    return p->released_params | by_evidence(p, b, engine_has_release_after, false);
+    /* a caller that releases after the call kept its reference; one given
+     * away and incref'd (`PyTuple_SET_ITEM(t, 0, x); Py_INCREF(x);`, or a
+     * scratch tuple's slots incref'd back before it is freed) is borrowed */
+    return (p->released_params & ~p->increfed_params) |
+           by_evidence(p, b, engine_has_release_after, false);
 }
 
 /* Parameters taken over by storing alone: stored into the heap on every
@@ -120,29 +137,41 @@ static uint64_t stolen_params(const fn_ctx *p) {
  * appendleft_internal, elementtree's _set_joined_ptr). Stolen outright if
  * no failure return still holds them; stolen on success if a failure
  * return does and the int result is a clean status (< 0 failure, >= 0
- * success): Pdata_push's failure keeps obj, so its callers must release.
- * Only with a caller that increfs the argument for the call
- * (engine_callsite.c). */
+ * success): Pdata_push's failure keeps obj, so its callers must release;
+ * likewise for an object result that is NULL on failure. Only with a
+ * caller that increfs the argument for the call (engine_callsite.c), or
+ * when the function stores it into a field of an object it created (a
+ * constructor: make_range_object's obj->start = start; the object's
+ * dealloc releases its fields) and no caller lends it its own parameter. */
 static uint64_t stored_params(const fn_ctx *p) {
     uint64_t b = p->stored_ok_params & ~p->kept_ok_params & ~p->increfed_params &
                  ~p->decref_params & ~p->returned_params & ~p->released_params;
     /* storing alone is as often a borrowed link: ask the callers */
-    return by_evidence(p, b, engine_has_incref_evidence, true);
+    uint64_t in_new = by_evidence(p, b & p->stored_new_params, engine_has_own_param_passed, false);
+    return by_evidence(p, b & ~in_new, engine_has_incref_evidence, true) | in_new;
 }
 
+/* Does the result tell success from failure: an int that is < 0 exactly on
+ * failure, or an object that is NULL exactly on failure? */
 static bool clean_status(const fn_ctx *p) {
+    if (p->fn->self.returns_ref)
+        return p->returned_null && (p->returned_owned || p->returned_borrowed);
     return p->fn->self.returns_int && p->status_ok && p->status_fail && !p->status_other;
 }
 
+/* Registers "fn NAME RET ARG..." from old's arguments: stolen ones "steal?",
+ * on_success ones "steal-on-success?", argument inc (if >= 0) "incref". */
 static const rule_fn *register_line(fn_ctx *probe, const rule_fn *old, const char *ret,
-                                    uint64_t stolen, uint64_t on_success, const char *tag) {
+                                    uint64_t stolen, uint64_t on_success, int inc,
+                                    const char *tag) {
     char line[2048];
     int n = snprintf(line, sizeof line, "fn %s %s", probe->fn->name, ret);
     int np = old ? old->nparams : 0;
     for (int k = 0; k < np && n < (int)sizeof line - 24; k++) {
         bool st = k < 64 && (stolen >> k & 1), ok = k < 64 && (on_success >> k & 1);
         n += snprintf(line + n, sizeof line - (size_t)n, " %s",
-                      ok ? "steal-on-success?" : st ? "steal?" : rule_arg_name(old->params[k].effect));
+                      ok ? "steal-on-success?" : st ? "steal?" : k == inc ? "incref"
+                                                    : rule_arg_name(old->params[k].effect));
         st |= ok;
         if (!st && old->params[k].nullable && old->params[k].effect != RULE_ARG_IGNORE)
             n += snprintf(line + n, sizeof line - (size_t)n, "?");
@@ -162,11 +191,18 @@ const rule_fn *infer_contract(fn_ctx *probe) {
     uint64_t stolen = stolen_params(probe) | (stored & ~probe->kept_params);
     char buf[16];
     const char *ret = inferred_ret(probe, stolen, buf, sizeof buf);
-    if (on_success)
+    if (on_success && !probe->fn->self.returns_ref)
         ret = "status";
-    if (!stolen && !on_success && old && strcmp(ret, rule_ret_name(old->ret)) == 0)
+    else if (on_success && strcmp(ret, "new?") != 0 && strcmp(ret, "borrowed?") != 0)
+        on_success = 0; /* "unknown", "arg1": no way to say which results succeed */
+    int inc = on_success ? -1 : only_param_returned_new(probe, stolen);
+    if (inc >= 0) {
+        snprintf(buf, sizeof buf, "arg%d", inc + 1);
+        ret = buf;
+    }
+    if (!stolen && !on_success && inc < 0 && old && strcmp(ret, rule_ret_name(old->ret)) == 0)
         return rules_add_copy(probe->tu->summ, old, CONTRACT_TAG_CONVENTION);
-    return register_line(probe, old, ret, stolen, on_success, CONTRACT_TAG_INFERRED);
+    return register_line(probe, old, ret, stolen, on_success, inc, CONTRACT_TAG_INFERRED);
 }
 
 void infer_restore(fn_ctx *probe) {
@@ -187,7 +223,8 @@ static bool calls_itself(const ir_function *fn) {
 bool infer_assume_recursive(fn_ctx *probe) {
     if (!probe->fn->self.returns_ref || !calls_itself(probe->fn))
         return false;
-    return register_line(probe, probe->self_rule, "borrowed", 0, 0, CONTRACT_TAG_INFERRED) != NULL;
+    return register_line(probe, probe->self_rule, "borrowed", 0, 0, -1, CONTRACT_TAG_INFERRED) !=
+           NULL;
 }
 
 static bool param_bit(const sym *y, uint64_t *bits) {
@@ -222,9 +259,14 @@ void infer_note_incref(fn_ctx *c, const sym *y) {
     param_bit(y, &c->increfed_params);
 }
 
-void infer_note_store(fn_ctx *c, sym *y) {
-    if (y->owned == 0 && param_bit(y, &c->given_params))
+void infer_note_store(fn_ctx *c, sym *y, bool into_new) {
+    uint64_t bit = 0;
+    if (y->owned == 0 && param_bit(y, &bit)) {
+        c->given_params |= bit;
+        if (into_new)
+            c->stored_new_params |= bit;
         y->flags |= SF_GIVEN;
+    }
 }
 
 /* A returned reference the function handed to a structure or a stealing
@@ -238,8 +280,10 @@ static void note_result(fn_ctx *c, const sym *y) {
         return;
     }
     uint64_t dummy = 0;
-    if (y->owned > 0)
+    if (y->owned == 1 && param_bit(y, &c->returned_param_inc))
         c->returned_owned = true;
+    else if (y->owned > 0)
+        c->returned_owned = c->returned_owned_other = true;
     else if (param_bit(y, &dummy))
         c->returned_params |= dummy;
     else if (y->origin == OR_NEW && (y->flags & (SF_STOLEN | SF_ESCAPED)))
@@ -278,7 +322,7 @@ void infer_note_return(fn_ctx *c, sstate *s, int ret) {
     for (int v = 0; v < s->nsyms; v++) {
         const sym *y = &s->syms[v];
         if (y->kind != SK_REF || y->origin != OR_PARAM || y->param < 0 || y->param >= 64 ||
-            !sstate_is_bound(s, v))
+            !sstate_is_bound(s, v) || y->null == NN_NULL) /* a NULL holds nothing */
             continue;
         bool gone = (y->flags & (SF_RELEASED | SF_STOLEN | SF_OWED | SF_GIVEN)) || v == ret;
         if (v == ret)

@@ -11,6 +11,8 @@
 typedef enum call_evidence_kind {
     EVIDENCE_INCREF_BEFORE,  /* the caller increfs the argument just for the call */
     EVIDENCE_RELEASE_AFTER,  /* the caller releases the argument right after the call */
+    EVIDENCE_OWN_PARAM,      /* the caller passes its own parameter, not incref'd for the
+                                call: a reference it borrows (PyModule_Create2's def) */
 } call_evidence_kind;
 
 struct engine_tu {
@@ -86,8 +88,12 @@ typedef struct fn_ctx {
      * return; still held at a success / failure return (an int result < 0
      * or a NULL result is a failure; a void return is a success). */
     uint64_t stored_ok_params, kept_ok_params, kept_fail_params;
+    uint64_t stored_new_params; /* probing: stored into a field of an object it created */
     bool status_ok, status_fail, status_other; /* int results: >= 0, < 0, either */
     bool returned_owned, returned_borrowed, returned_unknown; /* probing: non-NULL returns */
+    uint64_t returned_param_inc; /* probing: parameter returned with exactly the one
+                                    reference this function took on it */
+    bool returned_owned_other;   /* probing: some other owned reference is returned */
     bool returned_null;      /* probing: some path returns NULL */
     bool trace;              /* REFFLOW_TRACE set: print each state explored */
     const char *budget_reason;
@@ -140,6 +146,8 @@ void settle_pending_null(fn_ctx *c, sstate *s, int ret);
 bool engine_has_incref_evidence(const engine_tu *tu, const char *callee, int k);
 /* ... or release argument k right after the call? */
 bool engine_has_release_after(const engine_tu *tu, const char *callee, int k);
+/* ... or pass its own parameter without an incref for the call? */
+bool engine_has_own_param_passed(const engine_tu *tu, const char *callee, int k);
 
 /* engine_loop.c: per loop head, the variables the loop may change; widening
  * at a head forgets integer and pointer facts only of symbols bound there. */
@@ -172,7 +180,7 @@ void infer_note_return(fn_ctx *c, sstate *s, int ret);
 /* Probing: event hooks for the parameter facts above. */
 void infer_note_event(fn_ctx *c, const check_event *ev);
 void infer_note_incref(fn_ctx *c, const sym *y);
-void infer_note_store(fn_ctx *c, sym *y);
+void infer_note_store(fn_ctx *c, sym *y, bool into_new);
 /* A directly recursive function: assume its result borrowed while probing
  * (the fixpoint's first step); the probe then decides. */
 bool infer_assume_recursive(fn_ctx *probe);

@@ -325,6 +325,18 @@ static void escape_into(fn_ctx *c, sstate *s, int v, ir_loc loc, bool local_arra
     sstate_note(&c->mem, s, loc, "stored away here (the reference is handed over)", y->uid, false);
 }
 
+/* A reference stored into the heap without being owned (`self->ctx =
+ * sslctx;` before `Py_INCREF(sslctx)`): remembered with where, so that an
+ * incref right after it pays for the store (apply_incref). */
+static void note_unowned_store(sstate *s, int v, ir_loc loc) {
+    sym *y = &s->syms[v];
+    if (y->kind != SK_REF || y->owned > 0 || y->null == NN_NULL || y->origin == OR_UNKNOWN ||
+        y->origin == OR_NULLCONST || (y->flags & (SF_RELEASED | SF_STOLEN)))
+        return;
+    y->flags |= SF_STORED_UNOWNED;
+    y->owed_loc = loc;
+}
+
 /* `*out` for a pointer parameter: the caller's variable, which may hold a
  * borrowed reference (floatobject.c convert_to_double(PyObject **v, ...)
  * reads *v, then overwrites it with Py_NotImplemented). */
@@ -336,19 +348,35 @@ static bool is_callers_slot(const fn_ctx *c, const place_info *pi) {
 
 /* `v = self->x; self->x = NULL;` moves the structure's reference into v:
  * when a heap place is overwritten while a local still holds its old
- * value, the function now owns that reference. Not for the caller's
- * variable behind a parameter: whether it owned is the caller's business. */
+ * value, the function now owns that reference; also when the reference
+ * is one this function stored there earlier (`Py_XSETREF(self->data, new);
+ * ...; Py_CLEAR(self->data)`). Not for the caller's variable behind a
+ * parameter: whether it owned is the caller's business. */
 static void move_out_of_heap(fn_ctx *c, sstate *s, int p, int old, int v, ir_loc loc) {
     if (old < 0 || old == v || !sstate_is_bound(s, old) || is_callers_slot(c, &c->places[p]))
         return;
     sym *y = &s->syms[old];
-    if (y->kind != SK_REF || (y->origin != OR_FIELD && y->origin != OR_GLOBAL_VAR) ||
+    bool stored_here = (y->flags & SF_ESCAPED) && y->owned == 0;
+    if (y->kind != SK_REF ||
+        (y->origin != OR_FIELD && y->origin != OR_GLOBAL_VAR && !stored_here) ||
         (y->flags & SF_RELEASED) ||
         y->null == NN_NULL || y->owned >= SYM_OWNED_MAX)
         return;
     y->owned++;
+    y->flags &= (uint16_t)~SF_ESCAPED;
     sstate_note(&c->mem, s, loc, "the reference is moved out of the structure here", y->uid,
                 false);
+}
+
+/* Is pi a field of an object this function created and still owns
+ * (`obj = PyObject_New(...); obj->start = start`)? */
+static bool into_new_object(const fn_ctx *c, const sstate *s, const place_info *pi) {
+    if (!pi->has_steps || pi->root_var < 0 || pi->place.kind != IR_PLACE_VAR ||
+        pi->place.steps[0].kind != IR_STEP_ARROW)
+        return false;
+    int b = s->bind[pi->root_var];
+    return b >= 0 && s->syms[b].kind == SK_REF && s->syms[b].origin == OR_NEW &&
+           s->syms[b].owned > 0;
 }
 
 void store_place(fn_ctx *c, sstate *s, int p, int v, ir_loc loc, lost_reason why) {
@@ -356,9 +384,11 @@ void store_place(fn_ctx *c, sstate *s, int p, int v, ir_loc loc, lost_reason why
         return;
     const place_info *pi = &c->places[p];
     if (pi->escapes && c->probing && !pi->local_array) /* a local array is no taker */
-        infer_note_store(c, &s->syms[v]);
+        infer_note_store(c, &s->syms[v], into_new_object(c, s, pi));
     if (pi->escapes) {
         link_field_store(c, s, p, v, loc);
+        if (!pi->local_array)
+            note_unowned_store(s, v, loc);
         escape_into(c, s, v, loc, pi->local_array);
     }
     if (pi->indexed)

@@ -529,12 +529,53 @@ static ir_operand null_operand(fe_ctx *cx, CXCursor e) {
     return o;
 }
 
+#define MAX_TAG_NEST 8
+
+static bool is_pointer(CXCursor e) {
+    return clang_getCanonicalType(clang_getCursorType(e)).kind == CXType_Pointer;
+}
+
+/* A tagged pointer: `(uintptr_t)p | flag` or `(uintptr_t)p & ~1` read back
+ * as an object pointer (_elementtree.c's JOIN_SET / JOIN_OBJ keep a flag in
+ * bit 0), possibly nested (JOIN_SET(JOIN_OBJ(p), f)). The object is p's:
+ * *base is p, *bits the integer side of the outermost operation. */
+static bool tagged_pointer(fe_ctx *cx, CXCursor s, CXCursor *base, CXCursor *bits, int depth) {
+    if (depth > MAX_TAG_NEST || clang_getCursorKind(s) != CXCursor_BinaryOperator)
+        return false;
+    enum CXBinaryOperatorKind k = clang_getCursorBinaryOperatorKind(s);
+    CXCursor a, b, inner_bits;
+    if ((k != CXBinaryOperator_And && k != CXBinaryOperator_Or) || !two_kids(cx, s, &a, &b))
+        return false;
+    a = fe_strip(cx, a);
+    b = fe_strip(cx, b);
+    if (is_pointer(b) && !is_pointer(a)) {
+        CXCursor t = a;
+        a = b;
+        b = t;
+    }
+    if (is_pointer(b))
+        return false;
+    *bits = b;
+    if (is_pointer(a)) {
+        *base = a;
+        return true;
+    }
+    return tagged_pointer(cx, a, base, &inner_bits, depth + 1);
+}
+
 static ir_operand lower(fe_ctx *cx, CXCursor e, bool want) {
     if (!fe_enter(cx, e))
         return fe_unknown(cx, e);
     ir_operand r;
+    CXCursor base, bits;
     if (fe_is_null(cx, e)) {
         r = null_operand(cx, e);
+    } else if (fe_vtype(cx->tu, clang_getCursorType(e)) == IR_VT_REF &&
+               tagged_pointer(cx, fe_strip(cx, e), &base, &bits, 0)) {
+        r = lower(cx, base, want);
+        lower(cx, bits, false);
+        if (r.kind == IR_OP_PLACE)
+            r.type = IR_VT_REF;
     } else {
         r = dispatch(cx, fe_strip(cx, e), want);
         ir_vtype outer = fe_vtype(cx->tu, clang_getCursorType(e));

@@ -90,6 +90,20 @@ void rules_put_fn(rule_set *rs, rule_fn *r) {
     rs->fns[at] = r;
 }
 
+void rules_put_cannot_fail(rule_set *rs, const rule_cannot_fail *r) {
+    if (rs->cannot_fail_names.count == rs->cannot_fail_cap) {
+        int cap = rs->cannot_fail_cap ? rs->cannot_fail_cap * 2 : 8;
+        rule_cannot_fail *a = ARENA_ARRAY(&rs->mem, rule_cannot_fail, cap);
+        if (rs->cannot_fail_names.count)
+            memcpy(a, rs->cannot_fail, sizeof *a * (size_t)rs->cannot_fail_names.count);
+        rs->cannot_fail = a;
+        rs->cannot_fail_cap = cap;
+    }
+    int at = rules_list_add(rs, &rs->cannot_fail_names, r->name);
+    rs->cannot_fail[at] = *r;
+    rs->cannot_fail[at].name = rs->cannot_fail_names.names[at];
+}
+
 void rules_put_trusted(rule_set *rs, const char *name) {
     rules_list_add(rs, &rs->trusted, name);
     int at = rules_list_find(&rs->fn_names, name);
@@ -120,6 +134,15 @@ bool rules_is_error_check(const rule_set *rs, const char *name) {
 
 bool rules_is_size_setter(const rule_set *rs, const char *name) {
     return rules_list_find(&rs->size_setters, name) >= 0;
+}
+
+bool rules_is_error_clear(const rule_set *rs, const char *name) {
+    return rules_list_find(&rs->error_clears, name) >= 0;
+}
+
+const rule_cannot_fail *rules_cannot_fail(const rule_set *rs, const char *name) {
+    int at = rules_list_find(&rs->cannot_fail_names, name);
+    return at >= 0 ? &rs->cannot_fail[at] : NULL;
 }
 
 int rules_count(const rule_set *rs) {

@@ -49,6 +49,10 @@ typedef enum rule_arg {
     RULE_ARG_CLEAR,          /* pointer to a variable: its reference (if not NULL) is
                                 released and the variable set to NULL: g_clear_object(&v),
                                 a cleanup attribute's function (g_autoptr) */
+    RULE_ARG_KEEP,           /* reads it and keeps a reference of its own (a container's
+                                insert: PyDict_SetItem's value, PyList_Append's item;
+                                refcounts.dat's +1 on an argument): the caller keeps its
+                                own, and the object outlives the caller's release */
     RULE_ARG_MOVE_OUT,       /* pointer to a variable: its reference becomes the call's
                                 result and the variable is set to NULL: g_steal_pointer(&v)
                                 (the rule's RET must be value) */
@@ -107,6 +111,14 @@ bool rules_load_builtin(rule_set *rs, const char *setname, char *err, size_t err
 /* NULL-terminated list of the built-in set names. */
 const char *const *rules_builtin_names(void);
 
+/* "argN" with argument N "incref": the call returns that argument with a
+ * new reference to it (`Py_INCREF(o); return o;`). */
+bool rules_returns_arg_new(const rule_fn *r);
+
+/* Does a result of this kind tell success from failure (status, truth,
+ * new?, borrowed?: a non-NULL result is success)? steal-on-success needs it. */
+bool rules_ret_tells_success(rule_ret r);
+
 /* NULL if no rule names it. */
 const rule_fn *rules_lookup(const rule_set *rs, const char *name);
 /* Is "struct NAME" / typedef NAME a reference-counted object header type? */
@@ -123,6 +135,20 @@ bool rules_is_error_check(const rule_set *rs, const char *name);
  * CPython's Py_SET_SIZE)? A function that calls it and returns an element
  * read from an array slot moves that element out (a pop). */
 bool rules_is_size_setter(const rule_set *rs, const char *name);
+/* Was NAME declared "error-clear" (it clears a pending error, as
+ * PyErr_Clear and PyErr_Fetch do)? */
+bool rules_is_error_clear(const rule_set *rs, const char *name);
+
+/* A "cannot-fail NAME argN LO HI" line: a call to NAME whose N-th argument
+ * is an integer known to lie in LO..HI always succeeds (CPython's
+ * PyLong_FromLong of a preallocated small int). */
+typedef struct rule_cannot_fail {
+    const char *name;
+    int arg;              /* 0-based */
+    long long lo, hi;
+} rule_cannot_fail;
+/* NAME's cannot-fail range, or NULL if it has none. */
+const rule_cannot_fail *rules_cannot_fail(const rule_set *rs, const char *name);
 
 /* Builds a rule for NAME from source annotations: each string is one
  * annotate("refflow:...") payload without the "refflow:" prefix, one of

@@ -91,9 +91,8 @@ bool rules_from_annotations(rule_set *rs, const char *name, const char *const *a
         return annot_fail(&c, "argN=fmt needs varargs=...build or ...parse, and ...build "
                               "needs argN=fmt", annots[0] ? annots[0] : "");
     for (int k = 0; k < r->nparams; k++)
-        if (r->params[k].effect == RULE_ARG_STEAL_ON_SUCCESS && r->ret != RULE_RET_STATUS &&
-            r->ret != RULE_RET_TRUTH)
-            return annot_fail(&c, "steal-on-success needs ret=status or ret=truth",
+        if (r->params[k].effect == RULE_ARG_STEAL_ON_SUCCESS && !rules_ret_tells_success(r->ret))
+            return annot_fail(&c, "steal-on-success needs ret=status, truth, new? or borrowed?",
                               annots[0] ? annots[0] : "");
     if (r->trusted)
         rules_put_trusted(rs, name);

@@ -98,7 +98,7 @@ static bool check_name(line_ctx *c, const char *kw) {
 }
 
 /* "type NAME", "refcount-field NAME", "trusted NAME", "error-check NAME",
- * "size-setter NAME". */
+ * "error-clear NAME", "size-setter NAME". */
 static bool parse_name_line(line_ctx *c) {
     if (!check_name(c, c->tok[0]))
         return false;
@@ -113,8 +113,45 @@ static bool parse_name_line(line_ctx *c) {
         rules_list_add(rs, &rs->error_checks, c->tok[1]);
     else if (strcmp(c->tok[0], "size-setter") == 0)
         rules_list_add(rs, &rs->size_setters, c->tok[1]);
+    else if (strcmp(c->tok[0], "error-clear") == 0)
+        rules_list_add(rs, &rs->error_clears, c->tok[1]);
     else
         rules_put_trusted(rs, c->tok[1]);
+    return true;
+}
+
+/* A whole decimal integer (optionally signed) that fits a long long. */
+static bool parse_int_token(const char *tok, long long *out) {
+    char *end;
+    errno = 0;
+    long long v = strtoll(tok, &end, 10);
+    if (end == tok || *end || errno == ERANGE)
+        return false;
+    *out = v;
+    return true;
+}
+
+/* "cannot-fail NAME argN LO HI". */
+static bool parse_cannot_fail_line(line_ctx *c) {
+    if (!check_name(c, "cannot-fail"))
+        return false;
+    if (c->ntok != 5)
+        return fail(c, "'cannot-fail %s' needs three more tokens: argN LO HI "
+                       "(e.g. 'cannot-fail PyLong_FromLong arg1 -5 256')", c->tok[1]);
+    rule_cannot_fail r = {.name = c->tok[1]};
+    long long n;
+    if (strncmp(c->tok[2], "arg", 3) != 0 || !parse_int_token(c->tok[2] + 3, &n) ||
+        c->tok[2][3] == '-' || c->tok[2][3] == '+' || n < 1 || n > RULES_MAX_PARAMS)
+        return fail(c, "bad argument '%s' after 'cannot-fail %s' (expected arg1..arg%d)",
+                    c->tok[2], c->tok[1], RULES_MAX_PARAMS);
+    r.arg = (int)n - 1;
+    if (!parse_int_token(c->tok[3], &r.lo) || !parse_int_token(c->tok[4], &r.hi))
+        return fail(c, "bad range '%s %s' after 'cannot-fail %s %s' (expected two integers)",
+                    c->tok[3], c->tok[4], c->tok[1], c->tok[2]);
+    if (r.lo > r.hi)
+        return fail(c, "empty range %lld..%lld after 'cannot-fail %s %s'", r.lo, r.hi,
+                    c->tok[1], c->tok[2]);
+    rules_put_cannot_fail(c->rs, &r);
     return true;
 }
 
@@ -141,8 +178,9 @@ static bool bad_param(line_ctx *c, const char *tok) {
             return fail(c, "'%s': only borrow, steal, steal-on-success, incref and decref take "
                            "a '?' suffix", tok);
     }
-    return fail(c, "unknown argument token '%s' (expected -, borrow, steal, steal-on-success, "
-                   "incref, decref, out-new, out-borrowed, inout-new or fmt)", tok);
+    return fail(c, "unknown argument token '%s' (expected -, borrow, keep, steal, "
+                   "steal-on-success, incref, decref, out-new, out-borrowed, inout-new or fmt)",
+                tok);
 }
 
 static bool parse_varargs(line_ctx *c, rule_fn *r, int i) {
@@ -196,14 +234,14 @@ static bool check_fn(line_ctx *c, rule_fn *r) {
     if (r->varargs == RULE_VA_BUILD && r->format_index < 0)
         return fail(c, "'...build' needs a 'fmt' argument token (the format string)");
     if (r->ret == RULE_RET_ARG && (r->ret_arg >= r->nparams ||
-                                   r->params[r->ret_arg].effect != RULE_ARG_BORROW))
-        return fail(c, "'arg%d' returns argument %d, which must be described as 'borrow'",
-                    r->ret_arg + 1, r->ret_arg + 1);
+                                   (r->params[r->ret_arg].effect != RULE_ARG_BORROW &&
+                                    r->params[r->ret_arg].effect != RULE_ARG_INCREF)))
+        return fail(c, "'arg%d' returns argument %d, which must be described as 'borrow' or "
+                       "'incref'", r->ret_arg + 1, r->ret_arg + 1);
     for (int k = 0; k < r->nparams; k++)
-        if (r->params[k].effect == RULE_ARG_STEAL_ON_SUCCESS && r->ret != RULE_RET_STATUS &&
-            r->ret != RULE_RET_TRUTH)
-            return fail(c, "'steal-on-success' (argument %d) needs a 'status' or 'truth' "
-                           "return, not '%s'", k + 1, rule_ret_name(r->ret));
+        if (r->params[k].effect == RULE_ARG_STEAL_ON_SUCCESS && !rules_ret_tells_success(r->ret))
+            return fail(c, "'steal-on-success' (argument %d) needs a 'status', 'truth', 'new?' "
+                           "or 'borrowed?' return, not '%s'", k + 1, rule_ret_name(r->ret));
     int moves = 0;
     for (int k = 0; k < r->nparams; k++)
         moves += r->params[k].effect == RULE_ARG_MOVE_OUT;
@@ -239,10 +277,12 @@ static bool parse_line(line_ctx *c, char *s) {
         return parse_fn_line(c);
     if (strcmp(kw, "type") == 0 || strcmp(kw, "refcount-field") == 0 ||
         strcmp(kw, "trusted") == 0 || strcmp(kw, "error-check") == 0 ||
-        strcmp(kw, "size-setter") == 0)
+        strcmp(kw, "size-setter") == 0 || strcmp(kw, "error-clear") == 0)
         return parse_name_line(c);
+    if (strcmp(kw, "cannot-fail") == 0)
+        return parse_cannot_fail_line(c);
     return fail(c, "unknown keyword '%s' (expected fn, type, refcount-field, trusted, "
-                   "error-check or size-setter)", kw);
+                   "error-check, error-clear, size-setter or cannot-fail)", kw);
 }
 
 bool rules_parse(rule_set *rs, const char *name, const char *text, char *err, size_t errlen) {

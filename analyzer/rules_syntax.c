@@ -34,6 +34,7 @@ static const char *const arg_names[] = {
     [RULE_ARG_INOUT_NEW] = "inout-new",
     [RULE_ARG_CLEAR] = "clear",
     [RULE_ARG_MOVE_OUT] = "move-out",
+    [RULE_ARG_KEEP] = "keep",
 };
 #define N_ARG ((int)(sizeof arg_names / sizeof arg_names[0]))
 
@@ -69,6 +70,16 @@ int rules_ret_arg_index(const char *tok) {
         n = n * 10 + (*p - '0');
     }
     return n >= 1 && n <= 32 ? n - 1 : -1;
+}
+
+bool rules_returns_arg_new(const rule_fn *r) {
+    return r->ret == RULE_RET_ARG && r->ret_arg < r->nparams &&
+           r->params[r->ret_arg].effect == RULE_ARG_INCREF;
+}
+
+bool rules_ret_tells_success(rule_ret r) {
+    return r == RULE_RET_STATUS || r == RULE_RET_TRUTH || r == RULE_RET_NEW_OR_NULL ||
+           r == RULE_RET_BORROWED_OR_NULL;
 }
 
 bool rules_ret_from_token(const char *tok, rule_ret *out) {
@@ -161,4 +172,9 @@ void rules_format_set(const rule_set *rs, FILE *out) {
     format_names(&rs->trusted, "trusted", out);
     format_names(&rs->error_checks, "error-check", out);
     format_names(&rs->size_setters, "size-setter", out);
+    format_names(&rs->error_clears, "error-clear", out);
+    for (int i = 0; i < rs->cannot_fail_names.count; i++) {
+        const rule_cannot_fail *r = &rs->cannot_fail[i];
+        fprintf(out, "cannot-fail %s arg%d %lld %lld\n", r->name, r->arg + 1, r->lo, r->hi);
+    }
 }

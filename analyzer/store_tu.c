@@ -130,10 +130,12 @@ int store_put_function(store_tu *t, const store_function *f) {
     fn->is_static = f->is_static;
     if (f->summary) {
         /* "null" (only ever returns NULL) is stored as "value": no reference;
-         * "argN" (returns an argument) as "borrowed": no new reference */
-        fn->returns = f->summary->ret == RULE_RET_NULL  ? "value"
+         * "argN" (returns an argument) as "borrowed": no new reference, or
+         * as "new" when the argument is incref'd for the result */
+        fn->returns = f->summary->ret == RULE_RET_NULL ? "value"
+                      : rules_returns_arg_new(f->summary) ? "new"
                       : f->summary->ret == RULE_RET_ARG ? "borrowed"
-                                                        : rule_ret_name(f->summary->ret);
+                                                       : rule_ret_name(f->summary->ret);
         fn->params = params_text(&t->a, f->summary);
     }
     return t->fns.n - 1;

@@ -74,8 +74,8 @@ static uint64_t mix(uint64_t h, uint64_t v) {
 }
 
 static uint64_t sym_hash(const sym *y) {
-    uint64_t h = ((uint64_t)y->kind << 24) | ((uint64_t)y->origin << 16) |
-                 ((uint64_t)y->null << 8) | y->flags;
+    uint64_t h = ((uint64_t)y->kind << 40) | ((uint64_t)y->origin << 32) |
+                 ((uint64_t)y->null << 24) | y->flags;
     h = mix(h, (uint64_t)y->owned);
     h = mix(h, (uint64_t)y->lo);
     return mix(h, (uint64_t)y->hi);
@@ -102,7 +102,7 @@ static void canonical(const sstate *s, int *canon) {
 uint64_t sstate_hash(const sstate *s) {
     int canon[s->nsyms > 0 ? s->nsyms : 1];
     canonical(s, canon);
-    uint64_t h = 1469598103934665603ULL ^ (uint64_t)s->counted;
+    uint64_t h = 1469598103934665603ULL ^ (uint64_t)s->counted ^ ((uint64_t)s->err_set << 1);
     for (int p = 0; p < s->nplaces; p++) {
         int b = s->bind[p];
         if (b < 0)
@@ -114,7 +114,7 @@ uint64_t sstate_hash(const sstate *s) {
 }
 
 bool sstate_equal(const sstate *x, const sstate *y) {
-    if (x->nplaces != y->nplaces || x->counted != y->counted)
+    if (x->nplaces != y->nplaces || x->counted != y->counted || x->err_set != y->err_set)
         return false;
     int cx[x->nsyms > 0 ? x->nsyms : 1], cy[y->nsyms > 0 ? y->nsyms : 1];
     canonical(x, cx);

@@ -59,10 +59,16 @@ enum sym_flag {
     SF_IN_ARRAY = 1 << 6,  /* handed over to a local array: releasable through a
                               variable that still holds it */
     SF_FROM_SLOT = 1 << 7, /* read from an array slot through a pointer (a[i], p->items[i]) */
+    SF_STORED_UNOWNED = 1 << 8, /* stored into the heap without being owned: an incref
+                              that follows pays for the store (`self->ctx = ctx;
+                              Py_INCREF(ctx);`), and the reference is the heap's */
+    SF_KEPT = 1 << 9,      /* given to a "keep" argument (a container that took a
+                              reference of its own): it outlives this function's release */
 };
 
 typedef struct sym {
-    uint8_t kind, origin, null, flags;
+    uint8_t kind, origin, null;
+    uint16_t flags;
     int32_t owned;
     long long lo, hi;      /* SK_INT: value interval */
     /* provenance: never compared */
@@ -95,6 +101,11 @@ typedef struct sstate {
     trail_event *trail;
     bool counted;          /* a count was set on this path (an int field store, a
                               size-setter call): array slots read after it are pops */
+    bool err_set;          /* a call failed on this path (a new? result NULL, a status
+                              < 0) and no error-clear call came after: an error is
+                              set, so an error-check call (PyErr_Occurred) says yes */
+    bool crashed;          /* a failed call's NULL was dereferenced: the program stops
+                              here, the path ends */
 } sstate;
 
 sstate *sstate_new(arena *a, int nplaces);

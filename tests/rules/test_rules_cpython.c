@@ -52,11 +52,11 @@ static void test_spots(const rule_set *rs) {
     r = get(rs, "PyLong_FromLong");
     CHECK(r && r->ret == RULE_RET_NEW_OR_NULL && arg_is(r, 0, RULE_ARG_IGNORE, false));
     r = get(rs, "PyList_Append");
-    CHECK(r && r->ret == RULE_RET_STATUS && arg_is(r, 1, RULE_ARG_BORROW, false));
+    CHECK(r && r->ret == RULE_RET_STATUS && arg_is(r, 1, RULE_ARG_KEEP, false));
     r = get(rs, "Py_FatalError");
     CHECK(r && r->ret == RULE_RET_NORETURN);
     r = get(rs, "PyErr_SetString");
-    CHECK(arg_is(r, 0, RULE_ARG_BORROW, false) && arg_is(r, 1, RULE_ARG_IGNORE, false));
+    CHECK(arg_is(r, 0, RULE_ARG_KEEP, false) && arg_is(r, 1, RULE_ARG_IGNORE, false));
     CHECK(rules_lookup(rs, "Py_CLEAR") == NULL && rules_lookup(rs, "PyTuple_GET_ITEM") == NULL);
     CHECK(rules_is_object_type(rs, "PyObject") && rules_is_object_type(rs, "_object"));
     CHECK(rules_is_refcount_field(rs, "ob_refcnt"));

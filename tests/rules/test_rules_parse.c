@@ -50,11 +50,17 @@ static void test_good_lines(void) {
         "trusted Py_XDECREF\n"
         "trusted only_trusted\n"
         "error-check PyErr_Occurred\n"
-        "fn cast arg2 - borrow\n");
+        "error-clear PyErr_Clear\n"
+        "fn cast arg2 - borrow\n"
+        "cannot-fail PyLong_FromLong arg1 -5 256\n");
     CHECK(rules_count(rs) == 10);
+    const rule_cannot_fail *cf = rules_cannot_fail(rs, "PyLong_FromLong");
+    CHECK(cf && cf->arg == 0 && cf->lo == -5 && cf->hi == 256);
+    CHECK(rules_cannot_fail(rs, "cast") == NULL);
     const rule_fn *ra = rules_lookup(rs, "cast");
     CHECK(ra && ra->ret == RULE_RET_ARG && ra->ret_arg == 1);
     CHECK(rules_is_error_check(rs, "PyErr_Occurred") && !rules_is_error_check(rs, "f"));
+    CHECK(rules_is_error_clear(rs, "PyErr_Clear") && !rules_is_error_clear(rs, "PyErr_Occurred"));
     CHECK(rules_is_object_type(rs, "PyObject"));
     CHECK(!rules_is_object_type(rs, "PyLongObject"));
     CHECK(rules_is_refcount_field(rs, "ob_refcnt"));
@@ -94,14 +100,15 @@ static void test_bad_lines(void) {
                  "bad.rules:1: unknown return token 'nwe' (expected value, new, new?, borrowed, "
                  "borrowed?, status, truth, noreturn, null, argN or unknown)");
     expect_error("\n# c\nfn f new borow\n",
-                 "bad.rules:3: unknown argument token 'borow' (expected -, borrow, steal, "
+                 "bad.rules:3: unknown argument token 'borow' (expected -, borrow, keep, steal, "
                  "steal-on-success, incref, decref, out-new, out-borrowed, inout-new or fmt)");
     expect_error("fn f\n",
                  "bad.rules:1: missing return token after 'fn f' (expected value, new, new?, "
                  "borrowed, borrowed?, status, truth, noreturn, null, argN or unknown)");
     expect_error("fn\n", "bad.rules:1: missing NAME after 'fn'");
     expect_error("fn f arg2 borrow\n",
-                 "bad.rules:1: 'arg2' returns argument 2, which must be described as 'borrow'");
+                 "bad.rules:1: 'arg2' returns argument 2, which must be described as 'borrow' or "
+                 "'incref'");
     expect_error("fn f arg0 borrow\n",
                  "bad.rules:1: unknown return token 'arg0' (expected value, new, new?, borrowed, "
                  "borrowed?, status, truth, noreturn, null, argN or unknown)");
@@ -111,7 +118,20 @@ static void test_bad_lines(void) {
     expect_error("trusted x y\n", "bad.rules:1: unexpected 'y' after 'trusted x'");
     expect_error("func f new\n",
                  "bad.rules:1: unknown keyword 'func' (expected fn, type, refcount-field, trusted, "
-                 "error-check or size-setter)");
+                 "error-check, error-clear, size-setter or cannot-fail)");
+    expect_error("cannot-fail f arg1 -5\n",
+                 "bad.rules:1: 'cannot-fail f' needs three more tokens: argN LO HI "
+                 "(e.g. 'cannot-fail PyLong_FromLong arg1 -5 256')");
+    expect_error("cannot-fail f arg0 -5 256\n",
+                 "bad.rules:1: bad argument 'arg0' after 'cannot-fail f' (expected arg1..arg32)");
+    expect_error("cannot-fail f arg-1 -5 256\n",
+                 "bad.rules:1: bad argument 'arg-1' after 'cannot-fail f' (expected arg1..arg32)");
+    expect_error("cannot-fail f arg1 -5 x256\n",
+                 "bad.rules:1: bad range '-5 x256' after 'cannot-fail f arg1' (expected two integers)");
+    expect_error("cannot-fail f arg1 9 3\n",
+                 "bad.rules:1: empty range 9..3 after 'cannot-fail f arg1'");
+    expect_error("cannot-fail 1f arg1 1 3\n",
+                 "bad.rules:1: bad name '1f' after 'cannot-fail' (expected a C identifier)");
     expect_error("fn f new ...more\n",
                  "bad.rules:1: unknown varargs token '...more' (expected ..., ...build or ...parse)");
     expect_error("fn f new borrow ... borrow\n",
@@ -128,8 +148,8 @@ static void test_bad_lines(void) {
                  "bad.rules:1: 'out-new?': only borrow, steal, steal-on-success, incref and decref "
                  "take a '?' suffix");
     expect_error("fn f new borrow steal-on-success\n",
-                 "bad.rules:1: 'steal-on-success' (argument 2) needs a 'status' or 'truth' "
-                 "return, not 'new'");
+                 "bad.rules:1: 'steal-on-success' (argument 2) needs a 'status', 'truth', 'new?' "
+                 "or 'borrowed?' return, not 'new'");
     char big[512] = "fn f value";
     for (int i = 0; i < 33; i++)
         strcat(big, " -");
@@ -172,7 +192,8 @@ static void test_round_trip(void) {
            "fn PyArg_UnpackTuple truth borrow fmt - - out-borrowed ...parse\n"
            "fn g noreturn -\n"
            "fn h value decref? borrow? ...\n"
-           "trusted Py_DECREF\n";
+           "trusted Py_DECREF\n"
+           "cannot-fail PyLong_FromLong arg1 -5 256\n";
     rule_set *rs = parse_ok(text);
     const rule_fn *r = rules_lookup(rs, "PyList_SetItem");
     char *line = NULL;

@@ -79,8 +79,10 @@ static bool map_ret(dat_ctx *c, const char *type, const char *effect) {
 static bool map_object_param(dat_ctx *c, int stars, const char *effect, rule_param *p) {
     if (stars == 1 && strcmp(effect, "-1") == 0)
         p->effect = RULE_ARG_STEAL;
+    else if (stars == 1 && strcmp(effect, "+1") == 0)
+        p->effect = RULE_ARG_KEEP; /* the callee keeps its own reference */
     else if (stars == 1)
-        p->effect = RULE_ARG_BORROW; /* 0, +1 (callee keeps its own) or blank */
+        p->effect = RULE_ARG_BORROW; /* 0 or blank */
     else if (stars == 2 && strcmp(effect, "+1") == 0)
         p->effect = RULE_ARG_OUT_NEW;
     else if (stars == 2 && strcmp(effect, "0") == 0)

@@ -47,11 +47,17 @@ static bool is_listed(char **names, int n, const char *name) {
 }
 
 /* "a b", malloc'd. */
-static char *join2(const char *a, const char *b) {
-    char *s = malloc(strlen(a) + strlen(b) + 2);
+/* The words joined by single spaces (a copy). */
+static char *join_words(char **w, int nw) {
+    size_t len = 1;
+    for (int i = 0; i < nw; i++)
+        len += strlen(w[i]) + 1;
+    char *s = malloc(len), *p = s;
     if (!s)
         abort();
-    sprintf(s, "%s %s", a, b);
+    for (int i = 0; i < nw; i++)
+        p += sprintf(p, i ? " %s" : "%s", w[i]);
+    *p = '\0';
     return s;
 }
 
@@ -128,7 +134,7 @@ static void take_fn(extra_ctx *c, const rule_fn *f) {
 }
 
 /* fn / type / refcount-field / trusted: checked by the rule parser. */
-static bool do_rule_line(extra_ctx *c, const char *text, char **w) {
+static bool do_rule_line(extra_ctx *c, const char *text, char **w, int nw) {
     rule_set *scratch = rules_new();
     bool ok = rules_parse_at(scratch, c->file, c->line, text, c->err, sizeof c->err);
     if (!ok)
@@ -139,7 +145,7 @@ static bool do_rule_line(extra_ctx *c, const char *text, char **w) {
         grow_push(&c->t->trusted, &c->t->ntrusted, &c->t->trusted_cap, strdup(w[1]));
     else if (strcmp(w[0], "trusted") != 0)
         grow_push(&c->t->header_lines, &c->t->nheader, &c->t->header_cap,
-                  join2(w[0], w[1]));
+                  join_words(w, nw));
     rules_free(scratch);
     return ok;
 }
@@ -166,7 +172,7 @@ static bool extra_line(extra_ctx *c, const char *line) {
     else if (strcmp(w[0], "drop") == 0)
         ok = do_drop(c, w, nw);
     else
-        ok = do_rule_line(c, line, w);
+        ok = do_rule_line(c, line, w, nw);
     free(copy);
     return ok;
 }

@@ -1,16 +1,18 @@
-/* Storing a borrowed object into a stealing slot needs a reference of the
- * function's own, before or right after. BUG: the second slot's Py_None is
- * never paid for: over-release, reported where it is given away. */
-#define PY_SSIZE_T_CLEAN
+/* The twin of store_then_incref_ok.c: the incref right after the store is
+ * the structure's, so returning ctx gives the caller a borrowed reference
+ * where a new one is due. */
 #include <Python.h>
 
-PyObject *pair_of_none(void)
+typedef struct { PyObject_HEAD PyObject *ctx; } Holder;
+
+extern int holder_setup(Holder *self);
+
+PyObject *
+holder_attach(Holder *self, PyObject *ctx)
 {
-    PyObject *t = PyTuple_New(2);
-    if (t == NULL)
+    self->ctx = ctx;
+    Py_INCREF(ctx);
+    if (holder_setup(self) < 0)
         return NULL;
-    PyTuple_SET_ITEM(t, 0, Py_None);
-    Py_INCREF(Py_None);
-    PyTuple_SET_ITEM(t, 1, Py_None);  // expect: over-release
-    return t;
+    return ctx; // expect: borrowed-return
 }

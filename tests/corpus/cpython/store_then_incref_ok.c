@@ -1,17 +1,27 @@
-/* Storing a borrowed object into a stealing slot first and taking the
- * reference right after (CPython's PyStructSequence_SET_ITEM(v, i, Py_None);
- * Py_INCREF(Py_None)) is correct: the incref pays for what was given. */
-#define PY_SSIZE_T_CLEAN
+/* Store first, incref right after: `self->ctx = ctx; Py_INCREF(ctx);` is
+ * the structure's reference, not one this function must give back, even
+ * after an unknown call makes the engine forget what the field holds. The
+ * twin store_then_incref_bug.c returns that reference as a new one. */
 #include <Python.h>
 
-PyObject *pair_of_none(void)
+typedef struct { PyObject_HEAD PyObject *ctx; } Holder;
+
+extern int holder_setup(Holder *self);
+
+PyObject *
+holder_attach(Holder *self, PyObject *ctx)
 {
-    PyObject *t = PyTuple_New(2);
-    if (t == NULL)
+    self->ctx = ctx;
+    Py_INCREF(ctx);
+    if (holder_setup(self) < 0)
         return NULL;
-    PyTuple_SET_ITEM(t, 0, Py_None);
-    Py_INCREF(Py_None);
-    Py_INCREF(Py_None);
-    PyTuple_SET_ITEM(t, 1, Py_None);
-    return t;
+    return Py_NewRef(ctx);
+}
+
+int
+holder_out(PyObject **out)
+{
+    *out = Py_None;
+    Py_INCREF(*out);
+    return 0;
 }

@@ -10,3 +10,10 @@ void copy_first(GListModel *from, GListStore *to)
     g_list_store_append(to, first);
     g_object_unref(first);
 }
+
+void unref_first(GListModel *from)
+{
+    GObject *first = g_list_model_get_item(from, 0);
+    if (first != NULL)
+        g_object_unref(first);
+}

@@ -1,0 +1,38 @@
+/* A flag kept in bit 0 of an object pointer (_elementtree.c's JOIN_SET /
+ * JOIN_OBJ): `(uintptr_t)p | flag` and `(uintptr_t)p & ~1` are still p's
+ * object, so the reference handed to the setter is the one deepcopy gave
+ * and the incref through JOIN_OBJ is an incref of text. The twin
+ * tagged_pointer_bug.c forgets the incref. */
+#include <Python.h>
+#include <stdint.h>
+
+#define JOIN_GET(p) ((uintptr_t) (p) & 1)
+#define JOIN_SET(p, flag) ((void*) ((uintptr_t) (JOIN_OBJ(p)) | (flag)))
+#define JOIN_OBJ(p) ((PyObject*) ((uintptr_t) (p) & ~(uintptr_t)1))
+
+typedef struct { PyObject_HEAD PyObject *text; } Element;
+
+static void
+set_joined(PyObject **p, PyObject *new_joined)
+{
+    PyObject *tmp = JOIN_OBJ(*p);
+    *p = new_joined;
+    Py_DECREF(tmp);
+}
+
+static int
+copy_text(Element *dst, Element *src)
+{
+    PyObject *text = PyObject_Str(JOIN_OBJ(src->text));
+    if (text == NULL)
+        return -1;
+    set_joined(&dst->text, JOIN_SET(text, JOIN_GET(src->text)));
+    return 0;
+}
+
+static void
+share_text(Element *dst, PyObject *text)
+{
+    Py_INCREF(JOIN_OBJ(text));
+    set_joined(&dst->text, text);
+}
