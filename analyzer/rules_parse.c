@@ -231,9 +231,10 @@ static bool check_fn(line_ctx *c, rule_fn *r) {
     if (r->varargs == RULE_VA_BUILD && r->format_index < 0)
         return fail(c, "'...build' needs a 'fmt' argument token (the format string)");
     if (r->ret == RULE_RET_ARG && (r->ret_arg >= r->nparams ||
-                                   r->params[r->ret_arg].effect != RULE_ARG_BORROW))
-        return fail(c, "'arg%d' returns argument %d, which must be described as 'borrow'",
-                    r->ret_arg + 1, r->ret_arg + 1);
+                                   (r->params[r->ret_arg].effect != RULE_ARG_BORROW &&
+                                    r->params[r->ret_arg].effect != RULE_ARG_INCREF)))
+        return fail(c, "'arg%d' returns argument %d, which must be described as 'borrow' or "
+                       "'incref'", r->ret_arg + 1, r->ret_arg + 1);
     for (int k = 0; k < r->nparams; k++)
         if (r->params[k].effect == RULE_ARG_STEAL_ON_SUCCESS && !rules_ret_tells_success(r->ret))
             return fail(c, "'steal-on-success' (argument %d) needs a 'status', 'truth', 'new?' "

@@ -81,8 +81,8 @@ bool rules_ret_from_token(const char *tok, rule_ret *out) {
         *out = RULE_RET_ARG;
         return true;
     }
-    for (int i = 0; i < RULE_RET_ARG; i++)
-        if (strcmp(tok, ret_names[i]) == 0) {
+    for (int i = 0; i < N_RET; i++)
+        if (i != RULE_RET_ARG && strcmp(tok, ret_names[i]) == 0) {
             *out = (rule_ret)i;
             return true;
         }

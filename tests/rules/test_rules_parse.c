@@ -51,13 +51,20 @@ static void test_good_lines(void) {
         "trusted only_trusted\n"
         "error-check PyErr_Occurred\n"
         "fn cast arg2 - borrow\n"
+        "fn Py_XNewRef arg1 incref?\n"
+        "fn opaque unknown borrow\n"
         "cannot-fail PyLong_FromLong arg1 -5 256\n");
-    CHECK(rules_count(rs) == 10);
+    CHECK(rules_count(rs) == 12);
     const rule_cannot_fail *cf = rules_cannot_fail(rs, "PyLong_FromLong");
     CHECK(cf && cf->arg == 0 && cf->lo == -5 && cf->hi == 256);
     CHECK(rules_cannot_fail(rs, "cast") == NULL);
     const rule_fn *ra = rules_lookup(rs, "cast");
     CHECK(ra && ra->ret == RULE_RET_ARG && ra->ret_arg == 1);
+    const rule_fn *rx = rules_lookup(rs, "Py_XNewRef"); /* its argument, one reference more */
+    CHECK(rx && rx->ret == RULE_RET_ARG && rx->ret_arg == 0);
+    CHECK(rx && rx->params[0].effect == RULE_ARG_INCREF && rx->params[0].nullable);
+    const rule_fn *ru = rules_lookup(rs, "opaque");
+    CHECK(ru && ru->ret == RULE_RET_UNKNOWN);
     CHECK(rules_is_error_check(rs, "PyErr_Occurred") && !rules_is_error_check(rs, "f"));
     CHECK(rules_is_object_type(rs, "PyObject"));
     CHECK(!rules_is_object_type(rs, "PyLongObject"));
@@ -89,7 +96,7 @@ static void test_good_lines(void) {
     CHECK(r && r->params[2].effect == RULE_ARG_INCREF && r->params[2].nullable);
     CHECK(rules_lookup(rs, "only_trusted") == NULL && rules_is_trusted(rs, "only_trusted"));
     CHECK(rules_lookup(rs, "nope") == NULL && !rules_is_trusted(rs, "nope"));
-    CHECK(rules_at(rs, 0) == rules_lookup(rs, "PyList_SetItem") && rules_at(rs, 10) == NULL);
+    CHECK(rules_at(rs, 0) == rules_lookup(rs, "PyList_SetItem") && rules_at(rs, 12) == NULL);
     rules_free(rs);
 }
 
@@ -105,7 +112,8 @@ static void test_bad_lines(void) {
                  "borrowed, borrowed?, status, truth, noreturn, null, argN or unknown)");
     expect_error("fn\n", "bad.rules:1: missing NAME after 'fn'");
     expect_error("fn f arg2 borrow\n",
-                 "bad.rules:1: 'arg2' returns argument 2, which must be described as 'borrow'");
+                 "bad.rules:1: 'arg2' returns argument 2, which must be described as 'borrow' or "
+                 "'incref'");
     expect_error("fn f arg0 borrow\n",
                  "bad.rules:1: unknown return token 'arg0' (expected value, new, new?, borrowed, "
                  "borrowed?, status, truth, noreturn, null, argN or unknown)");
