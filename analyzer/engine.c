@@ -339,7 +339,8 @@ static void setup(fn_ctx *c, engine_tu *tu, ir_function *fn, bool probing) {
     } else
         c->self_rule = contract_for_self(tu, fn, &c->contract_from);
     c->returns_new = c->self_rule && (c->self_rule->ret == RULE_RET_NEW ||
-                                      c->self_rule->ret == RULE_RET_NEW_OR_NULL);
+                                      c->self_rule->ret == RULE_RET_NEW_OR_NULL ||
+                                      c->self_rule->ret == RULE_RET_NEW_OR_ABSENT);
     finding_list_init(&c->found);
     c->cctx.out = &c->found;
     c->cctx.function = fn->name;

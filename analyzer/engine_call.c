@@ -131,7 +131,7 @@ void settle_debt(fn_ctx *c, sstate *s, int v) {
 static void defer_null(fn_ctx *c, sstate *s, int v, ir_loc loc, const char *callee) {
     sym *y = &s->syms[v];
     if (y->kind != SK_REF || y->null != NN_NULL || !(y->flags & SF_FALLIBLE) ||
-        s->bind[c->pending_null] >= 0)
+        (y->flags & SF_ABSENT) || s->bind[c->pending_null] >= 0)
         return;
     y->release_loc = loc;
     y->release_by = callee;
@@ -388,14 +388,16 @@ static sym result_proto(const call_view *cv, bool success, bool split) {
     switch (ret) {
     case RULE_RET_NEW:
     case RULE_RET_NEW_OR_NULL:
+    case RULE_RET_NEW_OR_ABSENT:
     case RULE_RET_BORROWED:
     case RULE_RET_BORROWED_OR_NULL:
         y.kind = SK_REF;
-        y.origin = (ret == RULE_RET_NEW || ret == RULE_RET_NEW_OR_NULL) ? OR_NEW : OR_BORROWED;
+        y.origin = (ret == RULE_RET_BORROWED || ret == RULE_RET_BORROWED_OR_NULL) ? OR_BORROWED
+                                                                                  : OR_NEW;
         y.null = success ? NN_NONNULL : NN_NULL;
         y.owned = (success && y.origin == OR_NEW) ? 1 : 0;
-        if (!success)
-            y.flags = SF_FALLIBLE;
+        if (!success) /* not dereferenceable; for new-or-null, not an error either */
+            y.flags = SF_FALLIBLE | (ret == RULE_RET_NEW_OR_ABSENT ? SF_ABSENT : 0);
         break;
     case RULE_RET_NULL:
         y.kind = SK_REF;
@@ -437,7 +439,8 @@ static bool splits(const call_view *cv) {
     const rule_fn *r = cv->rule;
     if (!r)
         return false;
-    if (r->ret == RULE_RET_NEW_OR_NULL || r->ret == RULE_RET_BORROWED_OR_NULL)
+    if (r->ret == RULE_RET_NEW_OR_NULL || r->ret == RULE_RET_BORROWED_OR_NULL ||
+        r->ret == RULE_RET_NEW_OR_ABSENT)
         return true;
     if (r->ret != RULE_RET_STATUS && r->ret != RULE_RET_TRUTH)
         return false;
@@ -462,6 +465,9 @@ static bool cannot_fail_here(fn_ctx *c, const call_view *cv, const sstate *s) {
 }
 
 static const char *acquire_note(fn_ctx *c, const sym *y, bool success) {
+    if (!success && (y->flags & SF_ABSENT))
+        return arena_printf(&c->mem, "assuming %s returns NULL (nothing to return)",
+                            y->from ? y->from : "the call");
     if (!success)
         return arena_printf(&c->mem, "assuming %s fails and returns NULL",
                             y->from ? y->from : "the call");
@@ -492,8 +498,10 @@ static bool moved_result(fn_ctx *c, sstate *s, call_view *cv) {
 /* One outcome of the call on state s. */
 static void apply_outcome(fn_ctx *c, sstate *s, call_view *cv, bool success, bool split) {
     const ir_instr *in = cv->in;
+    /* a new-or-null call that returns NULL has not failed */
+    bool args_ok = success || (cv->rule && cv->rule->ret == RULE_RET_NEW_OR_ABSENT);
     for (int i = 0; i < in->nargs; i++)
-        apply_arg(c, s, cv, i, success);
+        apply_arg(c, s, cv, i, args_ok);
     clobber_out_args(c, s, cv);
     if (!cv->rule) /* heap facts survive calls with rules; unknown ones may change it */
         forget_heap(c, s);

@@ -62,6 +62,8 @@ enum sym_flag {
     SF_STORED_UNOWNED = 1 << 8, /* stored into the heap without being owned: an incref
                               that follows pays for the store (`self->ctx = ctx;
                               Py_INCREF(ctx);`), and the reference is the heap's */
+    SF_ABSENT = 1 << 9,    /* with SF_FALLIBLE: a NULL that is not a failure (a
+                              "new-or-null" result): no exception is pending */
 };
 
 typedef struct sym {
