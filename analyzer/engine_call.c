@@ -189,11 +189,11 @@ static int ref_target(fn_ctx *c, const ir_operand *a) {
 }
 
 static void bind_out(fn_ctx *c, sstate *s, const ir_operand *a, sym_origin origin,
-                     const ir_instr *in) {
+                     const ir_instr *in, sym_null nn) {
     int p = ref_target(c, a);
     if (p < 0)
         return;
-    sym y = sym_proto(SK_REF, origin, NN_UNKNOWN);
+    sym y = sym_proto(SK_REF, origin, nn);
     y.owned = origin == OR_NEW ? 1 : 0;
     y.from = in->callee.name;
     y.origin_loc = in->loc;
@@ -255,6 +255,8 @@ typedef struct call_view {
     int nfmt;
     bool stores;             /* a rule file's store (ret value or status): a NULL
                                 given to its steal? arguments is deferred */
+    bool found;              /* a "lookup" call's success outcome: 1 and a new reference
+                                in its out-new arguments (else 0 and NULL) */
 } call_view;
 
 static rule_param param_at(const call_view *cv, int i) {
@@ -292,6 +294,17 @@ static void load_format(call_view *cv) {
     cv->nfmt = format_effects(r->varargs, cv->in->args[fi].str, cv->fmt, MAX_FORMAT_ARGS);
 }
 
+/* A "lookup" call's out-new argument: a new reference when found, else NULL
+ * (_PyObject_LookupAttr sets *result = NULL on failure and when absent). */
+static void lookup_out(fn_ctx *c, sstate *s, const ir_operand *a, const ir_instr *in,
+                       bool found) {
+    int p = ref_target(c, a);
+    if (found)
+        bind_out(c, s, a, OR_NEW, in, NN_NONNULL);
+    else if (p >= 0)
+        store_null(c, s, p, in->loc);
+}
+
 static void apply_arg(fn_ctx *c, sstate *s, call_view *cv, int i, bool success) {
     const ir_instr *in = cv->in;
     rule_param pr = param_at(cv, i);
@@ -314,12 +327,14 @@ static void apply_arg(fn_ctx *c, sstate *s, call_view *cv, int i, bool success) 
             emit_use(c, s, v, in->loc, USE_PASS, callee, i, pr.nullable);
         break;
     case RULE_ARG_OUT_NEW:
-        if (success)
-            bind_out(c, s, &in->args[i], OR_NEW, in);
+        if (cv->rule && cv->rule->ret == RULE_RET_LOOKUP)
+            lookup_out(c, s, &in->args[i], in, success && cv->found);
+        else if (success)
+            bind_out(c, s, &in->args[i], OR_NEW, in, NN_UNKNOWN);
         break;
     case RULE_ARG_OUT_BORROWED:
         if (success)
-            bind_out(c, s, &in->args[i], OR_BORROWED, in);
+            bind_out(c, s, &in->args[i], OR_BORROWED, in, NN_UNKNOWN);
         break;
     case RULE_ARG_INOUT_NEW: replace_inout(c, s, &in->args[i], in, success); break;
     case RULE_ARG_CLEAR: clear_target(c, s, &in->args[i], in); break;
@@ -418,6 +433,11 @@ static sym result_proto(const call_view *cv, bool success, bool split) {
         if (split)
             y.lo = y.hi = success ? 1 : 0;
         break;
+    case RULE_RET_LOOKUP:
+        y.kind = SK_INT;
+        if (split)
+            y.lo = y.hi = !success ? -1 : cv->found ? 1 : 0;
+        break;
     default:
         break;
     }
@@ -440,7 +460,7 @@ static bool splits(const call_view *cv) {
     if (!r)
         return false;
     if (r->ret == RULE_RET_NEW_OR_NULL || r->ret == RULE_RET_BORROWED_OR_NULL ||
-        r->ret == RULE_RET_NEW_OR_ABSENT)
+        r->ret == RULE_RET_NEW_OR_ABSENT || r->ret == RULE_RET_LOOKUP)
         return true;
     if (r->ret != RULE_RET_STATUS && r->ret != RULE_RET_TRUTH)
         return false;
@@ -556,6 +576,12 @@ bool apply_call(fn_ctx *c, sstate *s, const ir_instr *in, int block, int instr) 
         apply_outcome(c, fail, &cv, false, true);
         push_work(c, block, instr + 1, fail);
     }
+    if (split && cv.rule->ret == RULE_RET_LOOKUP) { /* the third outcome: nothing found */
+        sstate *absent = state_clone(c, s);
+        apply_outcome(c, absent, &cv, true, true);
+        push_work(c, block, instr + 1, absent);
+    }
+    cv.found = true;
     apply_outcome(c, s, &cv, true, split);
     return !in->callee.noreturn;
 }

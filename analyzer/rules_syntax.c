@@ -20,6 +20,7 @@ static const char *const ret_names[] = {
     [RULE_RET_ARG] = "argN",
     [RULE_RET_UNKNOWN] = "unknown",
     [RULE_RET_NEW_OR_ABSENT] = "new-or-null",
+    [RULE_RET_LOOKUP] = "lookup",
 };
 #define N_RET ((int)(sizeof ret_names / sizeof ret_names[0]))
 

@@ -137,6 +137,8 @@ int store_put_function(store_tu *t, const store_function *f) {
         fn->params = params_text(&t->a, f->summary);
         if (f->summary->ret == RULE_RET_NEW_OR_ABSENT)
             fn->returns = "new?"; /* the schema's word for a new reference or NULL */
+        else if (f->summary->ret == RULE_RET_LOOKUP)
+            fn->returns = "status"; /* an int, negative on failure */
     }
     return t->fns.n - 1;
 }
