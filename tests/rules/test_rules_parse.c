@@ -109,20 +109,23 @@ static void test_good_lines(void) {
 static void test_bad_lines(void) {
     expect_error("fn f nwe borrow\n",
                  "bad.rules:1: unknown return token 'nwe' (expected value, new, new?, borrowed, "
-                 "borrowed?, status, truth, noreturn, null, argN, unknown, new-or-null or lookup)");
+                 "borrowed?, status, truth, noreturn, null, argN, unknown, new-or-null or "
+                 "lookup)");
     expect_error("\n# c\nfn f new borow\n",
                  "bad.rules:3: unknown argument token 'borow' (expected -, borrow, steal, "
                  "steal-on-success, incref, decref, out-new, out-borrowed, inout-new or fmt)");
     expect_error("fn f\n",
                  "bad.rules:1: missing return token after 'fn f' (expected value, new, new?, "
-                 "borrowed, borrowed?, status, truth, noreturn, null, argN, unknown, new-or-null or lookup)");
+                 "borrowed, borrowed?, status, truth, noreturn, null, argN, unknown, "
+                 "new-or-null or lookup)");
     expect_error("fn\n", "bad.rules:1: missing NAME after 'fn'");
     expect_error("fn f arg2 borrow\n",
                  "bad.rules:1: 'arg2' returns argument 2, which must be described as 'borrow' or "
                  "'incref'");
     expect_error("fn f arg0 borrow\n",
                  "bad.rules:1: unknown return token 'arg0' (expected value, new, new?, borrowed, "
-                 "borrowed?, status, truth, noreturn, null, argN, unknown, new-or-null or lookup)");
+                 "borrowed?, status, truth, noreturn, null, argN, unknown, new-or-null or "
+                 "lookup)");
     expect_error("type\n", "bad.rules:1: missing NAME after 'type'");
     expect_error("fn 9f new\n", "bad.rules:1: bad name '9f' after 'fn' (expected a C identifier)");
     expect_error("type A B\n", "bad.rules:1: unexpected 'B' after 'type A'");
