@@ -15,13 +15,14 @@ void check_null_deref_event(check_ctx *ctx, const check_event *ev) {
     char name[128];
     check_sym_name(s, name, sizeof name);
     const char *from = s->from ? s->from : "a call";
+    const char *when = (s->flags & SF_ABSENT) ? "when it has nothing to return" : "on failure";
     if (ev->kind == EV_USE && ev->use == USE_DEREF)
         check_report(ctx, ev, "null-deref", "dereferenced here while NULL",
-                     "'%s' may be NULL (%s at line %u returns NULL on failure) and is "
-                     "dereferenced", name, from, s->origin_loc.line);
+                     "'%s' may be NULL (%s at line %u returns NULL %s) and is "
+                     "dereferenced", name, from, s->origin_loc.line, when);
     else
         check_report(ctx, ev, "null-deref", "passed here while NULL",
-                     "'%s' may be NULL (%s at line %u returns NULL on failure) and is passed to "
-                     "%s, which does not accept NULL", name, from, s->origin_loc.line,
+                     "'%s' may be NULL (%s at line %u returns NULL %s) and is passed to "
+                     "%s, which does not accept NULL", name, from, s->origin_loc.line, when,
                      ev->callee ? ev->callee : "a call");
 }

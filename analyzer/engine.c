@@ -217,6 +217,16 @@ static void hand_back_on_failure(fn_ctx *c, sstate *s, int r) {
     }
 }
 
+/* A static helper returning a global object without a reference, where
+ * every caller in the unit compares the result with a global's address
+ * (`_get_aia_uri` returns a new list or the borrowed Py_None; its callers
+ * release the result only when it is not Py_None): a sentinel, not a
+ * borrowed-for-new mistake. */
+static bool returns_sentinel(fn_ctx *c, const sym *y) {
+    return y->origin == OR_GLOBAL && y->owned == 0 && c->fn->self.is_static &&
+           engine_result_is_compared_sentinel(c->tu, c->fn->name);
+}
+
 static void do_return(fn_ctx *c, sstate *s, const ir_term *t) {
     int r = -1;
     if (t->value.kind != IR_OP_NONE) {
@@ -230,7 +240,7 @@ static void do_return(fn_ctx *c, sstate *s, const ir_term *t) {
         if (y->kind == SK_REF && y->null != NN_NULL) {
             emit_use(c, s, r, t->loc, USE_RETURN, NULL, 0, true);
             check_event ev = {.kind = EV_RETURN, .loc = t->loc, .sym = y, .state = s,
-                              .returns_new = c->returns_new};
+                              .returns_new = c->returns_new && !returns_sentinel(c, y)};
             emit(c, &ev);
             if (c->returns_new && y->owned > 0) {
                 report_site(c, ENGINE_SITE_RETURN, t->loc, y, NULL, -1);
@@ -346,6 +356,8 @@ static void setup(fn_ctx *c, engine_tu *tu, ir_function *fn, bool probing) {
     c->cctx.function = fn->name;
     c->cctx.enabled = tu->opt.checks ? tu->opt.checks : &tu->all_checks;
     c->cctx.types = tu->opt.types;
+    if (c->self_rule && c->self_rule->ret == RULE_RET_NEW_OR_ABSENT)
+        c->returns_new = true; /* new-or-null: a new reference when not NULL */
     int nb = fn->nblocks > 0 ? fn->nblocks : 1;
     c->seen = ARENA_ARRAY(&c->mem, sstate **, nb);
     c->seenhash = ARENA_ARRAY(&c->mem, uint64_t *, nb);

@@ -134,7 +134,7 @@ void settle_debt(fn_ctx *c, sstate *s, int v) {
 static void defer_null(fn_ctx *c, sstate *s, int v, ir_loc loc, const char *callee) {
     sym *y = &s->syms[v];
     if (y->kind != SK_REF || y->null != NN_NULL || !(y->flags & SF_FALLIBLE) ||
-        s->bind[c->pending_null] >= 0)
+        (y->flags & SF_ABSENT) || s->bind[c->pending_null] >= 0)
         return;
     y->release_loc = loc;
     y->release_by = callee;
@@ -192,11 +192,11 @@ static int ref_target(fn_ctx *c, const ir_operand *a) {
 }
 
 static void bind_out(fn_ctx *c, sstate *s, const ir_operand *a, sym_origin origin,
-                     const ir_instr *in) {
+                     const ir_instr *in, sym_null nn) {
     int p = ref_target(c, a);
     if (p < 0)
         return;
-    sym y = sym_proto(SK_REF, origin, NN_UNKNOWN);
+    sym y = sym_proto(SK_REF, origin, nn);
     y.owned = origin == OR_NEW ? 1 : 0;
     y.from = in->callee.name;
     y.origin_loc = in->loc;
@@ -258,6 +258,8 @@ typedef struct call_view {
     int nfmt;
     bool stores;             /* a rule file's store (ret value or status): a NULL
                                 given to its steal? arguments is deferred */
+    bool found;              /* a "lookup" call's success outcome: 1 and a new reference
+                                in its out-new arguments (else 0 and NULL) */
 } call_view;
 
 static rule_param param_at(const call_view *cv, int i) {
@@ -295,6 +297,17 @@ static void load_format(call_view *cv) {
     cv->nfmt = format_effects(r->varargs, cv->in->args[fi].str, cv->fmt, MAX_FORMAT_ARGS);
 }
 
+/* A "lookup" call's out-new argument: a new reference when found, else NULL
+ * (_PyObject_LookupAttr sets *result = NULL on failure and when absent). */
+static void lookup_out(fn_ctx *c, sstate *s, const ir_operand *a, const ir_instr *in,
+                       bool found) {
+    int p = ref_target(c, a);
+    if (found)
+        bind_out(c, s, a, OR_NEW, in, NN_NONNULL);
+    else if (p >= 0)
+        store_null(c, s, p, in->loc);
+}
+
 static void apply_arg(fn_ctx *c, sstate *s, call_view *cv, int i, bool success) {
     const ir_instr *in = cv->in;
     rule_param pr = param_at(cv, i);
@@ -322,12 +335,14 @@ static void apply_arg(fn_ctx *c, sstate *s, call_view *cv, int i, bool success) 
             emit_use(c, s, v, in->loc, USE_PASS, callee, i, pr.nullable);
         break;
     case RULE_ARG_OUT_NEW:
-        if (success)
-            bind_out(c, s, &in->args[i], OR_NEW, in);
+        if (cv->rule && cv->rule->ret == RULE_RET_LOOKUP)
+            lookup_out(c, s, &in->args[i], in, success && cv->found);
+        else if (success)
+            bind_out(c, s, &in->args[i], OR_NEW, in, NN_UNKNOWN);
         break;
     case RULE_ARG_OUT_BORROWED:
         if (success)
-            bind_out(c, s, &in->args[i], OR_BORROWED, in);
+            bind_out(c, s, &in->args[i], OR_BORROWED, in, NN_UNKNOWN);
         break;
     case RULE_ARG_INOUT_NEW: replace_inout(c, s, &in->args[i], in, success); break;
     case RULE_ARG_CLEAR: clear_target(c, s, &in->args[i], in); break;
@@ -396,14 +411,16 @@ static sym result_proto(const call_view *cv, bool success, bool split) {
     switch (ret) {
     case RULE_RET_NEW:
     case RULE_RET_NEW_OR_NULL:
+    case RULE_RET_NEW_OR_ABSENT:
     case RULE_RET_BORROWED:
     case RULE_RET_BORROWED_OR_NULL:
         y.kind = SK_REF;
-        y.origin = (ret == RULE_RET_NEW || ret == RULE_RET_NEW_OR_NULL) ? OR_NEW : OR_BORROWED;
+        y.origin = (ret == RULE_RET_BORROWED || ret == RULE_RET_BORROWED_OR_NULL) ? OR_BORROWED
+                                                                                  : OR_NEW;
         y.null = success ? NN_NONNULL : NN_NULL;
         y.owned = (success && y.origin == OR_NEW) ? 1 : 0;
-        if (!success)
-            y.flags = SF_FALLIBLE;
+        if (!success) /* not dereferenceable; for new-or-null, not an error either */
+            y.flags = SF_FALLIBLE | (ret == RULE_RET_NEW_OR_ABSENT ? SF_ABSENT : 0);
         break;
     case RULE_RET_NULL:
         y.kind = SK_REF;
@@ -423,6 +440,11 @@ static sym result_proto(const call_view *cv, bool success, bool split) {
         y.kind = SK_INT;
         if (split)
             y.lo = y.hi = success ? 1 : 0;
+        break;
+    case RULE_RET_LOOKUP:
+        y.kind = SK_INT;
+        if (split)
+            y.lo = y.hi = !success ? -1 : cv->found ? 1 : 0;
         break;
     default:
         break;
@@ -445,7 +467,8 @@ static bool splits(const call_view *cv) {
     const rule_fn *r = cv->rule;
     if (!r)
         return false;
-    if (r->ret == RULE_RET_NEW_OR_NULL || r->ret == RULE_RET_BORROWED_OR_NULL)
+    if (r->ret == RULE_RET_NEW_OR_NULL || r->ret == RULE_RET_BORROWED_OR_NULL ||
+        r->ret == RULE_RET_NEW_OR_ABSENT || r->ret == RULE_RET_LOOKUP)
         return true;
     if (r->ret != RULE_RET_STATUS && r->ret != RULE_RET_TRUTH)
         return false;
@@ -470,6 +493,9 @@ static bool cannot_fail_here(fn_ctx *c, const call_view *cv, const sstate *s) {
 }
 
 static const char *acquire_note(fn_ctx *c, const sym *y, bool success) {
+    if (!success && (y->flags & SF_ABSENT))
+        return arena_printf(&c->mem, "assuming %s returns NULL (nothing to return)",
+                            y->from ? y->from : "the call");
     if (!success)
         return arena_printf(&c->mem, "assuming %s fails and returns NULL",
                             y->from ? y->from : "the call");
@@ -500,8 +526,10 @@ static bool moved_result(fn_ctx *c, sstate *s, call_view *cv) {
 /* One outcome of the call on state s. */
 static void apply_outcome(fn_ctx *c, sstate *s, call_view *cv, bool success, bool split) {
     const ir_instr *in = cv->in;
+    /* a new-or-null call that returns NULL has not failed */
+    bool args_ok = success || (cv->rule && cv->rule->ret == RULE_RET_NEW_OR_ABSENT);
     for (int i = 0; i < in->nargs; i++)
-        apply_arg(c, s, cv, i, success);
+        apply_arg(c, s, cv, i, args_ok);
     clobber_out_args(c, s, cv);
     if (!cv->rule) /* heap facts survive calls with rules; unknown ones may change it */
         forget_heap(c, s);
@@ -568,6 +596,12 @@ bool apply_call(fn_ctx *c, sstate *s, const ir_instr *in, int block, int instr) 
         apply_outcome(c, fail, &cv, false, true);
         push_work(c, block, instr + 1, fail);
     }
+    if (split && cv.rule->ret == RULE_RET_LOOKUP) { /* the third outcome: nothing found */
+        sstate *absent = state_clone(c, s);
+        apply_outcome(c, absent, &cv, true, true);
+        push_work(c, block, instr + 1, absent);
+    }
+    cv.found = true;
     apply_outcome(c, s, &cv, true, split);
     return !in->callee.noreturn;
 }

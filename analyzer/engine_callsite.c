@@ -11,6 +11,9 @@
  * A call that passes the caller's own parameter, not incref'd for it
  * (`return _PyModule_CreateInitialized(module, v)`), lends a borrowed
  * reference: a constructor that stores it is not a taker.
+ * A caller that compares the call's result with a global object's address
+ * (`if (obj != Py_None) Py_DECREF(obj);`) expects that global back as a
+ * sentinel, without a reference (_ssl.c's _get_aia_uri).
  *
  * Assumes the unit's functions are scanned (engine_scan_calls) before any
  * is inferred; a unit never scanned has no evidence, so nothing is taken. */
@@ -64,10 +67,31 @@ static bool is_own_param(const ir_function *fn, const ir_place *p) {
            fn->vars[p->var].is_param;
 }
 
+/* Does some branch of fn compare variable place p with a global's address? */
+static bool compared_with_global(const ir_function *fn, const ir_place *p) {
+    for (int b = 0; b < fn->nblocks; b++) {
+        const ir_term *t = &fn->blocks[b].term;
+        if (t->kind == IR_TERM_BRANCH && t->cond.kind == IR_COND_CMP &&
+            t->cond.rhs.kind == IR_OP_ADDR && t->cond.opnd.kind == IR_OP_PLACE &&
+            ir_place_equal(&t->cond.opnd.place, p))
+            return true;
+    }
+    return false;
+}
+
+static void scan_result(engine_tu *tu, const ir_function *fn, const ir_instr *call) {
+    bool sentinel = call->dst.kind == IR_PLACE_VAR && call->dst.nsteps == 0 &&
+                    compared_with_global(fn, &call->dst);
+    add_evidence(tu, call->callee.name, -1,
+                 sentinel ? EVIDENCE_RESULT_SENTINEL : EVIDENCE_RESULT_UNCOMPARED);
+}
+
 static void scan_call(engine_tu *tu, const ir_function *fn, const ir_block *b, int i) {
     const ir_instr *call = &b->instrs[i];
     if (call->kind != IR_CALL || !call->callee.name || !call->callee.defined_here)
         return;
+    if (call->callee.returns_ref)
+        scan_result(tu, fn, call);
     for (int k = 0; k < call->nargs; k++) {
         const ir_operand *a = &call->args[k];
         if (a->kind != IR_OP_PLACE || a->type != IR_VT_REF)
@@ -103,4 +127,9 @@ bool engine_has_release_after(const engine_tu *tu, const char *callee, int k) {
 
 bool engine_has_own_param_passed(const engine_tu *tu, const char *callee, int k) {
     return has_evidence(tu, callee, k, EVIDENCE_OWN_PARAM);
+}
+
+bool engine_result_is_compared_sentinel(const engine_tu *tu, const char *callee) {
+    return has_evidence(tu, callee, -1, EVIDENCE_RESULT_SENTINEL) &&
+           !has_evidence(tu, callee, -1, EVIDENCE_RESULT_UNCOMPARED);
 }

@@ -286,8 +286,11 @@ static void note_result(fn_ctx *c, const sym *y) {
         c->returned_owned = c->returned_owned_other = true;
     else if (param_bit(y, &dummy))
         c->returned_params |= dummy;
-    else if (y->origin == OR_NEW && (y->flags & (SF_STOLEN | SF_ESCAPED)))
-        c->returned_borrowed = true;
+    else if (y->origin == OR_NEW && (y->flags & (SF_STOLEN | SF_ESCAPED | SF_RELEASED)))
+        c->returned_borrowed = true; /* handed away or released first (get_weak_cache's
+                                        `Py_XDECREF(cache); return cache;`): the caller
+                                        gets no reference; the body's use after release
+                                        is reported where it is */
     else if (y->origin == OR_UNKNOWN || y->origin == OR_NEW)
         c->returned_unknown = true;
     else

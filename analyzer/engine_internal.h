@@ -13,6 +13,9 @@ typedef enum call_evidence_kind {
     EVIDENCE_RELEASE_AFTER,  /* the caller releases the argument right after the call */
     EVIDENCE_OWN_PARAM,      /* the caller passes its own parameter, not incref'd for the
                                 call: a reference it borrows (PyModule_Create2's def) */
+    EVIDENCE_RESULT_SENTINEL, /* (arg -1) the caller compares the result with a global
+                                 object's address (`obj != Py_None`) */
+    EVIDENCE_RESULT_UNCOMPARED, /* (arg -1) ... and one that does not */
 } call_evidence_kind;
 
 struct engine_tu {
@@ -148,6 +151,10 @@ bool engine_has_incref_evidence(const engine_tu *tu, const char *callee, int k);
 bool engine_has_release_after(const engine_tu *tu, const char *callee, int k);
 /* ... or pass its own parameter without an incref for the call? */
 bool engine_has_own_param_passed(const engine_tu *tu, const char *callee, int k);
+/* Does every call of callee in the unit keep its result in a variable that
+ * the caller compares with a global object's address (a sentinel such as
+ * Py_None, which the callee returns without a reference)? */
+bool engine_result_is_compared_sentinel(const engine_tu *tu, const char *callee);
 
 /* engine_loop.c: per loop head, the variables the loop may change; widening
  * at a head forgets integer and pointer facts only of symbols bound there. */

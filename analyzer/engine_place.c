@@ -351,12 +351,15 @@ static bool is_callers_slot(const fn_ctx *c, const place_info *pi) {
  * value, the function now owns that reference; also when the reference
  * is one this function stored there earlier (`Py_XSETREF(self->data, new);
  * ...; Py_CLEAR(self->data)`). Not for the caller's variable behind a
- * parameter: whether it owned is the caller's business. */
+ * parameter, unless this function stored it (`*bytes = obj; ...;
+ * Py_CLEAR(*bytes)`): what it held before is the caller's business. */
 static void move_out_of_heap(fn_ctx *c, sstate *s, int p, int old, int v, ir_loc loc) {
-    if (old < 0 || old == v || !sstate_is_bound(s, old) || is_callers_slot(c, &c->places[p]))
+    if (old < 0 || old == v || !sstate_is_bound(s, old))
         return;
     sym *y = &s->syms[old];
     bool stored_here = (y->flags & SF_ESCAPED) && y->owned == 0;
+    if (is_callers_slot(c, &c->places[p]) && !stored_here)
+        return;
     if (y->kind != SK_REF ||
         (y->origin != OR_FIELD && y->origin != OR_GLOBAL_VAR && !stored_here) ||
         (y->flags & SF_RELEASED) ||

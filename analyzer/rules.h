@@ -32,6 +32,12 @@ typedef enum rule_ret {
                                 cast or a normalizing helper); ret_arg is N - 1 */
     RULE_RET_UNKNOWN,        /* a reference nobody knows the ownership of: not checked
                               * (an inferred summary whose results have no one source) */
+    RULE_RET_NEW_OR_ABSENT,  /* "new-or-null": a new reference, or NULL that is not a
+                              * failure (no exception set: PyException_GetCause when
+                              * there is no cause) */
+    RULE_RET_LOOKUP,         /* "lookup": an int, -1 on failure, 0 when nothing was found,
+                              * 1 when found; the out-new arguments receive NULL, NULL
+                              * and a new reference (_PyObject_LookupAttr) */
 } rule_ret;
 
 /* What a call does to one argument. */

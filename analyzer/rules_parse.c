@@ -155,13 +155,15 @@ static bool parse_cannot_fail_line(line_ctx *c) {
     return true;
 }
 
+#define RET_TOKENS "value, new, new?, borrowed, borrowed?, status, truth, noreturn, null, " \
+                   "argN, unknown, new-or-null or lookup"
+
 static bool parse_ret(line_ctx *c, rule_fn *r) {
     if (c->ntok < 3)
-        return fail(c, "missing return token after 'fn %s' (expected value, new, new?, "
-                       "borrowed, borrowed?, status, truth, noreturn, null, argN or unknown)", c->tok[1]);
+        return fail(c, "missing return token after 'fn %s' (expected " RET_TOKENS ")",
+                    c->tok[1]);
     if (!rules_ret_from_token(c->tok[2], &r->ret))
-        return fail(c, "unknown return token '%s' (expected value, new, new?, borrowed, "
-                       "borrowed?, status, truth, noreturn, null, argN or unknown)", c->tok[2]);
+        return fail(c, "unknown return token '%s' (expected " RET_TOKENS ")", c->tok[2]);
     r->ret_arg = rules_ret_arg_index(c->tok[2]);
     return true;
 }

@@ -19,6 +19,8 @@ static const char *const ret_names[] = {
     [RULE_RET_NULL] = "null",
     [RULE_RET_ARG] = "argN",
     [RULE_RET_UNKNOWN] = "unknown",
+    [RULE_RET_NEW_OR_ABSENT] = "new-or-null",
+    [RULE_RET_LOOKUP] = "lookup",
 };
 #define N_RET ((int)(sizeof ret_names / sizeof ret_names[0]))
 
@@ -87,8 +89,8 @@ bool rules_ret_from_token(const char *tok, rule_ret *out) {
         *out = RULE_RET_ARG;
         return true;
     }
-    for (int i = 0; i < RULE_RET_ARG; i++)
-        if (strcmp(tok, ret_names[i]) == 0) {
+    for (int i = 0; i < N_RET; i++)
+        if (i != RULE_RET_ARG && strcmp(tok, ret_names[i]) == 0) {
             *out = (rule_ret)i;
             return true;
         }

@@ -137,6 +137,10 @@ int store_put_function(store_tu *t, const store_function *f) {
                       : f->summary->ret == RULE_RET_ARG ? "borrowed"
                                                        : rule_ret_name(f->summary->ret);
         fn->params = params_text(&t->a, f->summary);
+        if (f->summary->ret == RULE_RET_NEW_OR_ABSENT)
+            fn->returns = "new?"; /* the schema's word for a new reference or NULL */
+        else if (f->summary->ret == RULE_RET_LOOKUP)
+            fn->returns = "status"; /* an int, negative on failure */
     }
     return t->fns.n - 1;
 }

@@ -52,6 +52,8 @@ enum sym_flag {
     SF_STOLEN = 1 << 1,    /* given to a stealing argument */
     SF_ESCAPED = 1 << 2,   /* stored into the heap (a field, a global, *out) */
     SF_FALLIBLE = 1 << 3,  /* NULL because a fallible call failed */
+    SF_ABSENT = 1 << 10,   /* with SF_FALLIBLE: a NULL that is not a failure (a
+                              "new-or-null" result): no exception is pending */
     SF_OWED = 1 << 4,      /* given to a stealing argument without being owned: an
                               incref that follows pays for it ("store, then incref") */
     SF_GIVEN = 1 << 5,     /* inference pass only: a parameter stored into the heap

@@ -52,13 +52,26 @@ static void test_good_lines(void) {
         "error-check PyErr_Occurred\n"
         "error-clear PyErr_Clear\n"
         "fn cast arg2 - borrow\n"
+        "fn Py_XNewRef arg1 incref?\n"
+        "fn opaque unknown borrow\n"
+        "fn PyException_GetCause new-or-null borrow\n"
+        "fn _PyObject_LookupAttr lookup borrow borrow out-new\n"
         "cannot-fail PyLong_FromLong arg1 -5 256\n");
-    CHECK(rules_count(rs) == 10);
+    CHECK(rules_count(rs) == 14);
     const rule_cannot_fail *cf = rules_cannot_fail(rs, "PyLong_FromLong");
     CHECK(cf && cf->arg == 0 && cf->lo == -5 && cf->hi == 256);
     CHECK(rules_cannot_fail(rs, "cast") == NULL);
     const rule_fn *ra = rules_lookup(rs, "cast");
     CHECK(ra && ra->ret == RULE_RET_ARG && ra->ret_arg == 1);
+    const rule_fn *rx = rules_lookup(rs, "Py_XNewRef"); /* its argument, one reference more */
+    CHECK(rx && rx->ret == RULE_RET_ARG && rx->ret_arg == 0);
+    CHECK(rx && rx->params[0].effect == RULE_ARG_INCREF && rx->params[0].nullable);
+    const rule_fn *ru = rules_lookup(rs, "opaque");
+    CHECK(ru && ru->ret == RULE_RET_UNKNOWN);
+    const rule_fn *rg = rules_lookup(rs, "PyException_GetCause"); /* NULL: none, no error */
+    CHECK(rg && rg->ret == RULE_RET_NEW_OR_ABSENT && !rules_ret_tells_success(rg->ret));
+    const rule_fn *rl = rules_lookup(rs, "_PyObject_LookupAttr"); /* -1 / 0 / 1 */
+    CHECK(rl && rl->ret == RULE_RET_LOOKUP && rl->params[2].effect == RULE_ARG_OUT_NEW);
     CHECK(rules_is_error_check(rs, "PyErr_Occurred") && !rules_is_error_check(rs, "f"));
     CHECK(rules_is_error_clear(rs, "PyErr_Clear") && !rules_is_error_clear(rs, "PyErr_Occurred"));
     CHECK(rules_is_object_type(rs, "PyObject"));
@@ -91,27 +104,30 @@ static void test_good_lines(void) {
     CHECK(r && r->params[2].effect == RULE_ARG_INCREF && r->params[2].nullable);
     CHECK(rules_lookup(rs, "only_trusted") == NULL && rules_is_trusted(rs, "only_trusted"));
     CHECK(rules_lookup(rs, "nope") == NULL && !rules_is_trusted(rs, "nope"));
-    CHECK(rules_at(rs, 0) == rules_lookup(rs, "PyList_SetItem") && rules_at(rs, 10) == NULL);
+    CHECK(rules_at(rs, 0) == rules_lookup(rs, "PyList_SetItem") && rules_at(rs, 14) == NULL);
     rules_free(rs);
 }
 
 static void test_bad_lines(void) {
     expect_error("fn f nwe borrow\n",
                  "bad.rules:1: unknown return token 'nwe' (expected value, new, new?, borrowed, "
-                 "borrowed?, status, truth, noreturn, null, argN or unknown)");
+                 "borrowed?, status, truth, noreturn, null, argN, unknown, new-or-null or "
+                 "lookup)");
     expect_error("\n# c\nfn f new borow\n",
                  "bad.rules:3: unknown argument token 'borow' (expected -, borrow, keep, steal, "
                  "steal-on-success, incref, decref, out-new, out-borrowed, inout-new or fmt)");
     expect_error("fn f\n",
                  "bad.rules:1: missing return token after 'fn f' (expected value, new, new?, "
-                 "borrowed, borrowed?, status, truth, noreturn, null, argN or unknown)");
+                 "borrowed, borrowed?, status, truth, noreturn, null, argN, unknown, "
+                 "new-or-null or lookup)");
     expect_error("fn\n", "bad.rules:1: missing NAME after 'fn'");
     expect_error("fn f arg2 borrow\n",
                  "bad.rules:1: 'arg2' returns argument 2, which must be described as 'borrow' or "
                  "'incref'");
     expect_error("fn f arg0 borrow\n",
                  "bad.rules:1: unknown return token 'arg0' (expected value, new, new?, borrowed, "
-                 "borrowed?, status, truth, noreturn, null, argN or unknown)");
+                 "borrowed?, status, truth, noreturn, null, argN, unknown, new-or-null or "
+                 "lookup)");
     expect_error("type\n", "bad.rules:1: missing NAME after 'type'");
     expect_error("fn 9f new\n", "bad.rules:1: bad name '9f' after 'fn' (expected a C identifier)");
     expect_error("type A B\n", "bad.rules:1: unexpected 'B' after 'type A'");

@@ -240,6 +240,8 @@ static void check(void *ctx, int i) {
                          .on_external = summary_deps_note, .external_ctx = deps,
                          .types = &r->types};
     engine_tu *tu = engine_tu_new(rc->rules, &eo, &r->findings);
+    for (int k = 0; k < fe_unit_count(r->ir); k++) /* what callers show (engine_callsite.c) */
+        engine_scan_calls(tu, fe_unit_function(r->ir, k));
     for (int k = 0; k < fe_unit_count(r->ir) && !r->cut; k++) {
         ir_function *fn = fe_unit_function(r->ir, k);
         if (interrupt_signal()) {

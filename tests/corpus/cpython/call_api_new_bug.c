@@ -1,0 +1,35 @@
+/* The call API that refcounts.dat omits returns a new reference, or NULL with
+ * an exception (c-api/call.rst: PyObject_CallNoArgs, PyObject_CallOneArg,
+ * PyObject_Vectorcall...); so does PyBytes_DecodeEscape (bytesobject.h:46).
+ * BUG: the first result and the decoded bytes are never released. */
+#include <Python.h>
+
+static PyObject *
+call_twice(PyObject *self, PyObject *callable)
+{
+    PyObject *first = PyObject_CallNoArgs(callable);
+    if (first == NULL)
+        return NULL;
+    PyObject *second = PyObject_CallOneArg(callable, first);
+    return second;  // expect: leak
+}
+
+static PyObject *
+unescape(PyObject *self, PyObject *noargs)
+{
+    PyObject *b = PyBytes_DecodeEscape("a\\tb", 4, NULL, 0, NULL);
+    if (b == NULL)
+        return NULL;
+    Py_ssize_t n = PyBytes_GET_SIZE(b);
+    return PyLong_FromSsize_t(n);  // expect: leak
+}
+
+static PyMethodDef can_methods[] = {
+    {"call_twice", call_twice, METH_O, NULL},
+    {"unescape", unescape, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef can_module = {PyModuleDef_HEAD_INIT, "can", NULL, -1, can_methods};
+
+PyMODINIT_FUNC PyInit_can(void) { return PyModule_Create(&can_module); }
