@@ -350,14 +350,13 @@ static void setup(fn_ctx *c, engine_tu *tu, ir_function *fn, bool probing) {
         c->self_rule = contract_for_self(tu, fn, &c->contract_from);
     c->returns_new = c->self_rule && (c->self_rule->ret == RULE_RET_NEW ||
                                       c->self_rule->ret == RULE_RET_NEW_OR_NULL ||
+                                      c->self_rule->ret == RULE_RET_NEW_OR_ABSENT ||
                                       rules_returns_arg_new(c->self_rule));
     finding_list_init(&c->found);
     c->cctx.out = &c->found;
     c->cctx.function = fn->name;
     c->cctx.enabled = tu->opt.checks ? tu->opt.checks : &tu->all_checks;
     c->cctx.types = tu->opt.types;
-    if (c->self_rule && c->self_rule->ret == RULE_RET_NEW_OR_ABSENT)
-        c->returns_new = true; /* new-or-null: a new reference when not NULL */
     int nb = fn->nblocks > 0 ? fn->nblocks : 1;
     c->seen = ARENA_ARRAY(&c->mem, sstate **, nb);
     c->seenhash = ARENA_ARRAY(&c->mem, uint64_t *, nb);

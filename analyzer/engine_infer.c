@@ -58,28 +58,32 @@ bool may_release_params(fn_ctx *c) {
     return false;
 }
 
-/* One parameter incref'd and returned on every path, and nothing else
- * (`Py_INCREF(ob); return ob;`): "argN" with argument N "incref", so the
- * caller's result is the same object as its argument. */
-static int only_param_returned_new(const fn_ctx *p, uint64_t stolen) {
-    uint64_t b = p->returned_param_inc;
-    if (!b || (b & (b - 1)) || (b & stolen) || p->returned_params || p->returned_borrowed ||
-        p->returned_null || p->returned_unknown || p->returned_owned_other ||
-        (b & (p->decref_params | p->released_params)))
+/* The one parameter in b (exactly one bit, not stolen) if the convention
+ * says it borrows; else -1. */
+static int single_borrowed_param(const fn_ctx *p, uint64_t b, uint64_t stolen) {
+    if (!b || (b & (b - 1)) || (b & stolen))
         return -1;
     int k = __builtin_ctzll(b);
     const rule_fn *old = p->self_rule;
     return old && k < old->nparams && old->params[k].effect == RULE_ARG_BORROW ? k : -1;
 }
 
+/* One parameter incref'd and returned on every path, and nothing else
+ * (`Py_INCREF(ob); return ob;`): "argN" with argument N "incref", so the
+ * caller's result is the same object as its argument. */
+static int only_param_returned_new(const fn_ctx *p, uint64_t stolen) {
+    uint64_t b = p->returned_param_inc;
+    if (p->returned_params || p->returned_borrowed || p->returned_null || p->returned_unknown ||
+        p->returned_owned_other || (b & (p->decref_params | p->released_params)))
+        return -1;
+    return single_borrowed_param(p, b, stolen);
+}
+
 /* One parameter returned on every non-NULL path, and nothing else: "argN". */
 static int only_param_returned(const fn_ctx *p, uint64_t stolen) {
-    uint64_t b = p->returned_params;
-    if (!b || (b & (b - 1)) || (b & stolen) || p->returned_borrowed || p->returned_null)
+    if (p->returned_borrowed || p->returned_null)
         return -1;
-    int k = __builtin_ctzll(b);
-    const rule_fn *old = p->self_rule;
-    return old && k < old->nparams && old->params[k].effect == RULE_ARG_BORROW ? k : -1;
+    return single_borrowed_param(p, p->returned_params, stolen);
 }
 
 static const char *inferred_ret(const fn_ctx *p, uint64_t stolen, char *buf, size_t len) {
