@@ -99,6 +99,21 @@ void apply_release(fn_ctx *c, sstate *s, int v, ir_loc loc, const char *callee, 
     sstate_note(&c->mem, s, loc, "a reference is released here", y->uid, false);
 }
 
+/* The object is freed: whatever this function owned of it goes with it (a
+ * free list's entry moved out and freed), nothing is owed for an object
+ * whose count already reached 0 (a dealloc's self), and it is dead after. */
+static void apply_free(fn_ctx *c, sstate *s, int v, ir_loc loc, const char *callee,
+                       bool nullable) {
+    emit_use(c, s, v, loc, USE_PASS, callee, 0, nullable);
+    sym *y = &s->syms[v];
+    if (y->kind != SK_REF || y->null == NN_NULL || y->origin == OR_UNKNOWN)
+        return;
+    y->owned = 0;
+    y->flags |= SF_RELEASED;
+    y->release_loc = loc;
+    sstate_note(&c->mem, s, loc, "the object is freed here", y->uid, false);
+}
+
 /* A reference kept alive elsewhere (Py_None, a borrowed item) given to a
  * stealing argument is not an over-release yet: CPython code often stores
  * first and increfs right after (PyTuple_SET_ITEM(t, 0, Py_None);
@@ -323,6 +338,7 @@ static void apply_arg(fn_ctx *c, sstate *s, call_view *cv, int i, bool success) 
         break;
     case RULE_ARG_INCREF: apply_incref(c, s, v, in->loc, callee, pr.nullable); break;
     case RULE_ARG_DECREF: apply_release(c, s, v, in->loc, callee, pr.nullable); break;
+    case RULE_ARG_FREE: apply_free(c, s, v, in->loc, callee, pr.nullable); break;
     case RULE_ARG_STEAL:
         if (pr.nullable && cv->stores)
             defer_null(c, s, v, in->loc, callee);

@@ -59,6 +59,10 @@ typedef enum rule_arg {
                                 insert: PyDict_SetItem's value, PyList_Append's item;
                                 refcounts.dat's +1 on an argument): the caller keeps its
                                 own, and the object outlives the caller's release */
+    RULE_ARG_FREE,           /* frees the object (PyObject_GC_Del, a type's tp_free):
+                                the function's own reference, if it holds one, is gone
+                                with it; one whose count already reached 0 (a dealloc's
+                                self) needs none. Later uses are uses after release */
     RULE_ARG_MOVE_OUT,       /* pointer to a variable: its reference becomes the call's
                                 result and the variable is set to NULL: g_steal_pointer(&v)
                                 (the rule's RET must be value) */

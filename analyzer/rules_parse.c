@@ -181,8 +181,8 @@ static bool bad_param(line_ctx *c, const char *tok) {
                            "a '?' suffix", tok);
     }
     return fail(c, "unknown argument token '%s' (expected -, borrow, keep, steal, "
-                   "steal-on-success, incref, decref, out-new, out-borrowed, inout-new or fmt)",
-                tok);
+                   "steal-on-success, incref, decref, free, out-new, out-borrowed, inout-new "
+                   "or fmt)", tok);
 }
 
 static bool parse_varargs(line_ctx *c, rule_fn *r, int i) {

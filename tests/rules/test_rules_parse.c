@@ -115,7 +115,8 @@ static void test_bad_lines(void) {
                  "lookup)");
     expect_error("\n# c\nfn f new borow\n",
                  "bad.rules:3: unknown argument token 'borow' (expected -, borrow, keep, steal, "
-                 "steal-on-success, incref, decref, out-new, out-borrowed, inout-new or fmt)");
+                 "steal-on-success, incref, decref, free, out-new, out-borrowed, inout-new "
+                 "or fmt)");
     expect_error("fn f\n",
                  "bad.rules:1: missing return token after 'fn f' (expected value, new, new?, "
                  "borrowed, borrowed?, status, truth, noreturn, null, argN, unknown, "
