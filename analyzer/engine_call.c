@@ -581,6 +581,13 @@ static bool sets_error_on_failure(const call_view *cv) {
     return r && r->ret == RULE_RET_STATUS && !contract_is_summary(r);
 }
 
+/* The call's failure outcome on s: a failed status of the API leaves an
+ * error set on that path. */
+static void apply_failure(fn_ctx *c, sstate *s, call_view *cv) {
+    s->err_set = s->err_set || sets_error_on_failure(cv);
+    apply_outcome(c, s, cv, false, true);
+}
+
 bool apply_call(fn_ctx *c, sstate *s, const ir_instr *in, int block, int instr) {
     call_view cv = {.in = in, .rule = contract_for_callee(c->tu, &in->callee)};
     int args[in->nargs > 0 ? in->nargs : 1];
@@ -602,14 +609,12 @@ bool apply_call(fn_ctx *c, sstate *s, const ir_instr *in, int block, int instr) 
     if (in->callee.name && rules_is_error_clear(c->tu->rules, in->callee.name))
         s->err_set = false;
     if (split && !can_succeed(&cv, s)) {
-        s->err_set = s->err_set || sets_error_on_failure(&cv);
-        apply_outcome(c, s, &cv, false, true);
+        apply_failure(c, s, &cv);
         return true;
     }
     if (split) {
         sstate *fail = state_clone(c, s);
-        fail->err_set = fail->err_set || sets_error_on_failure(&cv);
-        apply_outcome(c, fail, &cv, false, true);
+        apply_failure(c, fail, &cv);
         push_work(c, block, instr + 1, fail);
     }
     if (split && cv.rule->ret == RULE_RET_LOOKUP) { /* the third outcome: nothing found */
