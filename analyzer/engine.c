@@ -230,7 +230,7 @@ static bool returns_sentinel(fn_ctx *c, const sym *y) {
 static void do_return(fn_ctx *c, sstate *s, const ir_term *t) {
     int r = -1;
     if (t->value.kind != IR_OP_NONE) {
-        r = eval_operand(c, s, &t->value);
+        r = stand_in_for_global(s, eval_operand(c, s, &t->value));
         move_out_popped(c, s, r);
     }
     if (c->probing)

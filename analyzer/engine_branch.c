@@ -126,14 +126,17 @@ static bool merge_equal(const fn_ctx *c, sstate *s, int a, int b) {
 
 /* Symbol x found equal to a global object's address: if x is another
  * global object, or a new reference a call just made (a singleton is not a
- * fresh allocation's result), that cannot be. Otherwise x is not NULL, and the two stay apart: the global's
+ * fresh allocation's result), that cannot be. Otherwise x is not NULL and
+ * remembers the equality (same_as), and the two stay apart: the global's
  * symbol stands for every later use of its name, and a field's or a
  * parameter's reference to Py_None may be released (`if (get == Py_None)
  * Py_XDECREF(get);`) while Py_None is still used after. */
-static bool equal_to_global(sstate *s, int xv) {
+static bool equal_to_global(sstate *s, int xv, int gv) {
     sym *x = &s->syms[xv];
     if (x->origin == OR_GLOBAL || x->origin == OR_NEW)
         return false;
+    if (x->kind == SK_REF)
+        x->same_as = gv + 1;
     return x->kind == SK_INT || refine_null(x, true);
 }
 
@@ -147,9 +150,9 @@ static bool refine_pointer_eq(fn_ctx *c, sstate *n, int v, const ir_cond *cond, 
     if (!equal)
         return true; /* two different symbols may well be different objects */
     if (y->origin == OR_GLOBAL)
-        return equal_to_global(n, v);
+        return equal_to_global(n, v, w);
     if (x->origin == OR_GLOBAL)
-        return equal_to_global(n, w);
+        return equal_to_global(n, w, v);
     bool checked = x->origin != OR_UNKNOWN && y->origin != OR_UNKNOWN &&
                    x->origin != OR_NULLCONST && y->origin != OR_NULLCONST;
     if (x->kind == SK_REF && y->kind == SK_REF && checked) /* unknown values stay unchecked */

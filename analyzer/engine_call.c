@@ -75,6 +75,7 @@ void apply_incref(fn_ctx *c, sstate *s, int v, ir_loc loc, const char *callee, b
 }
 
 void apply_release(fn_ctx *c, sstate *s, int v, ir_loc loc, const char *callee, bool nullable) {
+    v = stand_in_for_global(s, v);
     sym *y = &s->syms[v];
     if (y->kind != SK_REF)
         return;

@@ -124,6 +124,9 @@ bool held_by_heap(const fn_ctx *c, const sstate *s, int v);
 /* Forgets what the heap holds (after a call that may change it). */
 void forget_heap(fn_ctx *c, sstate *s);
 int new_sym(fn_ctx *c, sstate *s, const sym *proto);
+/* The symbol found equal to global object g that a release or a return
+ * through g's name acts on, or g (engine_place.c). */
+int stand_in_for_global(const sstate *s, int g);
 sym sym_proto(sym_kind k, sym_origin o, sym_null n);
 
 /* engine.c */

@@ -287,6 +287,25 @@ bool held_by_heap(const fn_ctx *c, const sstate *s, int v) {
     return false;
 }
 
+/* The symbol that stands for global object g at a release or a return: a
+ * live one found equal to it on this path (symstate.h same_as), which holds
+ * what the global's name does not: the function's own reference
+ * (`if (unicode == latin1_char) return latin1_char;` returns unicode) or a
+ * slot's (`if (item == Py_None) Py_DECREF(Py_None);` releases the item).
+ * Otherwise g itself. */
+int stand_in_for_global(const sstate *s, int g) {
+    const sym *y = &s->syms[g];
+    if (y->kind != SK_REF || y->origin != OR_GLOBAL || y->owned > 0)
+        return g;
+    for (int v = 0; v < s->nsyms; v++) {
+        const sym *x = &s->syms[v];
+        if (x->same_as == g + 1 && !(x->flags & (SF_RELEASED | SF_STOLEN)) &&
+            sstate_is_bound(s, v))
+            return v;
+    }
+    return g;
+}
+
 static void report_lost(fn_ctx *c, sstate *s, int old, ir_loc loc, lost_reason why) {
     if (old < 0 || sstate_is_bound(s, old))
         return;

@@ -66,6 +66,9 @@ void sstate_collect(arena *a, sstate *s) {
     for (int p = 0; p < s->nplaces; p++)
         if (s->bind[p] >= 0)
             s->bind[p] = map[s->bind[p]];
+    for (int i = 0; i < n; i++) /* a dropped symbol: nothing is equal to it any more */
+        if (s->syms[i].same_as > 0)
+            s->syms[i].same_as = map[s->syms[i].same_as - 1] + 1;
 }
 
 static uint64_t mix(uint64_t h, uint64_t v) {
@@ -109,6 +112,8 @@ uint64_t sstate_hash(const sstate *s) {
             continue;
         h = mix(h, ((uint64_t)p << 20) | (uint64_t)canon[b]);
         h = mix(h, sym_hash(&s->syms[b]));
+        int e = s->syms[b].same_as;
+        h = mix(h, e > 0 ? (uint64_t)canon[e - 1] + 1 : 0);
     }
     return h;
 }
@@ -126,6 +131,9 @@ bool sstate_equal(const sstate *x, const sstate *y) {
         if (a < 0)
             continue;
         if (cx[a] != cy[b] || !sym_equal(&x->syms[a], &y->syms[b]))
+            return false;
+        int ea = x->syms[a].same_as, eb = y->syms[b].same_as;
+        if ((ea > 0 ? cx[ea - 1] : -1) != (eb > 0 ? cy[eb - 1] : -1))
             return false;
     }
     return true;

@@ -11,6 +11,7 @@
  *  - owned >= 0 and owned <= SYM_OWNED_MAX (counts beyond are widened to the
  *    maximum: "many", documented in the README);
  *  - a released symbol has owned == 0;
+ *  - same_as names a symbol of the same state (renumbered with it);
  *  - provenance fields (names, locations) never take part in equality: two
  *    states that differ only in where things came from are the same state.
  *
@@ -73,6 +74,10 @@ typedef struct sym {
     uint16_t flags;
     int32_t owned;
     long long lo, hi;      /* SK_INT: value interval */
+    int32_t same_as;       /* 1 + the index of a global object's symbol this one was
+                              found equal to on this path (`if (unicode == empty)`),
+                              or 0: a release or a return through the global's name
+                              is one through this symbol (engine_branch.c) */
     /* provenance: never compared */
     const char *name;      /* last variable that held it, for messages */
     const char *from;      /* the call that produced it, or NULL */
