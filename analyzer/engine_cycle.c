@@ -162,16 +162,6 @@ static bool is_object(const sym *y) {
     return y->kind == SK_REF && y->null != NN_NULL && y->origin != OR_NULLCONST;
 }
 
-/* Does the type graph say the field is borrowed (weak, annotated)? */
-static bool borrowed_field(const fn_ctx *c, const char *record, const char *field) {
-    const typegraph *g = c->tu->opt.types;
-    int t = g && record ? tg_find_record(g, record) : -1;
-    for (int f = 0; t >= 0 && field && f < g->types[t].nfields; f++)
-        if (strcmp(g->types[t].fields[f].name, field) == 0)
-            return !g->types[t].fields[f].owned;
-    return false;
-}
-
 void link_field_store(fn_ctx *c, sstate *s, int p, int v, ir_loc loc) {
     const place_info *pi = &c->places[p];
     const ir_place *pl = &pi->place;
@@ -179,8 +169,7 @@ void link_field_store(fn_ctx *c, sstate *s, int p, int v, ir_loc loc) {
         return;
     int h = s->bind[pi->root_var];
     const sym *y = &s->syms[v];
-    if (h < 0 || !is_object(y) || y->owned <= 0 || !is_object(&s->syms[h]) ||
-        borrowed_field(c, pl->steps[0].record, pl->steps[0].field))
+    if (h < 0 || !is_object(y) || y->owned <= 0 || !is_object(&s->syms[h]) || pi->borrowed_link)
         return;
     const char *via = arena_printf(&c->mem, "'%s'", ir_place_name(c->fn, pl));
     const char *text = arena_printf(&c->mem, "%s holds '%s'", via, sym_text(y));

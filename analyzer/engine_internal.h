@@ -44,6 +44,8 @@ typedef struct place_info {
     bool has_steps;
     bool indexed;            /* a[i]: the index is not tracked, so nothing is bound here */
     bool local_array;        /* an element of a local array (PyObject *stack[2]) */
+    bool borrowed_link;      /* a field that holds no reference of its own: storing
+                                into it hands nothing over (engine_place.c) */
 } place_info;
 
 typedef struct work_item {

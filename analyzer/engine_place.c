@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "engine_internal.h"
+#include "typegraph.h"
 
 static const char *step_text(const ir_step *st) {
     switch (st->kind) {
@@ -53,6 +54,22 @@ static bool place_escapes(const fn_ctx *c, const ir_place *p) {
     return false;
 }
 
+/* A field that holds no reference of its own: one the type graph lists as
+ * borrowed (annotated, commented "borrowed" or "weak": _threadmodule's
+ * `PyObject *localdict;` commented "Borrowed reference!"), or one not declared
+ * as an object pointer (itertools' `const void *currgrouper`). */
+static bool borrowed_link(const fn_ctx *c, const ir_place *p) {
+    if (!p->is_heap || p->nsteps == 0)
+        return false;
+    const ir_step *last = &p->steps[p->nsteps - 1];
+    if (last->kind != IR_STEP_ARROW && last->kind != IR_STEP_FIELD)
+        return false;
+    if (p->type != IR_VT_REF)
+        return true;
+    return last->kind == IR_STEP_ARROW &&
+           tg_field_borrowed(c->tu->opt.types, last->record, last->field);
+}
+
 static int add_place(fn_ctx *c, const ir_place *p, const char *key) {
     if (c->nplaces == c->placecap) {
         int cap = c->placecap ? c->placecap * 2 : 64;
@@ -67,6 +84,7 @@ static int add_place(fn_ctx *c, const ir_place *p, const char *key) {
     pi->key = key;
     pi->root_var = p->kind == IR_PLACE_VAR ? p->var : -1;
     pi->escapes = place_escapes(c, p);
+    pi->borrowed_link = pi->escapes && borrowed_link(c, p);
     pi->heap = pi->escapes;
     pi->has_steps = p->nsteps > 0;
     for (int i = 0; i < p->nsteps; i++)
@@ -405,9 +423,10 @@ void store_place(fn_ctx *c, sstate *s, int p, int v, ir_loc loc, lost_reason why
     if (p < 0)
         return;
     const place_info *pi = &c->places[p];
-    if (pi->escapes && c->probing && !pi->local_array) /* a local array is no taker */
+    bool hands_over = pi->escapes && !pi->borrowed_link;
+    if (hands_over && c->probing && !pi->local_array) /* a local array is no taker */
         infer_note_store(c, &s->syms[v], into_new_object(c, s, pi));
-    if (pi->escapes) {
+    if (hands_over) {
         link_field_store(c, s, p, v, loc);
         if (!pi->local_array)
             note_unowned_store(s, v, loc);
@@ -417,7 +436,7 @@ void store_place(fn_ctx *c, sstate *s, int p, int v, ir_loc loc, lost_reason why
         return;
     int old = s->bind[p];
     s->bind[p] = v;
-    if (pi->escapes)
+    if (hands_over)
         move_out_of_heap(c, s, p, old, v, loc);
     if (!pi->has_steps && pi->root_var >= 0 && !c->fn->vars[pi->root_var].is_temp)
         s->syms[v].name = c->fn->vars[pi->root_var].name;

@@ -277,6 +277,8 @@ typedef struct fe_tg {
     CXCursor **field_decls; /* per node: each field's FieldDecl (canonical) */
     CXCursor *records;     /* per node: its record declaration */
     int cap;
+    struct fe_releasers *rel; /* per type object read: its dealloc and clear */
+    int nrel, relcap;
 } fe_tg;
 
 /* Fills g from the unit's object structs and type objects (frontend.h). */

@@ -16,6 +16,7 @@
  */
 #include "frontend_lower.h"
 
+#include <ctype.h>
 #include <string.h>
 
 #define MAX_SUGAR 32
@@ -189,25 +190,29 @@ static bool comment_says_borrowed(fe_tg *x, CXCursor c) {
     size_t n = end - off < sizeof text - 1 ? end - off : sizeof text - 1;
     memcpy(text, buf + off, n);
     text[n] = '\0';
+    for (size_t i = 0; i < n; i++) /* "Borrowed reference!" too */
+        text[i] = (char)tolower((unsigned char)text[i]);
     const char *cm = strstr(text, "/*");
     if (!cm)
         cm = strstr(text, "//");
     return cm && (strstr(cm, "borrowed") || strstr(cm, "weak"));
 }
 
+#define BORROWED_BY_COMMENT "its comment says borrowed or weak"
+
 static const char *borrowed_by_convention(fe_tg *x, CXCursor field, const char *name) {
     bool annotated = false;
     clang_visitChildren(field, find_annotation, &annotated);
     if (annotated)
         return "annotated as borrowed";
-    if (comment_says_borrowed(x, field))
-        return "its comment says borrowed or weak";
     size_t n = strlen(name);
     if (strstr(name, "weakref") || (n >= 8 && strcmp(name + n - 8, "weaklist") == 0))
         return "a weak-reference list";
     if (strcmp(name, "wr_object") == 0 || strcmp(name, "wr_prev") == 0 ||
         strcmp(name, "wr_next") == 0)
         return "a weak reference's link";
+    if (comment_says_borrowed(x, field))
+        return BORROWED_BY_COMMENT;
     return NULL;
 }
 
@@ -260,6 +265,7 @@ static void add_one_field(field_walk *w, CXCursor c) {
         return;
     f.name = w->prefix ? arena_printf(&w->x->t->mem, "%s.%s", w->prefix, name) : name;
     f.why_borrowed = borrowed_by_convention(w->x, c, name);
+    f.by_comment = f.why_borrowed && strcmp(f.why_borrowed, BORROWED_BY_COMMENT) == 0;
     f.owned = f.why_borrowed == NULL;
     f.loc = fe_name_loc(w->x->t, c);
     int i = tg_add_field(w->x->g, w->node, &f);

@@ -35,6 +35,7 @@
 #define PY_TP_BASE 48
 #define PY_TP_BASES 49
 #define PY_TP_CLEAR 51
+#define PY_TP_DEALLOC 52
 #define PY_TP_TRAVERSE 71
 #define MAX_CALL_DEPTH 3
 
@@ -47,7 +48,15 @@ typedef struct typeobj {
     int node;              /* the struct its size names, or -1 */
     bool gc, has_base, has_clear;
     CXCursor traverse;     /* FunctionDecl, or null */
+    CXCursor dealloc, clear; /* FunctionDecl, or null */
 } typeobj;
+
+/* The functions that release a node's fields, from the type object given
+ * to it last. */
+typedef struct fe_releasers {
+    int node;
+    CXCursor dealloc, clear;
+} fe_releasers;
 
 /* --- expressions ------------------------------------------------------- */
 
@@ -181,13 +190,20 @@ static void set_flags(typeobj *o, CXCursor value, unsigned long bit) {
         o->gc = (v & bit) != 0;
 }
 
+static void set_clear(typeobj *o, CXCursor value) {
+    o->has_clear = non_null(value);
+    o->clear = referenced(value, CXCursor_FunctionDecl);
+}
+
 static void rf_field(fe_tg *x, typeobj *o, const char *f, CXCursor v) {
     if (strcmp(f, "size") == 0)
         set_size(x, o, v);
     else if (strcmp(f, "traverse") == 0)
         o->traverse = referenced(v, CXCursor_FunctionDecl);
     else if (strcmp(f, "clear") == 0)
-        o->has_clear = non_null(v);
+        set_clear(o, v);
+    else if (strcmp(f, "dealloc") == 0)
+        o->dealloc = referenced(v, CXCursor_FunctionDecl);
     else if (strcmp(f, "flags") == 0)
         set_flags(o, v, RF_TPFLAGS_GC_BIT);
 }
@@ -198,7 +214,9 @@ static void py_field(fe_tg *x, typeobj *o, const char *f, CXCursor v) {
     else if (strcmp(f, "tp_traverse") == 0)
         o->traverse = referenced(v, CXCursor_FunctionDecl);
     else if (strcmp(f, "tp_clear") == 0)
-        o->has_clear = non_null(v);
+        set_clear(o, v);
+    else if (strcmp(f, "tp_dealloc") == 0)
+        o->dealloc = referenced(v, CXCursor_FunctionDecl);
     else if (strcmp(f, "tp_flags") == 0 || strcmp(f, "flags") == 0)
         set_flags(o, v, PY_TPFLAGS_HAVE_GC);
     else if (strcmp(f, "tp_base") == 0)
@@ -215,7 +233,9 @@ static void slot_entry(fe_tg *x, typeobj *o, CXCursor e) {
     if (id == PY_TP_TRAVERSE)
         o->traverse = referenced(kids[1], CXCursor_FunctionDecl);
     else if (id == PY_TP_CLEAR)
-        o->has_clear = non_null(kids[1]);
+        set_clear(o, kids[1]);
+    else if (id == PY_TP_DEALLOC)
+        o->dealloc = referenced(kids[1], CXCursor_FunctionDecl);
     else if (id == PY_TP_BASE || id == PY_TP_BASES)
         o->has_base = non_null(kids[1]);
 }
@@ -328,12 +348,72 @@ static void set_coverage(fe_tg *x, int node, CXCursor traverse) {
     fe_cmap_free(&cv.seen);
 }
 
+/* --- field ownership from the dealloc -------------------------------------- */
+
+/* Walks the bodies of dealloc and clear that the unit has; false if none. */
+static bool walk_releasers(coverage *cv, const fe_releasers *r) {
+    bool body = false;
+    CXCursor fns[2] = {r->dealloc, r->clear};
+    for (int i = 0; i < 2; i++) {
+        if (clang_Cursor_isNull(fns[i]) || clang_Cursor_isNull(clang_getCursorDefinition(fns[i])))
+            continue;
+        body = true;
+        walk_function(cv, fns[i]);
+    }
+    return body;
+}
+
+static bool links_own_type(const tg_type *t, const tg_field *f) {
+    return f->kind == TG_EDGE_TYPED && f->target &&
+           (strcmp(f->target, t->name) == 0 || (t->tag && strcmp(f->target, t->tag) == 0));
+}
+
+/* A field of the struct's own that the dealloc and clear never name holds
+ * no reference (nothing would release it); one they name is owned, whatever
+ * its comment says. Fields of a base struct, fields a naming convention
+ * (weak-reference links, annotations) makes borrowed, and links to the
+ * struct's own type (an intrusive list's next/prev, which the list's owner
+ * releases: _functools' lru_list_elem) keep what the convention says. */
+static void set_ownership(fe_tg *x, const fe_releasers *r) {
+    coverage cv = {.x = x};
+    if (walk_releasers(&cv, r)) {
+        tg_type *t = &x->g->types[r->node];
+        for (int i = 0; i < t->nfields; i++) {
+            tg_field *f = &t->fields[i];
+            if ((!f->owned && !f->by_comment) || strchr(f->name, '.') || links_own_type(t, f))
+                continue;
+            CXCursor decl = x->field_decls[r->node][i];
+            bool named = fe_cmap_get(&cv.fields, decl) != NULL ||
+                         named_elsewhere(&cv, decl, fe_spelling(&x->t->mem, decl));
+            f->owned = named;
+            f->by_comment = false;
+            f->why_borrowed = named ? NULL : "the type's dealloc never releases it";
+        }
+    }
+    fe_cmap_free(&cv.fields);
+    fe_cmap_free(&cv.seen);
+}
+
+/* The last type object given to each node decides. */
+static void settle_ownership(fe_tg *x) {
+    bool *done = ARENA_ARRAY(&x->t->mem, bool, x->g->n > 0 ? x->g->n : 1);
+    for (int i = x->nrel - 1; i >= 0; i--) {
+        int node = x->rel[i].node;
+        if (node < 0 || node >= x->g->n || done[node])
+            continue;
+        done[node] = true;
+        set_ownership(x, &x->rel[i]);
+    }
+}
+
 /* --- giving a type object to its node ------------------------------------- */
 
 static void apply(fe_tg *x, const typeobj *o) {
     tg_type *t = &x->g->types[o->node];
     if (t->type_object && t->traverse && clang_Cursor_isNull(o->traverse))
         return; /* keep the one with a traverse */
+    x->rel = fe_grow(&x->t->mem, x->rel, x->nrel, &x->relcap, sizeof *x->rel);
+    x->rel[x->nrel++] = (fe_releasers){o->node, o->dealloc, o->clear};
     t->type_object = arena_strdup(&x->g->mem, o->var);
     t->type_object_loc = o->loc;
     t->type_object_loc.file = arena_strdup(&x->g->mem, o->loc.file);
@@ -357,7 +437,8 @@ static void apply(fe_tg *x, const typeobj *o) {
 }
 
 static void read_typeobj(fe_tg *x, CXCursor var, CXCursor init, CXType ty, const char *tname) {
-    typeobj o = {.node = -1, .traverse = clang_getNullCursor()};
+    typeobj o = {.node = -1, .traverse = clang_getNullCursor(), .dealloc = clang_getNullCursor(),
+                 .clear = clang_getNullCursor()};
     if (strcmp(tname, "rf_type") == 0) {
         o.flavor = TG_FLAVOR_RF;
         each_field(x, &o, init, ty, rf_field);
@@ -394,4 +475,5 @@ static enum CXChildVisitResult visit_var(CXCursor c, CXCursor parent, CXClientDa
 
 void fe_typeobjs(fe_tg *x) {
     clang_visitChildren(clang_getTranslationUnitCursor(x->t->tu), visit_var, x);
+    settle_ownership(x);
 }

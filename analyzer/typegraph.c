@@ -43,6 +43,14 @@ int tg_find_record(const typegraph *g, const char *name) {
     return i;
 }
 
+bool tg_field_borrowed(const typegraph *g, const char *record, const char *field) {
+    int t = g && record && field ? tg_find_record(g, record) : -1;
+    for (int f = 0; t >= 0 && f < g->types[t].nfields; f++)
+        if (strcmp(g->types[t].fields[f].name, field) == 0)
+            return !g->types[t].fields[f].owned && !g->types[t].fields[f].by_comment;
+    return false;
+}
+
 int tg_add_type(typegraph *g, const char *name, ir_loc loc, tg_flavor flavor) {
     int i = tg_find(g, name);
     if (i >= 0)

@@ -28,8 +28,15 @@
  * Owned or borrowed: every object pointer field is owned, except one
  * annotated RF_BORROWED_REF (annotate "refflow:ret=borrowed" on the field)
  * and the weak-reference conventions: a name ending in "weakreflist" and
- * CPython's weakref links (wr_object, wr_prev, wr_next). Those are kept in
- * the graph with owned = false and never form cycles.
+ * CPython's weakref links (wr_object, wr_prev, wr_next). Otherwise, when the
+ * unit has the body of the type's dealloc or clear, a field of the struct's
+ * own (not a base's) that neither names is borrowed: nothing releases what
+ * it holds (_threadmodule's localdummyobject.localdict); one they name is
+ * owned even if its comment says "weak" (_ssl's PySSLSocket.ctx). Without
+ * such a body, a comment on the field's line saying "borrowed" or "weak"
+ * makes it borrowed. Borrowed fields are kept in the graph with owned =
+ * false and never form cycles; a store into one hands nothing over
+ * (engine_place.c).
  *
  * Memory: everything lives in the graph's arena; tg_free releases it.
  */
@@ -63,6 +70,8 @@ typedef struct tg_field {
     tg_edge_kind kind;
     bool owned;
     const char *why_borrowed; /* when !owned: the convention that excluded it */
+    bool by_comment;         /* only a comment says borrowed: what the type's dealloc
+                                does overrides it (frontend_typeobj.c) */
     tg_visit visited;
     ir_loc loc;              /* the field's declaration */
     bool on_cycle;           /* set by tg_finish: tg_field_cycle holds */
@@ -109,6 +118,11 @@ int tg_add_field(typegraph *g, int t, const tg_field *f);
 int tg_find(const typegraph *g, const char *name);
 /* The type named name or tagged name (as ir_step.record names it), or -1. */
 int tg_find_record(const typegraph *g, const char *name);
+/* Does field `field` of struct `record` hold no reference, by an annotation,
+ * a naming convention or its type's dealloc (not by a comment alone, which
+ * is a weaker hint: only the cycle checks take it)? False when either is
+ * unknown. */
+bool tg_field_borrowed(const typegraph *g, const char *record, const char *field);
 /* Resolves typed targets to indices, decides traced / why_untraced and
  * marks the fields and types on cycles. Call once, after the front end
  * filled the graph. */
