@@ -383,6 +383,25 @@ static void hand_over_by_address(fn_ctx *c, sstate *s, int p, const ir_instr *in
                 y->uid, false);
 }
 
+/* Is symbol v held by a place other than local p and its fields? */
+static bool held_outside(const fn_ctx *c, const sstate *s, int p, int v) {
+    for (int q = 0; q < c->nplaces; q++)
+        if (s->bind[q] == v && q != p && c->places[q].root_var != p)
+            return true;
+    return false;
+}
+
+/* &state also reaches state.set: a reference only a field of the local
+ * struct holds is handed over (hashlib_md_meth_names' state.set, which the
+ * callback fills); one a variable also holds (a constructor struct's
+ * borrowed fields: PyCode_NewEmpty's con.filename = filename_ob) stays the
+ * variable's. */
+static void hand_over_fields(fn_ctx *c, sstate *s, int p, const ir_instr *in) {
+    for (int *d = p < c->fn->nvars ? c->dependents[p] : NULL; d && *d >= 0; d++)
+        if (s->bind[*d] >= 0 && !held_outside(c, s, p, s->bind[*d]))
+            hand_over_by_address(c, s, *d, in);
+}
+
 /* An unknown callee may have stored anything through &x arguments; so may
  * a helper (of this unit or another) whose contract only comes from the convention or
  * from inference (neither says what it writes through a pointer:
@@ -408,6 +427,7 @@ static void clobber_out_args(fn_ctx *c, sstate *s, const call_view *cv) {
         if (p < 0 || c->places[p].place.type == IR_VT_OTHER)
             continue;
         hand_over_by_address(c, s, p, in);
+        hand_over_fields(c, s, p, in);
         sym y = sym_proto(c->places[p].place.type == IR_VT_INT ? SK_INT : SK_REF, OR_UNKNOWN,
                           NN_UNKNOWN);
         if (c->places[p].place.type == IR_VT_PTR)
