@@ -511,7 +511,8 @@ static bool splits(const call_view *cv) {
         return false;
     for (int i = 0; i < cv->in->nargs; i++) {
         rule_arg e = param_at(cv, i).effect;
-        if (e == RULE_ARG_STEAL_ON_SUCCESS || e == RULE_ARG_OUT_NEW || e == RULE_ARG_INOUT_NEW)
+        if (e == RULE_ARG_STEAL_ON_SUCCESS || e == RULE_ARG_OUT_NEW || e == RULE_ARG_INOUT_NEW ||
+            e == RULE_ARG_OUT_BORROWED) /* PyDict_Next's end writes no key */
             return true;
     }
     return false;
