@@ -139,6 +139,8 @@ static void apply_use(fn_ctx *c, sstate *s, const ir_instr *in) {
 }
 
 static void apply_refcnt(fn_ctx *c, sstate *s, const ir_instr *in) {
+    if (in->refcnt_delta < 0)
+        take_back_from_scratch(c, s, &in->src);
     int v = eval_operand(c, s, &in->src);
     if (in->refcnt_delta > 0)
         apply_incref(c, s, v, in->loc, NULL, false);

@@ -338,7 +338,10 @@ static void apply_arg(fn_ctx *c, sstate *s, call_view *cv, int i, bool success) 
             s->syms[v].flags |= SF_KEPT;
         break;
     case RULE_ARG_INCREF: apply_incref(c, s, v, in->loc, callee, pr.nullable); break;
-    case RULE_ARG_DECREF: apply_release(c, s, v, in->loc, callee, pr.nullable); break;
+    case RULE_ARG_DECREF:
+        take_back_from_scratch(c, s, &in->args[i]);
+        apply_release(c, s, v, in->loc, callee, pr.nullable);
+        break;
     case RULE_ARG_FREE: apply_free(c, s, v, in->loc, callee, pr.nullable); break;
     case RULE_ARG_STEAL:
         if (pr.nullable && cv->stores)

@@ -445,6 +445,29 @@ void store_place(fn_ctx *c, sstate *s, int p, int v, ir_loc loc, lost_reason why
         report_lost(c, s, old, loc, why);
 }
 
+/* A field of a plain struct (one that is no object: no dealloc will release
+ * it) that holds a reference this function stored there: releasing it
+ * through the field takes it back first (_lsprof.c statsForEntry's
+ * `collect->sublist = PyList_New(0); ...; Py_DECREF(collect->sublist)`). */
+void take_back_from_scratch(fn_ctx *c, sstate *s, const ir_operand *o) {
+    if (o->kind != IR_OP_PLACE || !o->place.is_heap || o->place.nsteps == 0)
+        return;
+    const ir_step *last = &o->place.steps[o->place.nsteps - 1];
+    const typegraph *g = c->tu->opt.types;
+    if (last->kind != IR_STEP_ARROW || !last->record || !g || tg_find_record(g, last->record) >= 0)
+        return;
+    int p = place_index(c, &o->place);
+    int v = p >= 0 ? s->bind[p] : -1;
+    if (v < 0)
+        return;
+    sym *y = &s->syms[v];
+    if (y->kind != SK_REF || !(y->flags & SF_ESCAPED) || y->owned != 0 ||
+        (y->flags & (SF_RELEASED | SF_STOLEN)))
+        return;
+    y->owned = 1;
+    y->flags &= (uint16_t)~SF_ESCAPED;
+}
+
 void kill_place(fn_ctx *c, sstate *s, int p, ir_loc loc, lost_reason why) {
     if (p < 0)
         return;
