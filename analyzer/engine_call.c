@@ -401,7 +401,7 @@ static bool held_outside(const fn_ctx *c, const sstate *s, int p, int v) {
  * variable's. */
 static void hand_over_fields(fn_ctx *c, sstate *s, int p, const ir_instr *in) {
     for (int *d = p < c->fn->nvars ? c->dependents[p] : NULL; d && *d >= 0; d++)
-        if (s->bind[*d] >= 0 && !held_outside(c, s, p, s->bind[*d]))
+        if (c->places[*d].root_var == p && s->bind[*d] >= 0 && !held_outside(c, s, p, s->bind[*d]))
             hand_over_by_address(c, s, *d, in);
 }
 

@@ -42,7 +42,13 @@ typedef struct place_info {
     bool escapes;            /* storing an owned reference here gives it away */
     bool heap;               /* invalidated by unknown calls */
     bool has_steps;
-    bool indexed;            /* a[i]: the index is not tracked, so nothing is bound here */
+    bool indexed;            /* a[i]: unless keyed, the index is not tracked, so
+                                nothing is bound here */
+    bool keyed;              /* a heap slot whose index is a constant or a local
+                                variable (p->items[i], p->ob_item[0]): bound like a
+                                field, forgotten when the variable is assigned or
+                                another slot is stored to */
+    int index_var;           /* keyed: the variable indexing it, or -1 */
     bool local_array;        /* an element of a local array (PyObject *stack[2]) */
     bool borrowed_link;      /* a field that holds no reference of its own: storing
                                 into it hands nothing over (engine_place.c) */
@@ -61,7 +67,11 @@ typedef struct fn_ctx {
     int nplaces, placecap;
     int *hash;               /* open addressing: place key -> index + 1 */
     int hashcap;
-    int **dependents;        /* per var: places rooted at it with steps, -1 terminated */
+    const ir_place **temp_src; /* per var: for a temporary assigned once from a place
+                                  without index (`tmp = a->ob_item`), that place: a
+                                  keyed slot through it is keyed by it (engine_place.c) */
+    int **dependents;        /* per var: places rooted at it with steps, and keyed
+                                slots it indexes; -1 terminated */
     int pending_null;        /* pseudo place: a failed call's NULL stored where NULL is
                                 allowed, its error not yet checked (engine_call.c) */
     const rule_fn *self_rule;

@@ -1,6 +1,7 @@
 /* engine_place.c: places (variables, temporaries, field paths) as dense
  * indices, the values read from them, and the store/kill transitions.
  * Assumes the IR invariants of ir.h: a place has at most one heap step. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "engine_internal.h"
@@ -15,14 +16,51 @@ static const char *step_text(const ir_step *st) {
     }
 }
 
+/* A heap slot holding an object pointer whose every index the front end
+ * named ("#3", "$5"): at most one of them a variable, returned in
+ * *index_var (else -1). Byte and integer arrays stay unkeyed: their values
+ * would only multiply the states. */
+static bool keyed_slot(const ir_place *p, int *index_var) {
+    bool indexed = false;
+    *index_var = -1;
+    for (int i = 0; i < p->nsteps; i++) {
+        const ir_step *st = &p->steps[i];
+        if (st->kind != IR_STEP_INDEX)
+            continue;
+        indexed = true;
+        if (!st->field)
+            return false;
+        if (st->field[0] == '$') {
+            if (*index_var >= 0)
+                return false;
+            *index_var = atoi(st->field + 1);
+        }
+    }
+    return indexed && p->is_heap && p->type == IR_VT_REF; /* object slots, not bytes */
+}
+
+/* The place a keyed slot's root temporary was read from, or NULL: the
+ * front end reads a->ob_item into a new temporary for each a->ob_item[i],
+ * and both accesses must name one slot. */
+static const ir_place *slot_root(const fn_ctx *c, const ir_place *p, bool keyed) {
+    if (!keyed || p->kind != IR_PLACE_VAR || !c->temp_src || p->var < 0 || p->var >= c->fn->nvars)
+        return NULL;
+    return c->temp_src[p->var];
+}
+
 static const char *place_key(fn_ctx *c, const ir_place *p) {
+    int index_var;
+    bool keyed = keyed_slot(p, &index_var);
+    const ir_place *root = slot_root(c, p, keyed);
     char buf[512];
-    int n = p->kind == IR_PLACE_VAR ? snprintf(buf, sizeof buf, "v%d", p->var)
-                                    : snprintf(buf, sizeof buf, "g:%s", p->global ? p->global : "?");
+    int n = root                      ? snprintf(buf, sizeof buf, "%s", place_key(c, root))
+            : p->kind == IR_PLACE_VAR ? snprintf(buf, sizeof buf, "v%d", p->var)
+                                      : snprintf(buf, sizeof buf, "g:%s", p->global ? p->global : "?");
     for (int i = 0; i < p->nsteps && n < (int)sizeof buf - 1; i++) {
         const ir_step *st = &p->steps[i];
+        bool tag = st->kind == IR_STEP_INDEX; /* an index only keys a keyed slot */
         n += snprintf(buf + n, sizeof buf - (size_t)n, "%s%s", step_text(st),
-                      st->field ? st->field : "");
+                      st->field && (keyed || !tag) ? st->field : "");
     }
     return arena_strdup(&c->mem, buf);
 }
@@ -82,13 +120,20 @@ static int add_place(fn_ctx *c, const ir_place *p, const char *key) {
     place_info *pi = &c->places[c->nplaces];
     pi->place = *p;
     pi->key = key;
-    pi->root_var = p->kind == IR_PLACE_VAR ? p->var : -1;
+    pi->keyed = keyed_slot(p, &pi->index_var);
+    /* a slot read through a temporary: the variable it came from is the one
+     * whose change forgets the slot */
+    const ir_place *root = slot_root(c, p, pi->keyed);
+    const ir_place *r = root ? root : p;
+    pi->root_var = r->kind == IR_PLACE_VAR ? r->var : -1;
     pi->escapes = place_escapes(c, p);
     pi->borrowed_link = pi->escapes && borrowed_link(c, p);
     pi->heap = pi->escapes;
     pi->has_steps = p->nsteps > 0;
     for (int i = 0; i < p->nsteps; i++)
         pi->indexed |= p->steps[i].kind == IR_STEP_INDEX;
+    if (pi->index_var >= c->fn->nvars)
+        pi->keyed = false, pi->index_var = -1;
     pi->local_array = p->kind == IR_PLACE_VAR && !p->is_heap && p->nsteps > 0 && p->var >= 0 &&
                       p->var < c->fn->nvars && c->fn->vars[p->var].is_array;
     c->nplaces++;
@@ -170,13 +215,21 @@ static void intern_block(fn_ctx *c, const ir_block *b) {
     intern_operand(c, &b->term.value);
 }
 
+/* The variable a keyed slot also depends on: its index (p->items[i]). */
+static int index_dependency(const place_info *pi) {
+    return pi->keyed && pi->index_var != pi->root_var ? pi->index_var : -1;
+}
+
 static void build_dependents(fn_ctx *c) {
     int nv = c->fn->nvars;
     int count[nv > 0 ? nv : 1];
     memset(count, 0, sizeof count);
-    for (int i = nv; i < c->nplaces; i++)
+    for (int i = nv; i < c->nplaces; i++) {
         if (c->places[i].root_var >= 0)
             count[c->places[i].root_var]++;
+        if (index_dependency(&c->places[i]) >= 0)
+            count[index_dependency(&c->places[i])]++;
+    }
     c->dependents = ARENA_ARRAY(&c->mem, int *, nv > 0 ? nv : 1);
     for (int v = 0; v < nv; v++) {
         c->dependents[v] = ARENA_ARRAY(&c->mem, int, count[v] + 1);
@@ -184,9 +237,11 @@ static void build_dependents(fn_ctx *c) {
         count[v] = 0;
     }
     for (int i = nv; i < c->nplaces; i++) {
-        int v = c->places[i].root_var;
+        int v = c->places[i].root_var, k = index_dependency(&c->places[i]);
         if (v >= 0)
             c->dependents[v][count[v]++] = i;
+        if (k >= 0)
+            c->dependents[k][count[k]++] = i;
     }
 }
 
@@ -199,7 +254,32 @@ static int pseudo_place(fn_ctx *c, const char *key) {
     return i;
 }
 
+/* Temporaries assigned exactly once, from a place with no index steps. */
+static void find_temp_sources(fn_ctx *c) {
+    int nv = c->fn->nvars;
+    c->temp_src = ARENA_ARRAY(&c->mem, const ir_place *, nv > 0 ? nv : 1);
+    int *defs = ARENA_ARRAY(&c->mem, int, nv > 0 ? nv : 1);
+    for (int b = 0; b < c->fn->nblocks; b++)
+        for (int i = 0; i < c->fn->blocks[b].ninstrs; i++) {
+            const ir_instr *in = &c->fn->blocks[b].instrs[i];
+            const ir_place *d = &in->dst;
+            if (d->kind != IR_PLACE_VAR || d->nsteps != 0 || d->var < 0 || d->var >= nv)
+                continue;
+            defs[d->var]++;
+            bool plain = in->kind == IR_ASSIGN && in->src.kind == IR_OP_PLACE &&
+                         in->src.place.kind == IR_PLACE_VAR && in->src.place.nsteps > 0 &&
+                         in->src.place.var != d->var;
+            for (int k = 0; plain && k < in->src.place.nsteps; k++)
+                plain = in->src.place.steps[k].kind != IR_STEP_INDEX;
+            c->temp_src[d->var] = plain && c->fn->vars[d->var].is_temp ? &in->src.place : NULL;
+        }
+    for (int v = 0; v < nv; v++)
+        if (defs[v] != 1)
+            c->temp_src[v] = NULL;
+}
+
 void places_build(fn_ctx *c) {
+    find_temp_sources(c);
     c->hashcap = 0;
     rehash(c);
     for (int v = 0; v < c->fn->nvars; v++) {
@@ -256,7 +336,8 @@ static int eval_place(fn_ctx *c, sstate *s, const ir_operand *o) {
     if (c->places[p].indexed && c->places[p].heap && s->counted)
         y.flags |= SF_FROM_SLOT;
     int v = new_sym(c, s, &y);
-    if (!c->places[p].indexed) /* a[i] and a[j] may differ: each read is its own value */
+    if (!c->places[p].indexed || c->places[p].keyed) /* a[i] and a[j] may differ: each
+                                                         unkeyed read is its own value */
         s->bind[p] = v;
     return v;
 }
@@ -419,6 +500,13 @@ static bool into_new_object(const fn_ctx *c, const sstate *s, const place_info *
            s->syms[b].owned > 0;
 }
 
+/* A store to a slot may change any other slot (a[i] and a[j] may be one). */
+static void forget_other_slots(const fn_ctx *c, sstate *s, int p) {
+    for (int q = c->fn->nvars; q < c->nplaces; q++)
+        if (q != p && c->places[q].keyed)
+            s->bind[q] = -1;
+}
+
 void store_place(fn_ctx *c, sstate *s, int p, int v, ir_loc loc, lost_reason why) {
     if (p < 0)
         return;
@@ -433,6 +521,8 @@ void store_place(fn_ctx *c, sstate *s, int p, int v, ir_loc loc, lost_reason why
         escape_into(c, s, v, loc, pi->local_array);
     }
     if (pi->indexed)
+        forget_other_slots(c, s, p);
+    if (pi->indexed && !pi->keyed)
         return;
     int old = s->bind[p];
     s->bind[p] = v;

@@ -136,6 +136,20 @@ static bool member_place(fe_ctx *cx, CXCursor e, ir_place *out) {
     return true;
 }
 
+/* The index of a[k] as the step's tag when the engine can tell two accesses
+ * to the same slot: "#k" for a constant, "$v" for local variable v (the
+ * engine forgets the slot when v is assigned); NULL otherwise. */
+static const char *index_tag(fe_ctx *cx, CXCursor idx) {
+    long long k;
+    if (fe_const_int(cx, idx, &k))
+        return arena_printf(cx->mem, "#%lld", k);
+    CXCursor s = fe_strip(cx, idx);
+    if (clang_getCursorKind(s) != CXCursor_DeclRefExpr)
+        return NULL;
+    int v = fe_local_var(cx, clang_getCursorReferenced(s));
+    return v >= 0 ? arena_printf(cx->mem, "$%d", v) : NULL;
+}
+
 static bool index_place(fe_ctx *cx, CXCursor e, ir_place *out) {
     CXCursor base, idx;
     if (!two_kids(cx, e, &base, &idx))
@@ -148,16 +162,17 @@ static bool index_place(fe_ctx *cx, CXCursor e, ir_place *out) {
     ir_vtype type = fe_vtype(cx->tu, clang_getCursorType(e));
     ir_loc loc = fe_cursor_loc(cx->tu, e);
     CXCursor arr = fe_strip(cx, base);
+    const char *tag = index_tag(cx, idx);
     ir_place p;
     bool ok;
     if (fe_is_array_type(clang_getCursorType(arr))) {
         ok = fe_place(cx, arr, &p);
         if (ok)
-            *out = ir_place_step(cx->f, p, IR_STEP_INDEX, NULL, type);
+            *out = ir_place_step(cx->f, p, IR_STEP_INDEX, tag, type);
     } else {
         bool addr;
         p = pointer_root(cx, base, loc, &addr);
-        *out = ir_place_step(cx->f, p, IR_STEP_INDEX, NULL, type);
+        *out = ir_place_step(cx->f, p, IR_STEP_INDEX, tag, type);
         out->is_heap = out->is_heap || !addr;
         ok = true;
     }

@@ -78,7 +78,8 @@ typedef enum ir_step_kind {
 
 typedef struct ir_step {
     ir_step_kind kind;
-    const char *field;  /* for FIELD and ARROW */
+    const char *field;  /* for FIELD and ARROW; for INDEX, the index when the front end
+                           can name it ("#3" a constant, "$5" local variable 5), else NULL */
     const char *record; /* ARROW: the struct type the field belongs to (its tag, or
                            the typedef name of an anonymous struct); NULL if unknown.
                            Not part of the place's identity. */
