@@ -156,11 +156,24 @@ static bool sets_a_count(const engine_tu *tu, const ir_instr *in) {
     return in->kind == IR_CALL && in->callee.name && rules_is_size_setter(tu->rules, in->callee.name);
 }
 
+/* A size-setter call after slots were read (deque_pop: `item =
+ * b->items[i]; ...; Py_SET_SIZE(deque, Py_SIZE(deque) - 1)`; list_pop's
+ * list_resize): the values read may be the ones the shrink pops. An index
+ * moved by an integer store alone (an iterator advancing) pops nothing. */
+static void shrink_after_reads(fn_ctx *c, sstate *s, const ir_instr *in) {
+    if (in->kind != IR_CALL || !in->callee.name || !rules_is_size_setter(c->tu->rules, in->callee.name))
+        return;
+    for (int v = 0; v < s->nsyms; v++)
+        if (s->syms[v].flags & SF_SLOT_READ)
+            s->syms[v].flags = (uint16_t)((s->syms[v].flags & ~SF_SLOT_READ) | SF_FROM_SLOT);
+}
+
 /* Runs one instruction; false if the path ends here. */
 static bool step(fn_ctx *c, sstate *s, int b, int i) {
     const ir_instr *in = &c->fn->blocks[b].instrs[i];
     if (sets_a_count(c->tu, in))
         s->counted = true;
+    shrink_after_reads(c, s, in);
     switch (in->kind) {
     case IR_ASSIGN: apply_assign(c, s, in); break;
     case IR_CALL: return apply_call(c, s, in, b, i);

@@ -333,8 +333,8 @@ static int eval_place(fn_ctx *c, sstate *s, const ir_operand *o) {
         return s->bind[p];
     sym y = default_for_place(c, &c->places[p]);
     y.origin_loc = o->loc;
-    if (c->places[p].indexed && c->places[p].heap && s->counted)
-        y.flags |= SF_FROM_SLOT;
+    if (c->places[p].indexed && c->places[p].heap)
+        y.flags |= s->counted ? SF_FROM_SLOT : SF_SLOT_READ;
     int v = new_sym(c, s, &y);
     if (!c->places[p].indexed || c->places[p].keyed) /* a[i] and a[j] may differ: each
                                                          unkeyed read is its own value */

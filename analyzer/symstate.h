@@ -67,6 +67,9 @@ enum sym_flag {
                               Py_INCREF(ctx);`), and the reference is the heap's */
     SF_KEPT = 1 << 9,      /* given to a "keep" argument (a container that took a
                               reference of its own): it outlives this function's release */
+    SF_SLOT_READ = 1 << 11, /* read from an array slot through a pointer before any
+                              count was set: a size-setter call after it makes it
+                              SF_FROM_SLOT (deque_pop reads, then Py_SET_SIZE) */
 };
 
 typedef struct sym {
