@@ -136,18 +136,33 @@ static bool member_place(fe_ctx *cx, CXCursor e, ir_place *out) {
     return true;
 }
 
+/* Local variable v referred to by e (casts stripped), or -1. */
+static int index_var(fe_ctx *cx, CXCursor e) {
+    CXCursor s = fe_strip(cx, e);
+    if (clang_getCursorKind(s) != CXCursor_DeclRefExpr)
+        return -1;
+    return fe_local_var(cx, clang_getCursorReferenced(s));
+}
+
 /* The index of a[k] as the step's tag when the engine can tell two accesses
- * to the same slot: "#k" for a constant, "$v" for local variable v (the
- * engine forgets the slot when v is assigned); NULL otherwise. */
+ * to the same slot: "#k" for a constant, "$v" for local variable v, "$v+k"
+ * for v plus a constant (posixmodule.c statresult_new's ob_item[i+3]); the
+ * engine forgets the slot when v is assigned. NULL otherwise. */
 static const char *index_tag(fe_ctx *cx, CXCursor idx) {
     long long k;
     if (fe_const_int(cx, idx, &k))
         return arena_printf(cx->mem, "#%lld", k);
-    CXCursor s = fe_strip(cx, idx);
-    if (clang_getCursorKind(s) != CXCursor_DeclRefExpr)
+    int v = index_var(cx, idx);
+    if (v >= 0)
+        return arena_printf(cx->mem, "$%d", v);
+    CXCursor s = fe_strip(cx, idx), lhs, rhs;
+    if (clang_getCursorKind(s) != CXCursor_BinaryOperator || !two_kids(cx, s, &lhs, &rhs))
         return NULL;
-    int v = fe_local_var(cx, clang_getCursorReferenced(s));
-    return v >= 0 ? arena_printf(cx->mem, "$%d", v) : NULL;
+    enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(s);
+    if ((op != CXBinaryOperator_Add && op != CXBinaryOperator_Sub) ||
+        (v = index_var(cx, lhs)) < 0 || !fe_const_int(cx, rhs, &k))
+        return NULL;
+    return arena_printf(cx->mem, "$%d%+lld", v, op == CXBinaryOperator_Add ? k : -k);
 }
 
 static bool index_place(fe_ctx *cx, CXCursor e, ir_place *out) {
