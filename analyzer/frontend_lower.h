@@ -236,7 +236,15 @@ ir_operand fe_value(fe_ctx *cx, CXCursor e);
 void fe_effect(fe_ctx *cx, CXCursor e);
 void fe_assign_to(fe_ctx *cx, ir_place dst, CXCursor e, ir_loc loc);
 bool fe_place(fe_ctx *cx, CXCursor e, ir_place *out);
+/* The place *ptr, whose value has type type_of (ptr's USE emitted; for
+ * ptr = &x, x itself). */
+bool fe_pointee_place(fe_ctx *cx, CXCursor ptr, CXType type_of, ir_loc loc, ir_place *out);
 ir_operand fe_unknown(fe_ctx *cx, CXCursor e);
+
+/* --- frontend_atomic.c --- */
+/* If e is an atomic store builtin (__c11_atomic_store, __atomic_store_n,
+ * __atomic_store), lowers it as the store it is and returns true. */
+bool fe_atomic_store(fe_ctx *cx, CXCursor e);
 
 /* --- frontend_init.c --- */
 /* dst = init, where init may be a brace list (written element by element). */
