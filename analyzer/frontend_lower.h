@@ -241,6 +241,11 @@ bool fe_place(fe_ctx *cx, CXCursor e, ir_place *out);
 bool fe_pointee_place(fe_ctx *cx, CXCursor ptr, CXType type_of, ir_loc loc, ir_place *out);
 ir_operand fe_unknown(fe_ctx *cx, CXCursor e);
 
+/* --- frontend_constvar.c --- */
+/* Is var a local variable of the function being lowered that keeps its
+ * initializer (never assigned, incremented or address-taken)? Sets *init. */
+bool fe_local_initializer(fe_ctx *cx, CXCursor var, CXCursor *init);
+
 /* --- frontend_atomic.c --- */
 /* If e is an atomic store builtin (__c11_atomic_store, __atomic_store_n,
  * __atomic_store), lowers it as the store it is and returns true. */

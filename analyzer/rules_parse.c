@@ -97,6 +97,31 @@ static bool check_name(line_ctx *c, const char *kw) {
     return true;
 }
 
+/* A slot name "STRUCT.FIELD": two identifiers joined by one dot. */
+static bool is_slot_name(const char *s) {
+    const char *dot = strchr(s, '.');
+    if (!dot || dot == s || strchr(dot + 1, '.'))
+        return false;
+    char head[256];
+    size_t n = (size_t)(dot - s);
+    if (n >= sizeof head)
+        return false;
+    memcpy(head, s, n);
+    head[n] = '\0';
+    return is_identifier(head) && is_identifier(dot + 1);
+}
+
+/* fn NAME: a function (a C identifier) or a struct's function-pointer
+ * field (STRUCT.FIELD: calls through p->FIELD). */
+static bool check_fn_name(line_ctx *c) {
+    if (c->ntok >= 2 && is_slot_name(c->tok[1]))
+        return true;
+    if (c->ntok < 2 || is_identifier(c->tok[1]))
+        return check_name(c, "fn");
+    return fail(c, "bad name '%s' after 'fn' (expected a C identifier or STRUCT.FIELD)",
+                c->tok[1]);
+}
+
 /* "type NAME", "refcount-field NAME", "trusted NAME", "error-check NAME",
  * "error-clear NAME", "size-setter NAME". */
 static bool parse_name_line(line_ctx *c) {
@@ -256,7 +281,7 @@ static bool check_fn(line_ctx *c, rule_fn *r) {
 }
 
 static bool parse_fn_line(line_ctx *c) {
-    if (!check_name(c, "fn"))
+    if (!check_fn_name(c))
         return false;
     rule_fn *r = ARENA_NEW(&c->rs->mem, rule_fn);
     r->name = c->tok[1];

@@ -56,8 +56,11 @@ static void test_good_lines(void) {
         "fn opaque unknown borrow\n"
         "fn PyException_GetCause new-or-null borrow\n"
         "fn _PyObject_LookupAttr lookup borrow borrow out-new\n"
-        "cannot-fail PyLong_FromLong arg1 -5 256\n");
-    CHECK(rules_count(rs) == 14);
+        "cannot-fail PyLong_FromLong arg1 -5 256\n"
+        "fn _typeobject.tp_free value free\n");
+    CHECK(rules_count(rs) == 15);
+    const rule_fn *rs_slot = rules_lookup(rs, "_typeobject.tp_free"); /* a struct's slot */
+    CHECK(rs_slot && rs_slot->nparams == 1 && rs_slot->params[0].effect == RULE_ARG_FREE);
     const rule_cannot_fail *cf = rules_cannot_fail(rs, "PyLong_FromLong");
     CHECK(cf && cf->arg == 0 && cf->lo == -5 && cf->hi == 256);
     CHECK(rules_cannot_fail(rs, "cast") == NULL);
@@ -104,7 +107,7 @@ static void test_good_lines(void) {
     CHECK(r && r->params[2].effect == RULE_ARG_INCREF && r->params[2].nullable);
     CHECK(rules_lookup(rs, "only_trusted") == NULL && rules_is_trusted(rs, "only_trusted"));
     CHECK(rules_lookup(rs, "nope") == NULL && !rules_is_trusted(rs, "nope"));
-    CHECK(rules_at(rs, 0) == rules_lookup(rs, "PyList_SetItem") && rules_at(rs, 14) == NULL);
+    CHECK(rules_at(rs, 0) == rules_lookup(rs, "PyList_SetItem") && rules_at(rs, 15) == NULL);
     rules_free(rs);
 }
 
@@ -130,7 +133,13 @@ static void test_bad_lines(void) {
                  "borrowed?, status, truth, noreturn, null, argN, unknown, new-or-null or "
                  "lookup)");
     expect_error("type\n", "bad.rules:1: missing NAME after 'type'");
-    expect_error("fn 9f new\n", "bad.rules:1: bad name '9f' after 'fn' (expected a C identifier)");
+    expect_error("fn 9f new\n",
+                 "bad.rules:1: bad name '9f' after 'fn' (expected a C identifier or STRUCT.FIELD)");
+    expect_error("fn a.b.c new\n",
+                 "bad.rules:1: bad name 'a.b.c' after 'fn' (expected a C identifier or STRUCT.FIELD)");
+    expect_error("fn .tp_free value\n",
+                 "bad.rules:1: bad name '.tp_free' after 'fn' (expected a C identifier or STRUCT.FIELD)");
+    expect_error("trusted t.f\n", "bad.rules:1: bad name 't.f' after 'trusted' (expected a C identifier)");
     expect_error("type A B\n", "bad.rules:1: unexpected 'B' after 'type A'");
     expect_error("trusted x y\n", "bad.rules:1: unexpected 'y' after 'trusted x'");
     expect_error("func f new\n",
