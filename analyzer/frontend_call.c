@@ -12,6 +12,7 @@
  */
 #include "frontend_lower.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static bool is_function(CXCursor d) {
@@ -125,6 +126,38 @@ static CXCursor callee_decl(fe_ctx *cx, CXCursor e) {
     return is_function(r) ? r : d;
 }
 
+/* Does the callee's rule (a rule file's line, or its annotation
+ * "argN=store") say that it stores argument i into the heap? */
+static bool stores_arg(fe_ctx *cx, const ir_callee *c, int i) {
+    const rule_fn *r = c->name && cx->tu->opt->rules ? rules_lookup(cx->tu->opt->rules, c->name)
+                                                     : NULL;
+    if (r)
+        return i < r->nparams && i < 32 && (r->stores >> i & 1u);
+    char want[32], want_q[32];
+    snprintf(want, sizeof want, "arg%d=store", i + 1);
+    snprintf(want_q, sizeof want_q, "arg%d=store?", i + 1);
+    for (int k = 0; k < c->nannots; k++)
+        if (strcmp(c->annots[k], want) == 0 || strcmp(c->annots[k], want_q) == 0)
+            return true;
+    return false;
+}
+
+/* The stores a "store" argument stands for: `*p = arg` through a pointer
+ * nothing else names (the callee's own field, ob->ob_type for
+ * Py_SET_TYPE), after the call. */
+static void lower_stores(fe_ctx *cx, const ir_callee *c, const ir_operand *args, int nargs,
+                         ir_loc loc) {
+    for (int i = 0; i < nargs; i++) {
+        if (args[i].type != IR_VT_REF || !stores_arg(cx, c, i))
+            continue;
+        ir_place heap = ir_place_var(cx->f, fe_temp(cx, IR_VT_PTR));
+        heap = ir_place_step(cx->f, heap, IR_STEP_DEREF, NULL, IR_VT_REF);
+        ir_instr *in = fe_emit(cx, IR_ASSIGN, loc);
+        in->dst = heap;
+        in->src = args[i];
+    }
+}
+
 ir_operand fe_call(fe_ctx *cx, CXCursor e, const ir_place *dst, bool want_value) {
     CXCursor d = callee_decl(cx, e);
     ir_callee callee = is_function(d) ? *fe_callee(cx->tu, d) : indirect_callee(cx, e);
@@ -137,6 +170,7 @@ ir_operand fe_call(fe_ctx *cx, CXCursor e, const ir_place *dst, bool want_value)
     in->args = args;
     in->nargs = nargs;
     in->dst = res;
+    lower_stores(cx, &callee, args, nargs, loc);
     if (callee.noreturn) {
         fe_terminate(cx, IR_TERM_UNREACHABLE, loc);
         return fe_unknown(cx, e);

@@ -33,9 +33,11 @@ static bool annot_arg(const annot_ctx *c, rule_fn *r, const char *payload) {
         return annot_fail(c, r->nparams ? "argument number out of range"
                                         : "argument given but the function has no parameters",
                           payload);
-    bool fmt;
-    if (!rules_param_from_token(end + 1, &r->params[n - 1], &fmt))
+    bool fmt, store;
+    if (!rules_param_from_token(end + 1, &r->params[n - 1], &fmt, &store))
         return annot_fail(c, "unknown argument token", payload);
+    if (store)
+        r->stores |= 1u << (n - 1);
     if (fmt)
         r->format_index = (int)n - 1;
     return true;

@@ -55,7 +55,8 @@ void rules_put_trusted(rule_set *rs, const char *name);
 /* Token tables shared by the line parser and the annotation reader. Each
  * returns false on an unknown token. */
 bool rules_ret_from_token(const char *tok, rule_ret *out);
-bool rules_param_from_token(const char *tok, rule_param *out, bool *is_fmt);
+/* "store" / "store?" give a borrow and set *is_store (rule_fn.stores). */
+bool rules_param_from_token(const char *tok, rule_param *out, bool *is_fmt, bool *is_store);
 bool rules_varargs_from_token(const char *tok, rule_varargs *out);
 
 #endif

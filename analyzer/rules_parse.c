@@ -196,16 +196,16 @@ static bool parse_ret(line_ctx *c, rule_fn *r) {
 static bool bad_param(line_ctx *c, const char *tok) {
     size_t n = strlen(tok);
     rule_param p;
-    bool fmt;
+    bool fmt, store;
     char base[64];
     if (n > 1 && n < sizeof base && tok[n - 1] == '?') {
         memcpy(base, tok, n - 1);
         base[n - 1] = '\0';
-        if (rules_param_from_token(base, &p, &fmt))
-            return fail(c, "'%s': only borrow, steal, steal-on-success, incref and decref take "
-                           "a '?' suffix", tok);
+        if (rules_param_from_token(base, &p, &fmt, &store))
+            return fail(c, "'%s': only borrow, store, steal, steal-on-success, incref and "
+                           "decref take a '?' suffix", tok);
     }
-    return fail(c, "unknown argument token '%s' (expected -, borrow, keep, steal, "
+    return fail(c, "unknown argument token '%s' (expected -, borrow, store, keep, steal, "
                    "steal-on-success, incref, decref, free, out-new, out-borrowed, inout-new "
                    "or fmt)", tok);
 }
@@ -222,9 +222,11 @@ static bool parse_varargs(line_ctx *c, rule_fn *r, int i) {
 
 /* One ARG token at tok[i] into params[k]. */
 static bool parse_param(line_ctx *c, rule_fn *r, int i, int k) {
-    bool fmt;
-    if (!rules_param_from_token(c->tok[i], &r->params[k], &fmt))
+    bool fmt, store;
+    if (!rules_param_from_token(c->tok[i], &r->params[k], &fmt, &store))
         return bad_param(c, c->tok[i]);
+    if (store)
+        r->stores |= 1u << k;
     if (fmt && r->format_index >= 0)
         return fail(c, "second 'fmt' token (argument %d); a rule has one format string", k + 1);
     if (fmt)

@@ -50,6 +50,7 @@ static const char *const varargs_names[] = {
 #define N_VA ((int)(sizeof varargs_names / sizeof varargs_names[0]))
 
 #define FMT_TOKEN "fmt"
+#define STORE_TOKEN "store" /* a borrow whose pointer the callee stores (rule_param.store) */
 
 const char *rule_ret_name(rule_ret r) {
     return (int)r >= 0 && (int)r < N_RET ? ret_names[r] : "?";
@@ -104,13 +105,14 @@ static bool may_be_nullable(rule_arg a) {
            a == RULE_ARG_INCREF || a == RULE_ARG_DECREF;
 }
 
-bool rules_param_from_token(const char *tok, rule_param *out, bool *is_fmt) {
+bool rules_param_from_token(const char *tok, rule_param *out, bool *is_fmt, bool *is_store) {
     size_t len = strlen(tok);
     bool q = len > 1 && tok[len - 1] == '?';
     *is_fmt = strcmp(tok, FMT_TOKEN) == 0;
-    out->effect = RULE_ARG_IGNORE;
-    out->nullable = false;
-    if (*is_fmt)
+    *is_store = strcmp(tok, STORE_TOKEN) == 0 || strcmp(tok, STORE_TOKEN "?") == 0;
+    out->effect = *is_store ? RULE_ARG_BORROW : RULE_ARG_IGNORE; /* the store: the front end's */
+    out->nullable = *is_store && q;
+    if (*is_fmt || *is_store)
         return true;
     for (int i = 0; i < N_ARG; i++) {
         size_t n = strlen(arg_names[i]);
@@ -139,7 +141,8 @@ static void format_param(const rule_fn *r, int i, FILE *out) {
         fputs(" " FMT_TOKEN, out);
         return;
     }
-    fprintf(out, " %s%s", rule_arg_name(r->params[i].effect),
+    bool store = i < 32 && (r->stores >> i & 1u);
+    fprintf(out, " %s%s", store ? STORE_TOKEN : rule_arg_name(r->params[i].effect),
             r->params[i].nullable ? "?" : "");
 }
 
