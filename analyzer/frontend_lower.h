@@ -68,6 +68,8 @@ typedef struct fe_tu {
     unsigned nlines;
     const char **line_text; /* trimmed line texts made so far (TU arena) */
     fe_smap address_taken; /* functions named in file-scope initializers (ival 1) */
+    rule_set *annot_rules; /* rules read off callees' refflow annotations that name a
+                              store argument (frontend_call.c), made on first need */
 } fe_tu;
 
 typedef struct fe_case {

@@ -97,6 +97,10 @@ typedef struct rule_fn {
                         * front end lowers the call with that store after it, so an
                         * owned reference given there is handed over and a borrowed
                         * one stays borrowed */
+    uint32_t stores_on_success; /* bit i: argument i is "store-on-success", a store
+                        * (also set in stores) the function makes only when it
+                        * succeeds (RET status or truth): _Py_hashtable_set's value,
+                        * Py_AddPendingCall's argument */
     bool trusted;      /* its body is not checked (a "trusted NAME" line, in
                         * any order relative to the fn line) */
     const char *file;  /* rule file path (or built-in set name) */

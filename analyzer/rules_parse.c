@@ -196,18 +196,19 @@ static bool parse_ret(line_ctx *c, rule_fn *r) {
 static bool bad_param(line_ctx *c, const char *tok) {
     size_t n = strlen(tok);
     rule_param p;
-    bool fmt, store;
+    bool fmt;
+    int store;
     char base[64];
     if (n > 1 && n < sizeof base && tok[n - 1] == '?') {
         memcpy(base, tok, n - 1);
         base[n - 1] = '\0';
         if (rules_param_from_token(base, &p, &fmt, &store))
-            return fail(c, "'%s': only borrow, store, steal, steal-on-success, incref and "
-                           "decref take a '?' suffix", tok);
+            return fail(c, "'%s': only borrow, store, store-on-success, steal, "
+                           "steal-on-success, incref and decref take a '?' suffix", tok);
     }
-    return fail(c, "unknown argument token '%s' (expected -, borrow, store, keep, steal, "
-                   "steal-on-success, incref, decref, free, out-new, out-borrowed, inout-new "
-                   "or fmt)", tok);
+    return fail(c, "unknown argument token '%s' (expected -, borrow, store, store-on-success, "
+                   "keep, steal, steal-on-success, incref, decref, free, out-new, out-borrowed, "
+                   "inout-new or fmt)", tok);
 }
 
 static bool parse_varargs(line_ctx *c, rule_fn *r, int i) {
@@ -222,11 +223,11 @@ static bool parse_varargs(line_ctx *c, rule_fn *r, int i) {
 
 /* One ARG token at tok[i] into params[k]. */
 static bool parse_param(line_ctx *c, rule_fn *r, int i, int k) {
-    bool fmt, store;
+    bool fmt;
+    int store;
     if (!rules_param_from_token(c->tok[i], &r->params[k], &fmt, &store))
         return bad_param(c, c->tok[i]);
-    if (store)
-        r->stores |= 1u << k;
+    rules_note_store(r, k, store);
     if (fmt && r->format_index >= 0)
         return fail(c, "second 'fmt' token (argument %d); a rule has one format string", k + 1);
     if (fmt)
@@ -267,6 +268,11 @@ static bool check_fn(line_ctx *c, rule_fn *r) {
                                     r->params[r->ret_arg].effect != RULE_ARG_INCREF)))
         return fail(c, "'arg%d' returns argument %d, which must be described as 'borrow' or "
                        "'incref'", r->ret_arg + 1, r->ret_arg + 1);
+    for (int k = 0; k < r->nparams && k < 32; k++)
+        if ((r->stores_on_success >> k & 1u) && r->ret != RULE_RET_STATUS &&
+            r->ret != RULE_RET_TRUTH)
+            return fail(c, "'store-on-success' (argument %d) needs a 'status' or 'truth' "
+                           "return, not '%s'", k + 1, rule_ret_name(r->ret));
     for (int k = 0; k < r->nparams; k++)
         if (r->params[k].effect == RULE_ARG_STEAL_ON_SUCCESS && !rules_ret_tells_success(r->ret))
             return fail(c, "'steal-on-success' (argument %d) needs a 'status', 'truth', 'new?' "

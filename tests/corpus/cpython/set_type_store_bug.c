@@ -13,3 +13,16 @@ set_class(PyObject *self, PyTypeObject *newto)
         Py_DECREF(oldto);
     return 0;
 }
+
+void registry_put(PyObject *o) __attribute__((annotate("refflow:arg1=store")));
+
+static int
+remember(long v)
+{
+    PyObject *o = PyLong_FromLong(v);
+    if (o == NULL)
+        return -1;
+    registry_put(o);
+    Py_DECREF(o); // expect: over-release
+    return 0;
+}
