@@ -6,8 +6,8 @@
  * anywhere in the function that declares it. Used to see through
  * `destructor dealloc = Py_TYPE(op)->tp_dealloc; ... (*dealloc)(op);`.
  * Assumes var is a declaration of the function being lowered; the scan
- * walks that function's whole body once per question (the question is rare:
- * indirect calls through a local).
+ * walks that function's whole body once per variable (answers are cached
+ * for the function).
  */
 #include "frontend_lower.h"
 
@@ -68,9 +68,14 @@ bool fe_local_initializer(fe_ctx *cx, CXCursor var, CXCursor *init) {
     int n = fe_expr_children(cx->tu, cx->mem, var, &kids);
     if (n < 1)
         return false;
-    write_scan w = {.cx = cx, .var = var};
-    clang_visitChildren(fn, scan, &w);
-    if (w.written)
+    fe_cmap_slot *known = fe_cmap_get(&cx->kept_init, var);
+    if (!known) {
+        write_scan w = {.cx = cx, .var = var};
+        clang_visitChildren(fn, scan, &w);
+        known = fe_cmap_put(&cx->kept_init, var);
+        known->ival = !w.written;
+    }
+    if (!known->ival)
         return false;
     *init = kids[n - 1];
     return true;

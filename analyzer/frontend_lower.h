@@ -117,6 +117,8 @@ typedef struct fe_ctx {
     ir_function *f;
     int cur;               /* block being filled, -1 when dead */
     fe_cmap vars;          /* local decl cursor -> var id */
+    fe_cmap kept_init;     /* local decl cursor -> keeps its initializer (ival 1/0),
+                              frontend_constvar.c's answers */
     fe_smap labels;        /* label name -> block id */
     int *temps;            /* temporaries alive in the current full expression */
     int ntemps, temps_cap;
