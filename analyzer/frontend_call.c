@@ -4,7 +4,8 @@
  * an indirect call has no name, and its callee expression is lowered first
  * (so that self->ob_type->tp_free(self) still uses self). An indirect call
  * through a struct's function-pointer field names that slot
- * ("_typeobject.tp_free"), which a rule may describe. Arguments are
+ * ("_typeobject.tp_free"), which a rule may describe. The stores of a rule's
+ * "store" arguments follow the call (frontend_store.c). Arguments are
  * lowered left to right. The result goes to the given destination, to a new
  * temporary when the value is wanted, or nowhere (dst NONE). A call to a
  * noreturn function ends the block with IR_TERM_UNREACHABLE.
@@ -12,7 +13,6 @@
  */
 #include "frontend_lower.h"
 
-#include <stdio.h>
 #include <string.h>
 
 static bool is_function(CXCursor d) {
@@ -126,95 +126,6 @@ static CXCursor callee_decl(fe_ctx *cx, CXCursor e) {
     return is_function(r) ? r : d;
 }
 
-static bool names_store(const ir_callee *c) {
-    for (int k = 0; k < c->nannots; k++)
-        if (strstr(c->annots[k], "=store"))
-            return true;
-    return false;
-}
-
-/* The callee's rule when it has "store" arguments: a rule file's line, or
- * one read off its refflow annotations ("argN=store"); else NULL. */
-static const rule_fn *store_rule(fe_ctx *cx, const ir_callee *c) {
-    const rule_set *rs = cx->tu->opt->rules;
-    const rule_fn *r = c->name && rs ? rules_lookup(rs, c->name) : NULL;
-    if (r || !c->name || !names_store(c))
-        return r && r->stores ? r : NULL;
-    fe_tu *t = cx->tu;
-    if (!t->annot_rules)
-        t->annot_rules = rules_new();
-    r = rules_lookup(t->annot_rules, c->name);
-    char err[256];
-    if (!r && !rules_from_annotations(t->annot_rules, c->name, c->annots, c->nannots,
-                                      c->nparams > 0 ? c->nparams : 0, c->decl.file,
-                                      (int)c->decl.line, &r, err, sizeof err))
-        return NULL; /* the engine reports the bad annotation */
-    return r && r->stores ? r : NULL;
-}
-
-/* `*p = a` through a pointer nothing else names (the callee's own memory:
- * ob->ob_type for Py_SET_TYPE, a table's slot). */
-static void emit_store(fe_ctx *cx, ir_operand a, ir_loc loc) {
-    ir_place heap = ir_place_var(cx->f, fe_temp(cx, IR_VT_PTR));
-    heap = ir_place_step(cx->f, heap, IR_STEP_DEREF, NULL, IR_VT_REF);
-    ir_instr *in = fe_emit(cx, IR_ASSIGN, loc);
-    in->dst = heap;
-    in->src = a;
-}
-
-/* The condition "the call succeeded" on its int result res (status: >= 0,
- * truth: non-zero). */
-static ir_cond success_cond(const rule_fn *r, ir_place res, ir_loc loc) {
-    ir_cond c = {0};
-    c.opnd = (ir_operand){.kind = IR_OP_PLACE, .place = res, .type = IR_VT_INT, .loc = loc};
-    if (r->ret == RULE_RET_TRUTH) {
-        c.kind = IR_COND_TRUTH;
-        return c;
-    }
-    c.kind = IR_COND_CMP;
-    c.cmp = IR_GE;
-    c.rhs = (ir_operand){.kind = IR_OP_INT, .ival = 0, .type = IR_VT_INT, .loc = loc};
-    return c;
-}
-
-/* Argument i's store kind (0: none, 1: store, 2: on success) if it is a reference. */
-static int store_of(const rule_fn *r, const ir_operand *args, int i) {
-    if (i >= r->nparams || i >= 32 || !(r->stores >> i & 1u) || args[i].type != IR_VT_REF)
-        return 0;
-    return (r->stores_on_success >> i & 1u) ? 2 : 1;
-}
-
-/* The stores a rule's "store" arguments stand for, after the call: always,
- * or for "store-on-success" on the branch where its status or truth result
- * says it succeeded (the call's dst: given a temporary here, before anything
- * else is emitted, if it had none). Emitting may move the call's
- * instruction, so call is not used after the first store. Returns the
- * call's result place. */
-static ir_place lower_stores(fe_ctx *cx, ir_instr *call, const rule_fn *r, ir_loc loc) {
-    const ir_operand *args = call->args;
-    int n = call->nargs;
-    bool on_success = false;
-    for (int i = 0; i < n; i++)
-        on_success = on_success || store_of(r, args, i) == 2;
-    if (on_success && call->dst.kind == IR_PLACE_NONE)
-        call->dst = ir_place_var(cx->f, fe_temp(cx, IR_VT_INT));
-    ir_place res = call->dst;
-    for (int i = 0; i < n; i++)
-        if (store_of(r, args, i) == 1)
-            emit_store(cx, args[i], loc);
-    if (!on_success)
-        return res;
-    int yes = fe_new_block(cx), join = fe_new_block(cx);
-    fe_branch(cx, success_cond(r, res, loc), yes, join, loc);
-    fe_set_block(cx, yes);
-    for (int i = 0; i < n; i++)
-        if (store_of(r, args, i) == 2)
-            emit_store(cx, args[i], loc);
-    fe_goto(cx, join);
-    fe_set_block(cx, join);
-    return res;
-}
-
 ir_operand fe_call(fe_ctx *cx, CXCursor e, const ir_place *dst, bool want_value) {
     CXCursor d = callee_decl(cx, e);
     ir_callee callee = is_function(d) ? *fe_callee(cx->tu, d) : indirect_callee(cx, e);
@@ -227,9 +138,8 @@ ir_operand fe_call(fe_ctx *cx, CXCursor e, const ir_place *dst, bool want_value)
     in->args = args;
     in->nargs = nargs;
     in->dst = res;
-    const rule_fn *stores = store_rule(cx, &callee);
-    if (stores && !callee.noreturn)
-        res = lower_stores(cx, in, stores, loc); /* may move in */
+    if (!callee.noreturn)
+        res = fe_call_stores(cx, in, loc); /* may move in */
     if (callee.noreturn) {
         fe_terminate(cx, IR_TERM_UNREACHABLE, loc);
         return fe_unknown(cx, e);

@@ -265,6 +265,14 @@ ir_operand fe_call(fe_ctx *cx, CXCursor e, const ir_place *dst, bool want_value)
 /* Is e a call to __builtin_expect-like identity builtins? Sets *arg. */
 bool fe_is_expect_call(CXCursor e, CXCursor *arg);
 
+/* --- frontend_store.c --- */
+/* After the call instruction call (just emitted): the stores its rule's
+ * "store" / "store-on-success" arguments stand for (the latter on the
+ * branch where the call succeeded; the call's dst is then given a temporary
+ * if it had none). call may move: not used afterwards. Returns the call's
+ * result place. */
+ir_place fe_call_stores(fe_ctx *cx, ir_instr *call, ir_loc loc);
+
 /* --- frontend_cond.c --- */
 void fe_cond(fe_ctx *cx, CXCursor e, int t, int f);
 /* A statement's condition: branch, then kill its temporaries in t and f. */
