@@ -4,7 +4,9 @@
  * function defined in this unit: learned in this pass, else in an earlier
  * one, else the convention; for an extern function defined elsewhere: the
  * program's summary table) over "unknown" (NULL: the result is not checked,
- * arguments are borrowed). The convention for a function defined here: an
+ * arguments are borrowed). An indirect call through a struct's
+ * function-pointer field (ir_callee.slot) has only a rule of the slot's name
+ * ("_typeobject.tp_free"), else "unknown". The convention for a function defined here: an
  * object pointer result is a new reference or NULL on failure (the CPython
  * convention), arguments are borrowed. Contracts derived here are kept in
  * the unit's local rule set, so each is built once. */
@@ -101,6 +103,8 @@ static const rule_fn *program_summary(engine_tu *tu, const ir_callee *c) {
 const rule_fn *contract_for_callee(engine_tu *tu, const ir_callee *c) {
     if (!c->name)
         return NULL;
+    if (c->slot) /* an indirect call through a slot: only a rule describes it */
+        return rules_lookup(tu->rules, c->name);
     const rule_fn *r = rules_lookup(tu->rules, c->name);
     if (r)
         return r;

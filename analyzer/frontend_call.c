@@ -2,7 +2,10 @@
  *
  * A direct call carries the callee's declaration facts (frontend_callee.c);
  * an indirect call has no name, and its callee expression is lowered first
- * (so that self->ob_type->tp_free(self) still uses self). Arguments are
+ * (so that self->ob_type->tp_free(self) still uses self). An indirect call
+ * through a struct's function-pointer field names that slot
+ * ("_typeobject.tp_free"), which a rule may describe. The stores of a rule's
+ * "store" arguments follow the call (frontend_store.c). Arguments are
  * lowered left to right. The result goes to the given destination, to a new
  * temporary when the value is wanted, or nowhere (dst NONE). A call to a
  * noreturn function ends the block with IR_TERM_UNREACHABLE.
@@ -32,12 +35,59 @@ bool fe_is_expect_call(CXCursor e, CXCursor *arg) {
     return r;
 }
 
+/* The function pointer expression without casts, parentheses and `*`
+ * ((*dealloc)(op) calls dealloc). */
+static CXCursor pointer_core(fe_ctx *cx, CXCursor f) {
+    CXCursor *kids;
+    for (int i = 0; i < 8; i++) {
+        f = fe_strip(cx, f);
+        if (clang_getCursorKind(f) != CXCursor_UnaryOperator ||
+            clang_getCursorUnaryOperatorKind(f) != CXUnaryOperator_Deref ||
+            fe_expr_children(cx->tu, cx->mem, f, &kids) != 1)
+            break;
+        f = kids[0];
+    }
+    return f;
+}
+
+/* "RECORD.FIELD" for a member expression naming a struct's field. */
+static const char *member_slot(fe_ctx *cx, CXCursor m) {
+    CXCursor *kids;
+    if (clang_getCursorKind(m) != CXCursor_MemberRefExpr ||
+        fe_expr_children(cx->tu, cx->mem, m, &kids) < 1)
+        return NULL;
+    const char *record = fe_member_record(cx->tu, m, clang_getCursorType(kids[0]));
+    const char *field = fe_spelling(cx->mem, m);
+    if (!record || !field || !*field)
+        return NULL;
+    return arena_printf(&cx->tu->mem, "%s.%s", record, field);
+}
+
+/* The slot a call goes through: f is a struct's function-pointer field
+ * (Py_TYPE(op)->tp_free), or a local variable initialized from one and
+ * never assigned again nor its address taken (object.c's
+ * `destructor dealloc = Py_TYPE(op)->tp_dealloc; ... (*dealloc)(op);`). */
+static const char *call_slot(fe_ctx *cx, CXCursor f) {
+    f = pointer_core(cx, f);
+    if (clang_getCursorKind(f) == CXCursor_MemberRefExpr)
+        return member_slot(cx, f);
+    if (clang_getCursorKind(f) != CXCursor_DeclRefExpr)
+        return NULL;
+    CXCursor var = clang_getCursorReferenced(f), init;
+    if (!fe_local_initializer(cx, var, &init))
+        return NULL;
+    return member_slot(cx, fe_strip(cx, init));
+}
+
 static ir_callee indirect_callee(fe_ctx *cx, CXCursor e) {
     ir_callee c = {0};
     c.nparams = -1;
     CXCursor *kids;
-    if (fe_expr_children(cx->tu, cx->mem, e, &kids) > 0)
+    if (fe_expr_children(cx->tu, cx->mem, e, &kids) > 0) {
+        c.slot = call_slot(cx, kids[0]);
+        c.name = c.slot; /* rules and messages name the call by its slot */
         fe_value(cx, kids[0]); /* the function pointer expression */
+    }
     return c;
 }
 
@@ -88,6 +138,8 @@ ir_operand fe_call(fe_ctx *cx, CXCursor e, const ir_place *dst, bool want_value)
     in->args = args;
     in->nargs = nargs;
     in->dst = res;
+    if (!callee.noreturn)
+        res = fe_call_stores(cx, in, loc); /* may move in */
     if (callee.noreturn) {
         fe_terminate(cx, IR_TERM_UNREACHABLE, loc);
         return fe_unknown(cx, e);

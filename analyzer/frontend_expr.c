@@ -195,20 +195,24 @@ static bool index_place(fe_ctx *cx, CXCursor e, ir_place *out) {
     return ok;
 }
 
-static bool deref_place(fe_ctx *cx, CXCursor e, ir_place *out) {
-    CXCursor kid;
-    if (!one_kid(cx, e, &kid))
-        return false;
-    CXCursor s = fe_strip(cx, kid);
+bool fe_pointee_place(fe_ctx *cx, CXCursor ptr, CXType type_of, ir_loc loc, ir_place *out) {
+    CXCursor kid, s = fe_strip(cx, ptr);
     if (clang_getCursorKind(s) == CXCursor_UnaryOperator &&
         clang_getCursorUnaryOperatorKind(s) == CXUnaryOperator_AddrOf && one_kid(cx, s, &kid))
         return fe_place(cx, kid, out); /* *&x */
     bool addr;
-    ir_vtype type = fe_vtype(cx->tu, clang_getCursorType(e));
-    ir_place p = pointer_root(cx, kid, fe_cursor_loc(cx->tu, e), &addr);
+    ir_vtype type = fe_vtype(cx->tu, type_of);
+    ir_place p = pointer_root(cx, ptr, loc, &addr);
     *out = addr ? p : ir_place_step(cx->f, p, IR_STEP_DEREF, NULL, type);
     out->type = type;
     return true;
+}
+
+static bool deref_place(fe_ctx *cx, CXCursor e, ir_place *out) {
+    CXCursor kid;
+    if (!one_kid(cx, e, &kid))
+        return false;
+    return fe_pointee_place(cx, kid, clang_getCursorType(e), fe_cursor_loc(cx->tu, e), out);
 }
 
 static bool place_inner(fe_ctx *cx, CXCursor e, ir_place *out) {
@@ -546,6 +550,7 @@ static ir_operand dispatch(fe_ctx *cx, CXCursor s, bool want) {
         long long v;
         if (fe_const_int(cx, s, &v))
             return int_operand(v, fe_cursor_loc(cx->tu, s));
+        fe_atomic_store(cx, s);
         return fe_unknown(cx, s);
     }
     }

@@ -280,6 +280,7 @@ static void lower_body(fe_ctx *cx, CXCursor fn) {
 ir_function *fe_lower_function(fe_tu *t, arena *a, CXCursor fn) {
     fe_ctx cx = {.tu = t, .mem = a, .cur = -1};
     fe_cmap_init(&cx.vars);
+    fe_cmap_init(&cx.kept_init);
     cx.f = ir_function_new(a, fe_spelling(a, fn));
     cx.f->loc = fe_name_loc(t, fn);
     cx.f->self = *fe_callee(t, fn);
@@ -291,5 +292,6 @@ ir_function *fe_lower_function(fe_tu *t, arena *a, CXCursor fn) {
     ir_finish(cx.f);
     ir_forward_local_pointers(cx.f);
     fe_cmap_free(&cx.vars);
+    fe_cmap_free(&cx.kept_init);
     return cx.f;
 }

@@ -68,6 +68,8 @@ typedef struct fe_tu {
     unsigned nlines;
     const char **line_text; /* trimmed line texts made so far (TU arena) */
     fe_smap address_taken; /* functions named in file-scope initializers (ival 1) */
+    rule_set *annot_rules; /* rules read off callees' refflow annotations that name a
+                              store argument (frontend_call.c), made on first need */
 } fe_tu;
 
 typedef struct fe_case {
@@ -115,6 +117,8 @@ typedef struct fe_ctx {
     ir_function *f;
     int cur;               /* block being filled, -1 when dead */
     fe_cmap vars;          /* local decl cursor -> var id */
+    fe_cmap kept_init;     /* local decl cursor -> keeps its initializer (ival 1/0),
+                              frontend_constvar.c's answers */
     fe_smap labels;        /* label name -> block id */
     int *temps;            /* temporaries alive in the current full expression */
     int ntemps, temps_cap;
@@ -236,7 +240,20 @@ ir_operand fe_value(fe_ctx *cx, CXCursor e);
 void fe_effect(fe_ctx *cx, CXCursor e);
 void fe_assign_to(fe_ctx *cx, ir_place dst, CXCursor e, ir_loc loc);
 bool fe_place(fe_ctx *cx, CXCursor e, ir_place *out);
+/* The place *ptr, whose value has type type_of (ptr's USE emitted; for
+ * ptr = &x, x itself). */
+bool fe_pointee_place(fe_ctx *cx, CXCursor ptr, CXType type_of, ir_loc loc, ir_place *out);
 ir_operand fe_unknown(fe_ctx *cx, CXCursor e);
+
+/* --- frontend_constvar.c --- */
+/* Is var a local variable of the function being lowered that keeps its
+ * initializer (never assigned, incremented or address-taken)? Sets *init. */
+bool fe_local_initializer(fe_ctx *cx, CXCursor var, CXCursor *init);
+
+/* --- frontend_atomic.c --- */
+/* If e is an atomic store builtin (__c11_atomic_store, __atomic_store_n,
+ * __atomic_store), lowers it as the store it is and returns true. */
+bool fe_atomic_store(fe_ctx *cx, CXCursor e);
 
 /* --- frontend_init.c --- */
 /* dst = init, where init may be a brace list (written element by element). */
@@ -247,6 +264,14 @@ void fe_init_into(fe_ctx *cx, ir_place dst, CXType ty, CXCursor init, ir_loc loc
 ir_operand fe_call(fe_ctx *cx, CXCursor e, const ir_place *dst, bool want_value);
 /* Is e a call to __builtin_expect-like identity builtins? Sets *arg. */
 bool fe_is_expect_call(CXCursor e, CXCursor *arg);
+
+/* --- frontend_store.c --- */
+/* After the call instruction call (just emitted): the stores its rule's
+ * "store" / "store-on-success" arguments stand for (the latter on the
+ * branch where the call succeeded; the call's dst is then given a temporary
+ * if it had none). call may move: not used afterwards. Returns the call's
+ * result place. */
+ir_place fe_call_stores(fe_ctx *cx, ir_instr *call, ir_loc loc);
 
 /* --- frontend_cond.c --- */
 void fe_cond(fe_ctx *cx, CXCursor e, int t, int f);

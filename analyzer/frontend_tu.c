@@ -344,6 +344,7 @@ static bool parse(fe_tu *t, CXIndex idx, fe_result *res) {
 static void tu_free(fe_tu *t) {
     fe_cmap_free(&t->types);
     fe_cmap_free(&t->callees);
+    rules_free(t->annot_rules);
     free(t->scratch);
     arena_free(&t->mem);
     if (t->tu)

@@ -18,7 +18,8 @@
  *     var NAME: TYPE [paramN] [temp] [array] @L:C
  *   bN: [label NAME] [loop-head]
  *     DST = OPERAND @L:C            assignment
- *     [DST = ]call NAME(ARGS) [FACTS] @L:C    (<indirect> for a pointer call)
+ *     [DST = ]call NAME(ARGS) [FACTS] @L:C    (<indirect> for a pointer call,
+ *                                             <indirect STRUCT.FIELD> through a slot)
  *     use OPERAND / refcnt OPERAND +1|-1 / kill VAR, VAR @L:C
  *     goto bN | branch COND ? bT : bF @L:C | return [OPERAND] @L:C | unreachable @L:C
  * FACTS: ref int noreturn here variadic "annotation" (only those that hold).
@@ -522,7 +523,12 @@ static void put_call(const ir_function *f, const ir_instr *in, FILE *out) {
         put_place(f, &in->dst, out, true);
         fputs(" = ", out);
     }
-    fprintf(out, "call %s(", in->callee.name ? in->callee.name : "<indirect>");
+    if (in->callee.slot)
+        fprintf(out, "call <indirect %s>(", in->callee.slot);
+    else if (in->callee.name)
+        fprintf(out, "call %s(", in->callee.name);
+    else
+        fprintf(out, "call <indirect>(");
     for (int i = 0; i < in->nargs; i++) {
         if (i)
             fputs(", ", out);

@@ -119,7 +119,13 @@ typedef struct ir_operand {
  * RF_BORROWED_REF, RF_STEALS(n), ...), passed through unparsed; rules.h
  * turns them into a rule (rules_from_annotations). */
 typedef struct ir_callee {
-    const char *name;      /* NULL for an indirect call */
+    const char *name;      /* NULL for an indirect call, except through a slot */
+    const char *slot;      /* an indirect call through a struct's function-pointer
+                              field ("p->tp_free(x)", or a local variable set once
+                              from one): "RECORD.FIELD", the struct's tag (or an
+                              anonymous struct's typedef name) and the field, also
+                              its name; only a rule of that name describes the call
+                              (contract.c). NULL otherwise */
     const char **annots;   /* annotate strings starting "refflow:", without the prefix */
     int nannots;
     bool returns_ref;      /* declared return type is IR_VT_REF */

@@ -172,7 +172,8 @@ bool rules_same(const rule_fn *a, const rule_fn *b) {
     if (!a || !b)
         return a == b;
     if (a->ret != b->ret || a->ret_arg != b->ret_arg || a->nparams != b->nparams ||
-        a->varargs != b->varargs ||
+        a->varargs != b->varargs || a->stores != b->stores ||
+        a->stores_on_success != b->stores_on_success ||
         a->format_index != b->format_index)
         return false;
     for (int i = 0; i < a->nparams; i++)

@@ -15,6 +15,7 @@
 #define REFFLOW_RULES_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 /* What a call returns. */
@@ -90,6 +91,16 @@ typedef struct rule_fn {
     int format_index;  /* for BUILD/PARSE: 0-based index of the format string
                         * argument (its param is RULE_ARG_IGNORE); -1 if none */
     int ret_arg;       /* RULE_RET_ARG: 0-based index of the returned argument */
+    uint32_t stores;   /* bit i: argument i is "store", a borrow (its param's effect is
+                        * RULE_ARG_BORROW) of a pointer the function writes into the
+                        * heap, as Py_SET_TYPE(ob, type) does `ob->ob_type = type`: the
+                        * front end lowers the call with that store after it, so an
+                        * owned reference given there is handed over and a borrowed
+                        * one stays borrowed */
+    uint32_t stores_on_success; /* bit i: argument i is "store-on-success", a store
+                        * (also set in stores) the function makes only when it
+                        * succeeds (RET status or truth): _Py_hashtable_set's value,
+                        * Py_AddPendingCall's argument */
     bool trusted;      /* its body is not checked (a "trusted NAME" line, in
                         * any order relative to the fn line) */
     const char *file;  /* rule file path (or built-in set name) */

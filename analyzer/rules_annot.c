@@ -34,8 +34,10 @@ static bool annot_arg(const annot_ctx *c, rule_fn *r, const char *payload) {
                                         : "argument given but the function has no parameters",
                           payload);
     bool fmt;
-    if (!rules_param_from_token(end + 1, &r->params[n - 1], &fmt))
+    int store;
+    if (!rules_param_from_token(end + 1, &r->params[n - 1], &fmt, &store))
         return annot_fail(c, "unknown argument token", payload);
+    rules_note_store(r, (int)n - 1, store);
     if (fmt)
         r->format_index = (int)n - 1;
     return true;
@@ -94,6 +96,9 @@ bool rules_from_annotations(rule_set *rs, const char *name, const char *const *a
         if (r->params[k].effect == RULE_ARG_STEAL_ON_SUCCESS && !rules_ret_tells_success(r->ret))
             return annot_fail(&c, "steal-on-success needs ret=status, truth, new? or borrowed?",
                               annots[0] ? annots[0] : "");
+    if (r->stores_on_success && r->ret != RULE_RET_STATUS && r->ret != RULE_RET_TRUTH)
+        return annot_fail(&c, "store-on-success needs ret=status or truth",
+                          annots[0] ? annots[0] : "");
     if (r->trusted)
         rules_put_trusted(rs, name);
     rules_put_fn(rs, r);

@@ -55,7 +55,13 @@ void rules_put_trusted(rule_set *rs, const char *name);
 /* Token tables shared by the line parser and the annotation reader. Each
  * returns false on an unknown token. */
 bool rules_ret_from_token(const char *tok, rule_ret *out);
-bool rules_param_from_token(const char *tok, rule_param *out, bool *is_fmt);
+/* "store" / "store-on-success" (and with "?") give a borrow and set *store to
+ * RULES_STORE / RULES_STORE_ON_SUCCESS (rule_fn.stores, stores_on_success);
+ * else *store is 0. */
+enum { RULES_STORE = 1, RULES_STORE_ON_SUCCESS = 2 };
+bool rules_param_from_token(const char *tok, rule_param *out, bool *is_fmt, int *store);
+/* Sets the bits of argument k (0-based) for a store kind of rules_param_from_token. */
+void rules_note_store(rule_fn *r, int k, int store);
 bool rules_varargs_from_token(const char *tok, rule_varargs *out);
 
 #endif

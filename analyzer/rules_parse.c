@@ -97,6 +97,31 @@ static bool check_name(line_ctx *c, const char *kw) {
     return true;
 }
 
+/* A slot name "STRUCT.FIELD": two identifiers joined by one dot. */
+static bool is_slot_name(const char *s) {
+    const char *dot = strchr(s, '.');
+    if (!dot || dot == s || strchr(dot + 1, '.'))
+        return false;
+    char head[256];
+    size_t n = (size_t)(dot - s);
+    if (n >= sizeof head)
+        return false;
+    memcpy(head, s, n);
+    head[n] = '\0';
+    return is_identifier(head) && is_identifier(dot + 1);
+}
+
+/* fn NAME: a function (a C identifier) or a struct's function-pointer
+ * field (STRUCT.FIELD: calls through p->FIELD). */
+static bool check_fn_name(line_ctx *c) {
+    if (c->ntok >= 2 && is_slot_name(c->tok[1]))
+        return true;
+    if (c->ntok < 2 || is_identifier(c->tok[1]))
+        return check_name(c, "fn");
+    return fail(c, "bad name '%s' after 'fn' (expected a C identifier or STRUCT.FIELD)",
+                c->tok[1]);
+}
+
 /* "type NAME", "refcount-field NAME", "trusted NAME", "error-check NAME",
  * "error-clear NAME", "size-setter NAME". */
 static bool parse_name_line(line_ctx *c) {
@@ -172,17 +197,18 @@ static bool bad_param(line_ctx *c, const char *tok) {
     size_t n = strlen(tok);
     rule_param p;
     bool fmt;
+    int store;
     char base[64];
     if (n > 1 && n < sizeof base && tok[n - 1] == '?') {
         memcpy(base, tok, n - 1);
         base[n - 1] = '\0';
-        if (rules_param_from_token(base, &p, &fmt))
-            return fail(c, "'%s': only borrow, steal, steal-on-success, incref and decref take "
-                           "a '?' suffix", tok);
+        if (rules_param_from_token(base, &p, &fmt, &store))
+            return fail(c, "'%s': only borrow, store, store-on-success, steal, "
+                           "steal-on-success, incref and decref take a '?' suffix", tok);
     }
-    return fail(c, "unknown argument token '%s' (expected -, borrow, keep, steal, "
-                   "steal-on-success, incref, decref, free, out-new, out-borrowed, inout-new "
-                   "or fmt)", tok);
+    return fail(c, "unknown argument token '%s' (expected -, borrow, store, store-on-success, "
+                   "keep, steal, steal-on-success, incref, decref, free, out-new, out-borrowed, "
+                   "inout-new or fmt)", tok);
 }
 
 static bool parse_varargs(line_ctx *c, rule_fn *r, int i) {
@@ -198,8 +224,10 @@ static bool parse_varargs(line_ctx *c, rule_fn *r, int i) {
 /* One ARG token at tok[i] into params[k]. */
 static bool parse_param(line_ctx *c, rule_fn *r, int i, int k) {
     bool fmt;
-    if (!rules_param_from_token(c->tok[i], &r->params[k], &fmt))
+    int store;
+    if (!rules_param_from_token(c->tok[i], &r->params[k], &fmt, &store))
         return bad_param(c, c->tok[i]);
+    rules_note_store(r, k, store);
     if (fmt && r->format_index >= 0)
         return fail(c, "second 'fmt' token (argument %d); a rule has one format string", k + 1);
     if (fmt)
@@ -240,6 +268,11 @@ static bool check_fn(line_ctx *c, rule_fn *r) {
                                     r->params[r->ret_arg].effect != RULE_ARG_INCREF)))
         return fail(c, "'arg%d' returns argument %d, which must be described as 'borrow' or "
                        "'incref'", r->ret_arg + 1, r->ret_arg + 1);
+    for (int k = 0; k < r->nparams && k < 32; k++)
+        if ((r->stores_on_success >> k & 1u) && r->ret != RULE_RET_STATUS &&
+            r->ret != RULE_RET_TRUTH)
+            return fail(c, "'store-on-success' (argument %d) needs a 'status' or 'truth' "
+                           "return, not '%s'", k + 1, rule_ret_name(r->ret));
     for (int k = 0; k < r->nparams; k++)
         if (r->params[k].effect == RULE_ARG_STEAL_ON_SUCCESS && !rules_ret_tells_success(r->ret))
             return fail(c, "'steal-on-success' (argument %d) needs a 'status', 'truth', 'new?' "
@@ -256,7 +289,7 @@ static bool check_fn(line_ctx *c, rule_fn *r) {
 }
 
 static bool parse_fn_line(line_ctx *c) {
-    if (!check_name(c, "fn"))
+    if (!check_fn_name(c))
         return false;
     rule_fn *r = ARENA_NEW(&c->rs->mem, rule_fn);
     r->name = c->tok[1];

@@ -50,6 +50,8 @@ static const char *const varargs_names[] = {
 #define N_VA ((int)(sizeof varargs_names / sizeof varargs_names[0]))
 
 #define FMT_TOKEN "fmt"
+#define STORE_TOKEN "store" /* a borrow whose pointer the callee stores (rule_fn.stores) */
+#define STORE_OK_TOKEN "store-on-success" /* the same, on success only */
 
 const char *rule_ret_name(rule_ret r) {
     return (int)r >= 0 && (int)r < N_RET ? ret_names[r] : "?";
@@ -104,13 +106,22 @@ static bool may_be_nullable(rule_arg a) {
            a == RULE_ARG_INCREF || a == RULE_ARG_DECREF;
 }
 
-bool rules_param_from_token(const char *tok, rule_param *out, bool *is_fmt) {
+static int store_kind(const char *tok) {
+    if (strcmp(tok, STORE_TOKEN) == 0 || strcmp(tok, STORE_TOKEN "?") == 0)
+        return RULES_STORE;
+    if (strcmp(tok, STORE_OK_TOKEN) == 0 || strcmp(tok, STORE_OK_TOKEN "?") == 0)
+        return RULES_STORE_ON_SUCCESS;
+    return 0;
+}
+
+bool rules_param_from_token(const char *tok, rule_param *out, bool *is_fmt, int *store) {
     size_t len = strlen(tok);
     bool q = len > 1 && tok[len - 1] == '?';
     *is_fmt = strcmp(tok, FMT_TOKEN) == 0;
-    out->effect = RULE_ARG_IGNORE;
-    out->nullable = false;
-    if (*is_fmt)
+    *store = store_kind(tok);
+    out->effect = *store ? RULE_ARG_BORROW : RULE_ARG_IGNORE; /* the store: the front end's */
+    out->nullable = *store && q;
+    if (*is_fmt || *store)
         return true;
     for (int i = 0; i < N_ARG; i++) {
         size_t n = strlen(arg_names[i]);
@@ -134,12 +145,23 @@ bool rules_varargs_from_token(const char *tok, rule_varargs *out) {
     return false;
 }
 
+void rules_note_store(rule_fn *r, int k, int store) {
+    if (!store || k < 0 || k >= 32)
+        return;
+    r->stores |= 1u << k;
+    if (store == RULES_STORE_ON_SUCCESS)
+        r->stores_on_success |= 1u << k;
+}
+
 static void format_param(const rule_fn *r, int i, FILE *out) {
     if (i == r->format_index && r->varargs >= RULE_VA_BUILD) {
         fputs(" " FMT_TOKEN, out);
         return;
     }
-    fprintf(out, " %s%s", rule_arg_name(r->params[i].effect),
+    bool store = i < 32 && (r->stores >> i & 1u);
+    bool on_success = i < 32 && (r->stores_on_success >> i & 1u);
+    fprintf(out, " %s%s",
+            on_success ? STORE_OK_TOKEN : store ? STORE_TOKEN : rule_arg_name(r->params[i].effect),
             r->params[i].nullable ? "?" : "");
 }
 

@@ -56,8 +56,18 @@ static void test_good_lines(void) {
         "fn opaque unknown borrow\n"
         "fn PyException_GetCause new-or-null borrow\n"
         "fn _PyObject_LookupAttr lookup borrow borrow out-new\n"
-        "cannot-fail PyLong_FromLong arg1 -5 256\n");
-    CHECK(rules_count(rs) == 14);
+        "cannot-fail PyLong_FromLong arg1 -5 256\n"
+        "fn _typeobject.tp_free value free\n"
+        "fn Py_SET_TYPE value borrow store\n"
+        "fn Py_AddPendingCall status - store-on-success?\n");
+    CHECK(rules_count(rs) == 17);
+    const rule_fn *rso = rules_lookup(rs, "Py_AddPendingCall"); /* stored when it succeeds */
+    CHECK(rso && rso->stores == 2u && rso->stores_on_success == 2u && rso->params[1].nullable);
+    const rule_fn *rst = rules_lookup(rs, "Py_SET_TYPE"); /* a borrow the callee stores */
+    CHECK(rst && rst->params[1].effect == RULE_ARG_BORROW && rst->stores == 2u);
+    CHECK(rst && rst->params[0].effect == RULE_ARG_BORROW && !rst->params[1].nullable);
+    const rule_fn *rs_slot = rules_lookup(rs, "_typeobject.tp_free"); /* a struct's slot */
+    CHECK(rs_slot && rs_slot->nparams == 1 && rs_slot->params[0].effect == RULE_ARG_FREE);
     const rule_cannot_fail *cf = rules_cannot_fail(rs, "PyLong_FromLong");
     CHECK(cf && cf->arg == 0 && cf->lo == -5 && cf->hi == 256);
     CHECK(rules_cannot_fail(rs, "cast") == NULL);
@@ -104,7 +114,7 @@ static void test_good_lines(void) {
     CHECK(r && r->params[2].effect == RULE_ARG_INCREF && r->params[2].nullable);
     CHECK(rules_lookup(rs, "only_trusted") == NULL && rules_is_trusted(rs, "only_trusted"));
     CHECK(rules_lookup(rs, "nope") == NULL && !rules_is_trusted(rs, "nope"));
-    CHECK(rules_at(rs, 0) == rules_lookup(rs, "PyList_SetItem") && rules_at(rs, 14) == NULL);
+    CHECK(rules_at(rs, 0) == rules_lookup(rs, "PyList_SetItem") && rules_at(rs, 17) == NULL);
     rules_free(rs);
 }
 
@@ -114,9 +124,12 @@ static void test_bad_lines(void) {
                  "borrowed?, status, truth, noreturn, null, argN, unknown, new-or-null or "
                  "lookup)");
     expect_error("\n# c\nfn f new borow\n",
-                 "bad.rules:3: unknown argument token 'borow' (expected -, borrow, keep, steal, "
-                 "steal-on-success, incref, decref, free, out-new, out-borrowed, inout-new "
-                 "or fmt)");
+                 "bad.rules:3: unknown argument token 'borow' (expected -, borrow, store, "
+                 "store-on-success, keep, steal, steal-on-success, incref, decref, free, "
+                 "out-new, out-borrowed, inout-new or fmt)");
+    expect_error("fn f value borrow store-on-success\n",
+                 "bad.rules:1: 'store-on-success' (argument 2) needs a 'status' or 'truth' "
+                 "return, not 'value'");
     expect_error("fn f\n",
                  "bad.rules:1: missing return token after 'fn f' (expected value, new, new?, "
                  "borrowed, borrowed?, status, truth, noreturn, null, argN, unknown, "
@@ -130,7 +143,13 @@ static void test_bad_lines(void) {
                  "borrowed?, status, truth, noreturn, null, argN, unknown, new-or-null or "
                  "lookup)");
     expect_error("type\n", "bad.rules:1: missing NAME after 'type'");
-    expect_error("fn 9f new\n", "bad.rules:1: bad name '9f' after 'fn' (expected a C identifier)");
+    expect_error("fn 9f new\n",
+                 "bad.rules:1: bad name '9f' after 'fn' (expected a C identifier or STRUCT.FIELD)");
+    expect_error("fn a.b.c new\n",
+                 "bad.rules:1: bad name 'a.b.c' after 'fn' (expected a C identifier or STRUCT.FIELD)");
+    expect_error("fn .tp_free value\n",
+                 "bad.rules:1: bad name '.tp_free' after 'fn' (expected a C identifier or STRUCT.FIELD)");
+    expect_error("trusted t.f\n", "bad.rules:1: bad name 't.f' after 'trusted' (expected a C identifier)");
     expect_error("type A B\n", "bad.rules:1: unexpected 'B' after 'type A'");
     expect_error("trusted x y\n", "bad.rules:1: unexpected 'y' after 'trusted x'");
     expect_error("func f new\n",
@@ -162,8 +181,8 @@ static void test_bad_lines(void) {
     expect_error("fn f new? fmt fmt ...build\n",
                  "bad.rules:1: second 'fmt' token (argument 2); a rule has one format string");
     expect_error("fn f value out-new?\n",
-                 "bad.rules:1: 'out-new?': only borrow, steal, steal-on-success, incref and decref "
-                 "take a '?' suffix");
+                 "bad.rules:1: 'out-new?': only borrow, store, store-on-success, steal, "
+                 "steal-on-success, incref and decref take a '?' suffix");
     expect_error("fn f new borrow steal-on-success\n",
                  "bad.rules:1: 'steal-on-success' (argument 2) needs a 'status', 'truth', 'new?' "
                  "or 'borrowed?' return, not 'new'");
@@ -209,6 +228,9 @@ static void test_round_trip(void) {
            "fn PyArg_UnpackTuple truth borrow fmt - - out-borrowed ...parse\n"
            "fn g noreturn -\n"
            "fn h value decref? borrow? ...\n"
+           "fn Py_SET_TYPE value borrow store\n"
+           "fn Py_AddPendingCall status - store-on-success?\n"
+           "fn _typeobject.tp_free value free\n"
            "trusted Py_DECREF\n"
            "cannot-fail PyLong_FromLong arg1 -5 256\n";
     rule_set *rs = parse_ok(text);

@@ -121,7 +121,8 @@ static void put_call_edges(db_unit *u, const ir_function *fn) {
     for (int b = 0; b < fn->nblocks; b++)
         for (int i = 0; i < fn->blocks[b].ninstrs; i++) {
             const ir_instr *in = &fn->blocks[b].instrs[i];
-            if (in->kind == IR_CALL && in->callee.name)
+            /* a call through a slot (Py_TYPE(op)->tp_free) calls no named function */
+            if (in->kind == IR_CALL && in->callee.name && !in->callee.slot)
                 store_put_call_edge(u->st, u->fn, in->callee.name, in->loc);
         }
 }

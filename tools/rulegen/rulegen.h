@@ -23,6 +23,8 @@ typedef struct gen_rule {
     rule_param params[RULEGEN_MAX_PARAMS];
     rule_varargs varargs;
     int format_index;    /* -1 if none */
+    uint32_t stores;     /* rule_fn.stores: bit i, argument i is "store" */
+    uint32_t stores_on_success; /* rule_fn.stores_on_success */
     char source[160];    /* "refcounts.dat:LINE", "cpython_extra.txt:LINE", ... */
     char dat_source[64]; /* "refcounts.dat:LINE" if the entry came from there */
     bool dropped;        /* removed by a "drop" line of the extra table */

@@ -70,6 +70,9 @@ static void copy_patched(gen_rule *r, const rule_fn *s, const char *payload) {
     } else {
         int n = atoi(payload + 3) - 1;
         r->params[n] = s->params[n];
+        r->stores = (r->stores & ~(1u << n)) | (s->stores & (1u << n));
+        r->stores_on_success =
+            (r->stores_on_success & ~(1u << n)) | (s->stores_on_success & (1u << n));
         if (s->format_index == n)
             r->format_index = n;
         else if (r->format_index == n)
@@ -127,6 +130,8 @@ static void take_fn(extra_ctx *c, const rule_fn *f) {
     memcpy(r->params, f->params, sizeof *f->params * (size_t)f->nparams);
     r->varargs = f->varargs;
     r->format_index = f->format_index;
+    r->stores = f->stores;
+    r->stores_on_success = f->stores_on_success;
     if (f->source)
         snprintf(r->source, sizeof r->source, "%s:%d (%s)", c->base, c->line, f->source);
     else

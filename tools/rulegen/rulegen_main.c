@@ -74,7 +74,8 @@ static void write_rule(const gen_rule *g, FILE *out) {
     rule_fn f = {
         .name = g->name, .ret = g->ret, .nparams = g->nparams,
         .params = (rule_param *)g->params, .varargs = g->varargs,
-        .format_index = g->format_index, .source = g->source,
+        .format_index = g->format_index, .stores = g->stores,
+        .stores_on_success = g->stores_on_success, .source = g->source,
     };
     rules_format_line(&f, out);
     fputc('\n', out);
