@@ -162,6 +162,9 @@ void settle_pending_null(fn_ctx *c, sstate *s, int ret) {
     if (v < 0)
         return;
     s->bind[c->pending_null] = -1;
+    if (ret < 0 && c->fn->self.returns_void)
+        return; /* a void helper (pwdmodule.c sets) cannot report the failure: its
+                   caller checks PyErr_Occurred() */
     if (ret >= 0) {
         const sym *r = &s->syms[ret];
         if ((r->kind == SK_REF && r->null == NN_NULL) || (r->kind == SK_INT && r->hi < 0))

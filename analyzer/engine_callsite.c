@@ -86,6 +86,24 @@ static void scan_result(engine_tu *tu, const ir_function *fn, const ir_instr *ca
                  sentinel ? EVIDENCE_RESULT_SENTINEL : EVIDENCE_RESULT_UNCOMPARED);
 }
 
+/* Is the argument at place p a temporary that a call just before made a new
+ * reference in (`set_handler(i, Py_NewRef(h))`)? The caller took a reference
+ * for the call, as with an incref. */
+static bool made_for_call(engine_tu *tu, const ir_function *fn, const ir_block *b, int i,
+                          const ir_place *p) {
+    if (p->kind != IR_PLACE_VAR || p->nsteps || !fn->vars[p->var].is_temp)
+        return false;
+    for (int j = i - 1; j >= 0 && j >= i - LOOKBACK; j--) {
+        const ir_instr *in = &b->instrs[j];
+        if (in->kind != IR_CALL || !ir_place_equal(&in->dst, p))
+            continue;
+        const rule_fn *r = contract_for_callee(tu, &in->callee);
+        return r && (r->ret == RULE_RET_NEW || r->ret == RULE_RET_NEW_OR_NULL ||
+                     rules_returns_arg_new(r));
+    }
+    return false;
+}
+
 static void scan_call(engine_tu *tu, const ir_function *fn, const ir_block *b, int i) {
     const ir_instr *call = &b->instrs[i];
     if (call->kind != IR_CALL || !call->callee.name || !call->callee.defined_here)
@@ -96,7 +114,7 @@ static void scan_call(engine_tu *tu, const ir_function *fn, const ir_block *b, i
         const ir_operand *a = &call->args[k];
         if (a->kind != IR_OP_PLACE || a->type != IR_VT_REF)
             continue;
-        bool increfed = false;
+        bool increfed = made_for_call(tu, fn, b, i, &a->place);
         for (int j = i - 1; j >= 0 && j >= i - LOOKBACK && !increfed; j--)
             increfed = is_refcount_op(tu, &b->instrs[j], &a->place, +1);
         if (increfed)

@@ -44,7 +44,8 @@ bool may_release_params(fn_ctx *c) {
     for (int b = 0; b < c->fn->nblocks; b++)
         for (int i = 0; i < c->fn->blocks[b].ninstrs; i++) {
             const ir_instr *in = &c->fn->blocks[b].instrs[i];
-            if (in->kind == IR_ASSIGN && in->dst.is_heap && is_param_ref(c, &in->src))
+            if (in->kind == IR_ASSIGN && (in->dst.is_heap || in->dst.kind == IR_PLACE_GLOBAL) &&
+                is_param_ref(c, &in->src))
                 return true;
             if (in->kind == IR_REFCNT && in->src.kind == IR_OP_PLACE &&
                 in->src.place.nsteps == 0 && c->fn->vars[in->src.place.var].is_param)

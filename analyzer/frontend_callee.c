@@ -102,6 +102,7 @@ static void read_signature(fe_tu *t, CXCursor d, ir_callee *c) {
     ir_vtype rt = fe_vtype(t, clang_getResultType(fty));
     c->returns_ref = rt == IR_VT_REF;
     c->returns_int = rt == IR_VT_INT;
+    c->returns_void = clang_getCanonicalType(clang_getResultType(fty)).kind == CXType_Void;
     c->variadic = fty.kind == CXType_FunctionProto && clang_isFunctionTypeVariadic(fty);
     c->nparams = fty.kind == CXType_FunctionProto ? clang_getNumArgTypes(fty) : -1;
     c->noreturn = type_says_noreturn(fty) || known_noreturn(c->name);

@@ -130,6 +130,7 @@ typedef struct ir_callee {
     int nannots;
     bool returns_ref;      /* declared return type is IR_VT_REF */
     bool returns_int;
+    bool returns_void;     /* declared to return void: it cannot report a failure */
     bool noreturn;         /* _Noreturn / __attribute__((noreturn)) */
     bool defined_here;     /* its body is in this translation unit's main file */
     bool is_static;        /* internal linkage: its contract is private to the file */
