@@ -266,7 +266,7 @@ void rf_mem_free_large_(void *p)
 
 /* --- public API --- */
 
-void *rf_mem_alloc(size_t n)
+RF_HOT_ENTRY void *rf_mem_alloc(size_t n)
 {
     return rf_mem_alloc_inline_(n);
 }
@@ -279,7 +279,7 @@ void *rf_mem_calloc(size_t n)
     return p;
 }
 
-void rf_mem_free(void *p)
+RF_HOT_ENTRY void rf_mem_free(void *p)
 {
     rf_mem_free_inline_(p);
 }
