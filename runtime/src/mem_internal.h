@@ -15,10 +15,21 @@
  *   of mapped segments are ever touched): one byte compare on the free
  *   path, where a bitmap took a shift, a load and a bit test more.
  * - A page in use serves one size class. Its blocks are: used handed out,
- *   the rest either on its `free` list or beyond `capacity` (never handed
- *   out yet). used + len(free) == capacity (+ 1 for a current page: the
- *   current page of a class holds one phantom use, so it never looks
- *   empty to the free fast path) and capacity <= reserved.
+ *   the rest either on its `free` list, or set in its free bitmap, or
+ *   beyond `capacity` (never handed out yet). used + len(free) + bits ==
+ *   capacity (+ 1 for a current page: the current page of a class holds
+ *   one phantom use, so it never looks empty to the free fast path) and
+ *   capacity <= reserved.
+ * - Where a freed block goes: onto `free` when its page is its class's
+ *   current page (`hot`: the next allocations of the class take it back
+ *   while it is still in the CPU cache), else into the page's free bitmap
+ *   (one bit per block, the words just below `start`: word k, for blocks
+ *   64k..64k+63, at ((uint64_t *)start)[-1 - k]). A bitmap free writes
+ *   nothing into the block, so freeing cold blocks (a batch freed in any
+ *   order, a page that is not the one being allocated from) costs no cache
+ *   miss on the block itself. The allocator moves bits to the free list
+ *   (page_collect in mem.c) when the list is empty, before it builds new
+ *   blocks.
  * - used is kept as two counters, used == allocs - frees (mod 2^32, plus
  *   RF_PAGE_FULL in allocs while the page is in_full): alloc counts in one,
  *   free in the other, so a LIFO alloc/free pair carries no read-modify-
@@ -81,13 +92,15 @@ typedef struct rf_page {
     rf_block *free;        /* blocks ready to hand out */
     uint32_t allocs;       /* blocks handed out, ever (+ RF_PAGE_FULL while in_full) */
     uint32_t frees;        /* blocks given back, ever: used == allocs - frees */
-    uint32_t block_size;
-    uint16_t capacity;     /* blocks built so far (handed out or on free) */
-    uint16_t reserved;     /* blocks that fit in the page (<= 64 KiB / 8) */
+    uint16_t block_size;
+    uint8_t hot;           /* its class's current page: frees go onto `free` */
     uint8_t cls;
+    uint16_t capacity;     /* blocks built so far (handed out, on free or in the bitmap) */
+    uint16_t reserved;     /* blocks that fit in the page (<= 64 KiB / 8) */
     uint8_t in_full;       /* all blocks handed out; not in the class queue */
     uint8_t in_use;        /* assigned to a class */
     uint8_t index;         /* in its segment */
+    uint8_t spare;
     uint32_t index_mul;    /* ceil(2^32 / block_size): block index by multiplication */
     struct rf_page *next;  /* class queue, or the segment's free pages */
     struct rf_page *prev;
@@ -191,13 +204,25 @@ static inline rf_page *rf_mem_page_of_(const void *p)
     return (rf_page *)((a & ~(RF_SEG_SIZE - 1)) | off);
 }
 
-/* The gc-state word of the block that starts at b, a block of pg (a page
- * with a table). Exact for block starts: b - start < 2^16 and
- * index_mul = ceil(2^32 / block_size). */
-static inline uint32_t *rf_mem_gc_state_(const rf_page *pg, uintptr_t b)
+/* The index in pg of the block that starts at b. Exact for block starts:
+ * b - start < 2^16 and index_mul = ceil(2^32 / block_size). */
+static inline uint32_t rf_mem_block_index_(const rf_page *pg, uintptr_t b)
 {
     uint64_t off = (uint32_t)(b - (uintptr_t)pg->start);
-    return &pg->gc_state[(off * pg->index_mul) >> 32];
+    return (uint32_t)((off * pg->index_mul) >> 32);
+}
+
+/* The gc-state word of the block that starts at b, a block of pg (a page
+ * with a table). */
+static inline uint32_t *rf_mem_gc_state_(const rf_page *pg, uintptr_t b)
+{
+    return &pg->gc_state[rf_mem_block_index_(pg, b)];
+}
+
+/* Word k of pg's free bitmap (blocks 64k..64k+63), below `start`. */
+static inline uint64_t *rf_mem_bits_word_(const rf_page *pg, uint32_t k)
+{
+    return (uint64_t *)pg->start - 1 - k;
 }
 
 /* The allocation fast path: see rf_mem_alloc for the contract. */
@@ -233,8 +258,13 @@ static inline void rf_mem_free_inline_(void *p)
 #ifdef RF_DEBUG
         memset(b, 0xDB, pg->block_size);
 #endif
-        b->next = pg->free;
-        pg->free = b;
+        if (rf_likely(pg->hot)) {
+            b->next = pg->free;
+            pg->free = b;
+        } else {
+            uint32_t i = rf_mem_block_index_(pg, (uintptr_t)p);
+            *rf_mem_bits_word_(pg, i >> 6) |= (uint64_t)1 << (i & 63);
+        }
         /* one test for both rare cases: now empty, or was full (biased):
          * used == allocs - frees <= 0, as frees - allocs >= 0 (the two
          * differ only at used == 2^31, a full page left with no block) */
