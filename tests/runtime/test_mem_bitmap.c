@@ -12,19 +12,10 @@
 #include "mem_internal.h"
 #include "rt_test.h"
 
-static uint64_t rng_state = 0x2545F4914F6CDD1DULL;
-static uint64_t rng(void)
-{
-    rng_state ^= rng_state << 13;
-    rng_state ^= rng_state >> 7;
-    rng_state ^= rng_state << 17;
-    return rng_state;
-}
-
 static void shuffle(void **v, size_t n)
 {
     for (size_t i = n; i > 1; i--) {
-        size_t j = (size_t)(rng() % i), t = (size_t)v[i - 1];
+        size_t j = (size_t)(rt_rng() % i), t = (size_t)v[i - 1];
         v[i - 1] = v[j];
         v[j] = (void *)t;
     }
@@ -212,6 +203,7 @@ static void test_extreme_classes(void)
 
 int main(void)
 {
+    rt_rng_seed(0x2545F4914F6CDD1DULL);
     RT_RUN(test_cold_free_sets_a_bit);
     RT_RUN(test_bitmap_blocks_are_reused_once);
     RT_RUN(test_retired_page_reused_clean);
