@@ -41,16 +41,21 @@ const uint8_t rf_mem_class_of_[RF_NBUCKETS] = {
 /* --- class queues --- */
 
 /* Makes pg the class's current page. The current page holds one phantom
- * use (see mem_internal.h), so the free fast path never retires it. */
+ * use (see mem_internal.h), so the free fast path never retires it, and is
+ * the class's hot page: blocks freed into it go onto its free list. */
 static void set_cur(unsigned cls, rf_page *pg)
 {
     rf_page *old = rf_mem_heap_.cur[cls];
     if (old == pg)
         return;
-    if (old != EMPTY)
+    if (old != EMPTY) {
         old->allocs--;
-    if (pg != EMPTY)
+        old->hot = 0;
+    }
+    if (pg != EMPTY) {
         pg->allocs++;
+        pg->hot = 1;
+    }
     rf_mem_heap_.cur[cls] = pg;
     /* the class's buckets are the sizes (previous class size, class size] */
     size_t lo = cls == 0 ? 0 : rf_mem_class_size_[cls - 1] / 8 + 1;
@@ -122,27 +127,33 @@ static void page_extend(rf_page *pg)
 
 #define ROUND64(n) (((n) + 63) & ~(size_t)63)
 
+/* Bytes of the gc-state table and of the free bitmap for n blocks. */
+static size_t table_bytes(size_t n, int gc)
+{
+    return gc ? ROUND64(n * sizeof(uint32_t)) : 0;
+}
+
+static size_t bits_bytes(size_t n)
+{
+    return ROUND64((n + 63) / 64 * sizeof(uint64_t));
+}
+
 /* Lays out pg's area for blocks of bs bytes: the gc-state table first (one
  * word per block, rounded to a cache line) when bs can hold a tracked
- * object, then as many blocks as fit. */
+ * object, then the free bitmap (cleared), then as many blocks as fit. */
 static void page_layout(rf_page *pg, uint32_t bs)
 {
     rf_segment *seg = (rf_segment *)((uintptr_t)pg & ~(RF_SEG_SIZE - 1));
     char *area = rf_mem_page_area_(pg);
     char *end = (char *)seg + ((size_t)pg->index + 1) * RF_PAGE_SIZE;
-    size_t avail = (size_t)(end - area), n;
-    if (bs < RF_GC_TABLE_MIN_BLOCK) {
-        pg->gc_state = NULL;
-        pg->start = area;
-        pg->reserved = (uint16_t)(avail / bs);
-        pg->index_mul = 0;
-        return;
-    }
-    n = avail / (bs + sizeof(uint32_t));
-    while (ROUND64(n * sizeof(uint32_t)) + n * bs > avail)
+    size_t avail = (size_t)(end - area);
+    int gc = bs >= RF_GC_TABLE_MIN_BLOCK;
+    size_t n = avail * 8 / (8 * bs + 1 + (gc ? 8 * sizeof(uint32_t) : 0));
+    while (table_bytes(n, gc) + bits_bytes(n) + n * bs > avail)
         n--;
-    pg->gc_state = (uint32_t *)area;
-    pg->start = area + ROUND64(n * sizeof(uint32_t));
+    pg->gc_state = gc ? (uint32_t *)area : NULL;
+    pg->start = area + table_bytes(n, gc) + bits_bytes(n);
+    memset(pg->start - bits_bytes(n), 0, bits_bytes(n));
     pg->reserved = (uint16_t)n;
     pg->index_mul = (uint32_t)((((uint64_t)1 << 32) + bs - 1) / bs);
 }
@@ -160,16 +171,51 @@ static rf_page *page_new(unsigned cls)
     pg->allocs = pg->frees = 0;
     pg->free = NULL;
     pg->in_full = 0;
+    pg->hot = 0;
     pg->in_use = 1;
     rf_mem_heap_.n_pages++;
     return pg;
 }
 
-/* Pops a block from pg, which has one on its free list or unbuilt. */
+/* The number of blocks in the free bitmap of pg, the current page of its
+ * class (one phantom use), when its free list is empty. */
+static uint32_t page_bits_count(const rf_page *pg)
+{
+    return pg->capacity - (rf_mem_page_used_(pg) - 1);
+}
+
+/* Moves the blocks set in pg's free bitmap onto its free list, in address
+ * order, a bitmap word at a time until about 4 KiB of blocks (or all) are
+ * on it. Pre: pg->free == NULL and the bitmap is not empty. */
+static void page_collect(rf_page *pg)
+{
+    uint32_t bs = pg->block_size, want = 4096 / bs, got = 0;
+    uint32_t words = ((uint32_t)pg->capacity + 63) / 64;
+    rf_block *head = NULL, **tail = &head;
+    for (uint32_t k = 0; k < words && got < want; k++) {
+        uint64_t *wp = rf_mem_bits_word_(pg, k), w = *wp;
+        *wp = 0;
+        for (; w != 0; w &= w - 1, got++) {
+            uint32_t i = k * 64 + (uint32_t)__builtin_ctzll(w);
+            rf_block *b = (rf_block *)(pg->start + (size_t)i * bs);
+            *tail = b;
+            tail = &b->next;
+        }
+    }
+    *tail = NULL;
+    pg->free = head;
+}
+
+/* Pops a block from pg, the current page of its class, which has one on
+ * its free list, in its bitmap or unbuilt. */
 static void *page_pop(rf_page *pg)
 {
-    if (pg->free == NULL)
-        page_extend(pg);
+    if (pg->free == NULL) {
+        if (page_bits_count(pg) > 0)
+            page_collect(pg);
+        else
+            page_extend(pg);
+    }
     rf_block *b = pg->free;
     pg->free = b->next;
     pg->allocs++;
@@ -186,7 +232,7 @@ void *rf_mem_alloc_slow_(unsigned cls)
         rf_page *pg = h->cur[cls];
         if (pg == EMPTY)
             break;
-        if (pg->free != NULL || pg->capacity < pg->reserved)
+        if (pg->free != NULL || page_bits_count(pg) > 0 || pg->capacity < pg->reserved)
             return page_pop(pg);
         queue_remove(cls, pg);
         pg->in_full = 1;
@@ -266,7 +312,7 @@ void rf_mem_free_large_(void *p)
 
 /* --- public API --- */
 
-void *rf_mem_alloc(size_t n)
+RF_HOT_ENTRY void *rf_mem_alloc(size_t n)
 {
     return rf_mem_alloc_inline_(n);
 }
@@ -279,7 +325,7 @@ void *rf_mem_calloc(size_t n)
     return p;
 }
 
-void rf_mem_free(void *p)
+RF_HOT_ENTRY void rf_mem_free(void *p)
 {
     rf_mem_free_inline_(p);
 }

@@ -10,7 +10,7 @@
 
 #include "mem_internal.h"
 
-uint64_t rf_mem_segmap_[RF_SEGMAP_WORDS];
+uint8_t rf_mem_segmap_[RF_SEGMAP_LEN];
 static uintptr_t next_hint; /* where the last segment ended */
 
 static int64_t now_ns(void)
@@ -22,12 +22,7 @@ static int64_t now_ns(void)
 
 static void segmap_set(rf_segment *seg, int on)
 {
-    uintptr_t s = (uintptr_t)seg >> RF_SEG_SHIFT;
-    uint64_t bit = (uint64_t)1 << (s & 63);
-    if (on)
-        rf_mem_segmap_[s >> 6] |= bit;
-    else
-        rf_mem_segmap_[s >> 6] &= ~bit;
+    rf_mem_segmap_[(uintptr_t)seg >> RF_SEG_SHIFT] = (uint8_t)(on != 0);
 }
 
 /* Maps RF_SEG_SIZE bytes at an RF_SEG_SIZE-aligned address; NULL on

@@ -10,6 +10,7 @@
 #define RT_TEST_H
 
 #include <rf.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +47,28 @@ static int rt_checks;
         CHECK_EQ(rf_debug_check_heap(), 0);         \
         fprintf(stderr, "%s %s\n", rt_failures == rt_before_ ? "ok  " : "FAIL", #fn); \
     } while (0)
+
+/* A xorshift64 generator for the tests' random orders and sizes: the same
+ * sequence in every run (rt_rng_seed picks another one). */
+static inline uint64_t *rt_rng_state_(void)
+{
+    static uint64_t state = 88172645463325252ULL;
+    return &state;
+}
+
+static inline void rt_rng_seed(uint64_t seed)
+{
+    *rt_rng_state_() = seed;
+}
+
+static inline uint64_t rt_rng(void)
+{
+    uint64_t *s = rt_rng_state_();
+    *s ^= *s << 13;
+    *s ^= *s >> 7;
+    *s ^= *s << 17;
+    return *s;
+}
 
 static inline int rt_finish(void)
 {

@@ -12,15 +12,6 @@
  */
 #include "rt_test.h"
 
-static uint64_t rng_state = 0x9e3779b97f4a7c15ULL;
-static uint64_t rng(void)
-{
-    rng_state ^= rng_state << 13;
-    rng_state ^= rng_state >> 7;
-    rng_state ^= rng_state << 17;
-    return rng_state;
-}
-
 /* A tracked node of variable size: `extra` bytes of payload after its two
  * references, so nodes land in every size class, and past the small
  * limit. */
@@ -105,12 +96,12 @@ static void test_mixed_pages(void)
     rf_gc_disable();
     size_t cycles = 0;
     for (int i = 0; i < N; i++) {
-        int kind = (int)(rng() % NODE_TYPES);
+        int kind = (int)(rt_rng() % NODE_TYPES);
         keep[i] = node_new(kind);
         raw[i] = rf_mem_alloc(sizeof(node) + node_extra[kind] + 16);
         if (i % 2 == 0) {
-            rf_object *x = node_new((int)(rng() % NODE_TYPES));
-            rf_object *y = node_new((int)(rng() % NODE_TYPES));
+            rf_object *x = node_new((int)(rt_rng() % NODE_TYPES));
+            rf_object *y = node_new((int)(rt_rng() % NODE_TYPES));
             rf_object *v = (i % 4 == 0) ? rf_int_new(i) : rf_str_new("untracked");
             point_a(x, y);
             point_a(y, x);
@@ -125,7 +116,7 @@ static void test_mixed_pages(void)
     CHECK_EQ(rf_debug_check_heap(), 0);
     CHECK_EQ(tracked_count(), N + 2 * cycles);
     for (int i = 0; i < N; i++) { /* random-order frees of half the kept ones */
-        int j = (int)(rng() % N);
+        int j = (int)(rt_rng() % N);
         RF_CLEAR(keep[j]);
         rf_mem_free(raw[j]);
         raw[j] = NULL;
@@ -347,6 +338,7 @@ static void test_saturated_refcount(void)
 
 int main(void)
 {
+    rt_rng_seed(0x9e3779b97f4a7c15ULL);
     rf_init();
     setup_types();
     RT_RUN(test_mixed_pages);

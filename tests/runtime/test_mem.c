@@ -12,15 +12,6 @@
 
 #define NSIZES 2100
 
-static uint64_t rng_state = 88172645463325252ULL;
-static uint64_t rng(void)
-{
-    rng_state ^= rng_state << 13;
-    rng_state ^= rng_state >> 7;
-    rng_state ^= rng_state << 17;
-    return rng_state;
-}
-
 static int filled_with(const unsigned char *p, size_t n, unsigned char c)
 {
     for (size_t i = 0; i < n; i++)
@@ -86,14 +77,14 @@ static void free_pattern(size_t n, int order)
     size_t *sz = malloc(n * sizeof *sz);
     size_t *idx = malloc(n * sizeof *idx);
     for (size_t i = 0; i < n; i++) {
-        sz[i] = 8 + rng() % 600;
+        sz[i] = 8 + rt_rng() % 600;
         b[i] = rf_mem_alloc(sz[i]);
         CHECK(b[i] != NULL);
         memset(b[i], (int)(i & 0xff), sz[i]);
         idx[i] = order == 0 ? n - 1 - i : i;
     }
     for (size_t i = n; order == 2 && i > 1; i--) {
-        size_t j = rng() % i, t = idx[i - 1];
+        size_t j = rt_rng() % i, t = idx[i - 1];
         idx[i - 1] = idx[j];
         idx[j] = t;
     }
@@ -262,6 +253,7 @@ static void test_segment_cache_expires_oldest_first(void)
 
 int main(void)
 {
+    rt_rng_seed(88172645463325252ULL);
     RT_RUN(test_every_size);
     RT_RUN(test_calloc_zeroes_reused_memory);
     RT_RUN(test_realloc);

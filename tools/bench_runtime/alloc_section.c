@@ -169,6 +169,7 @@ void bench_alloc_section(const bench_config *cfg)
     printf("  faults    batch times include the page faults an allocator takes when it gave memory\n"
            "            back to the OS between runs; the 'faults' line under each table counts them\n");
     for (int p = 0; p < PATTERN_COUNT; p++)
-        run_pattern(p, all, ptrs, cfg);
+        if (cfg->pattern < 0 || cfg->pattern == p)
+            run_pattern(p, all, ptrs, cfg);
     free(ptrs);
 }

@@ -22,6 +22,7 @@ typedef struct bench_config {
     size_t gc_n;          /* objects per collector shape */
     size_t young_n;       /* objects in the young generation for the generational test */
     const char *only;     /* NULL, or one section to run: alloc, gc, gen, auto */
+    int pattern;          /* -1, or the one allocator pattern to run (--pattern) */
 } bench_config;
 
 /* clock and statistics (bench_util.c) */

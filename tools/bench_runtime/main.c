@@ -1,8 +1,11 @@
 /* main.c: the `bench_runtime` command: allocator and collector benchmark of refflow's
  * runtime against glibc malloc, mimalloc and CPython 3.11 (pymalloc and gc).
  *
- *   bench_runtime [--quick] [--wall] [--only alloc|gc|gen|auto] [--repeats N] [--gc-n N]
+ *   bench_runtime [--quick] [--wall] [--only alloc|gc|gen|auto] [--pattern P] [--repeats N]
+ *                 [--gc-n N]
  *
+ * --pattern runs one allocator pattern (pair, depth64, fifo, random) in the allocator
+ * table, for quick iterations; its targets are then the only allocator targets reported.
  * --gc-n sets the object count of the collector tables (default 1000000): the automatic
  * collection overhead depends on where the build's size falls between full collections.
  *
@@ -22,18 +25,28 @@
 
 static const bench_config full = {
     .repeats = 5, .lifo_repeats = 15, .gc_repeats = 3, .batch_n = 1000000, .lifo_iters = 4000000,
-    .gc_n = 1000000, .young_n = 10000,
+    .gc_n = 1000000, .young_n = 10000, .pattern = -1,
 };
 static const bench_config quick = {
     .quick = 1, .repeats = 1, .lifo_repeats = 1, .gc_repeats = 1, .batch_n = 20000, .lifo_iters = 20000,
-    .gc_n = 20000, .young_n = 1000,
+    .gc_n = 20000, .young_n = 1000, .pattern = -1,
 };
 
 static int usage(const char *argv0)
 {
-    fprintf(stderr, "usage: %s [--quick] [--wall] [--only alloc|gc|gen|auto] [--repeats N] "
-            "[--gc-n N]\n", argv0);
+    fprintf(stderr, "usage: %s [--quick] [--wall] [--only alloc|gc|gen|auto] "
+            "[--pattern pair|depth64|fifo|random] [--repeats N] [--gc-n N]\n", argv0);
     return 2;
+}
+
+/* The pattern index of a --pattern name, or -1. */
+static int pattern_of(const char *name)
+{
+    static const char *const names[] = { "pair", "depth64", "fifo", "random" };
+    for (int i = 0; i < (int)(sizeof names / sizeof names[0]); i++)
+        if (strcmp(name, names[i]) == 0)
+            return i;
+    return -1;
 }
 
 /* Parses argv into cfg; returns 0, or -1 on a usage error. */
@@ -41,6 +54,7 @@ static int parse_args(int argc, char **argv, bench_config *cfg)
 {
     int repeats = 0;
     long gc_n = 0;
+    int pattern = -1;
     const char *only = NULL;
     *cfg = full;
     for (int i = 1; i < argc; i++) {
@@ -50,7 +64,10 @@ static int parse_args(int argc, char **argv, bench_config *cfg)
             bench_use_wall_clock(1);
         else if (strcmp(argv[i], "--only") == 0 && i + 1 < argc)
             only = argv[++i];
-        else if (strcmp(argv[i], "--repeats") == 0 && i + 1 < argc)
+        else if (strcmp(argv[i], "--pattern") == 0 && i + 1 < argc) {
+            if ((pattern = pattern_of(argv[++i])) < 0)
+                return -1;
+        } else if (strcmp(argv[i], "--repeats") == 0 && i + 1 < argc)
             repeats = atoi(argv[++i]);
         else if (strcmp(argv[i], "--gc-n") == 0 && i + 1 < argc)
             gc_n = atol(argv[++i]);
@@ -58,6 +75,7 @@ static int parse_args(int argc, char **argv, bench_config *cfg)
             return -1;
     }
     cfg->only = only;
+    cfg->pattern = pattern;
     if (gc_n != 0 && gc_n < 2)
         return -1;
     if (gc_n > 0)
