@@ -496,11 +496,27 @@ static sym result_proto(const call_view *cv, bool success, bool split) {
 }
 
 /* A NULL given to a steal-on-success? argument makes the call fail. */
+/* Does the call replace a value in place (PyUnicode_Append(&left, right))? */
+static bool replaces_in_place(const call_view *cv) {
+    for (int i = 0; i < cv->in->nargs; i++)
+        if (param_at(cv, i).effect == RULE_ARG_INOUT_NEW)
+            return true;
+    return false;
+}
+
+/* A NULL given to a steal-on-success? argument makes the call fail; so
+ * does one given to a call that replaces a value in place
+ * (PyUnicode_AppendAndDel(&result, PyUnicode_FromString(buf)) checks its
+ * right operand, clears *pleft and keeps the pending error). */
 static bool can_succeed(const call_view *cv, const sstate *s) {
+    bool in_place = replaces_in_place(cv);
     for (int i = 0; i < cv->in->nargs; i++) {
         rule_param pr = param_at(cv, i);
-        if (pr.effect == RULE_ARG_STEAL_ON_SUCCESS && pr.nullable &&
-            s->syms[cv->args[i]].kind == SK_REF && s->syms[cv->args[i]].null == NN_NULL)
+        bool fails_on_null = pr.effect == RULE_ARG_STEAL_ON_SUCCESS ||
+                             (in_place && pr.effect != RULE_ARG_INOUT_NEW &&
+                              pr.effect != RULE_ARG_IGNORE);
+        if (fails_on_null && pr.nullable && s->syms[cv->args[i]].kind == SK_REF &&
+            s->syms[cv->args[i]].null == NN_NULL)
             return false;
     }
     return true;
@@ -636,7 +652,7 @@ bool apply_call(fn_ctx *c, sstate *s, const ir_instr *in, int block, int instr) 
     }
     if (in->callee.name && rules_is_error_clear(c->tu->rules, in->callee.name))
         s->err_set = false;
-    if (split && !can_succeed(&cv, s)) {
+    if ((split || replaces_in_place(&cv)) && !can_succeed(&cv, s)) {
         apply_failure(c, s, &cv);
         return true;
     }
