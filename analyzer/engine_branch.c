@@ -30,13 +30,23 @@ static bool intersect(sym *y, long long lo, long long hi) {
     return y->lo <= y->hi;
 }
 
+/* k - 1 and k + 1 within the symbol range: a constant at the edge of long
+ * long (`x > LLONG_MAX`) must not overflow. */
+static long long below(long long k) {
+    return k <= SYM_INT_MIN ? SYM_INT_MIN : k - 1;
+}
+
+static long long above(long long k) {
+    return k >= SYM_INT_MAX ? SYM_INT_MAX : k + 1;
+}
+
 static bool refine_ne(sym *y, long long k) {
     if (y->lo == k && y->hi == k)
         return false;
     if (y->lo == k)
-        y->lo++;
+        y->lo = above(y->lo);
     else if (y->hi == k)
-        y->hi--;
+        y->hi = below(y->hi);
     return true;
 }
 
@@ -49,9 +59,9 @@ static bool refine_int(sym *y, ir_cmp cmp, long long k, bool truth) {
     switch (cmp) {
     case IR_EQ: return intersect(y, k, k);
     case IR_NE: return refine_ne(y, k);
-    case IR_LT: return intersect(y, SYM_INT_MIN, k - 1);
+    case IR_LT: return intersect(y, SYM_INT_MIN, below(k));
     case IR_LE: return intersect(y, SYM_INT_MIN, k);
-    case IR_GT: return intersect(y, k + 1, SYM_INT_MAX);
+    case IR_GT: return intersect(y, above(k), SYM_INT_MAX);
     case IR_GE: return intersect(y, k, SYM_INT_MAX);
     }
     return true;
