@@ -156,16 +156,24 @@ static bool sets_a_count(const engine_tu *tu, const ir_instr *in) {
     return in->kind == IR_CALL && in->callee.name && rules_is_size_setter(tu->rules, in->callee.name);
 }
 
-/* A size-setter call after slots were read (deque_pop: `item =
- * b->items[i]; ...; Py_SET_SIZE(deque, Py_SIZE(deque) - 1)`; list_pop's
- * list_resize): the values read may be the ones the shrink pops. An index
- * moved by an integer store alone (an iterator advancing) pops nothing. */
+/* A size-setter call after slots of its container were read (list_pop's
+ * `v = self->ob_item[index]; list_resize(self, size - 1)`): the values read
+ * may be the ones the shrink pops. Reads of other arrays, and an index
+ * moved by an integer store alone (an iterator advancing), pop nothing.
+ * The container is the call's first argument: the object the read went
+ * through (deque_pop reads deque->rightblock->items[i] and resizes the
+ * deque; a slot read through a temporary copy of self->ob_item counts as
+ * read through self). */
 static void shrink_after_reads(fn_ctx *c, sstate *s, const ir_instr *in) {
-    if (in->kind != IR_CALL || !in->callee.name || !rules_is_size_setter(c->tu->rules, in->callee.name))
+    if (in->kind != IR_CALL || !in->callee.name || in->nargs < 1 ||
+        !rules_is_size_setter(c->tu->rules, in->callee.name))
         return;
-    for (int v = 0; v < s->nsyms; v++)
-        if (s->syms[v].flags & SF_SLOT_READ)
-            s->syms[v].flags = (uint16_t)((s->syms[v].flags & ~SF_SLOT_READ) | SF_FROM_SLOT);
+    int k = eval_operand(c, s, &in->args[0]);
+    for (int v = 0; v < s->nsyms; v++) {
+        sym *y = &s->syms[v];
+        if ((y->flags & SF_SLOT_READ) && y->slot_of == k + 1)
+            y->flags = (uint16_t)((y->flags & ~SF_SLOT_READ) | SF_FROM_SLOT);
+    }
 }
 
 /* Runs one instruction; false if the path ends here. */

@@ -495,9 +495,12 @@ static sym result_proto(const call_view *cv, bool success, bool split) {
     return y;
 }
 
-/* A NULL given to a steal-on-success? argument makes the call fail. */
-/* Does the call replace a value in place (PyUnicode_Append(&left, right))? */
+/* Does the call replace a value in place (PyUnicode_Append(&left, right))?
+ * Only a rule file's API says so: an inferred helper's other arguments may
+ * well be NULL on success. */
 static bool replaces_in_place(const call_view *cv) {
+    if (!cv->rule || contract_is_summary(cv->rule))
+        return false;
     for (int i = 0; i < cv->in->nargs; i++)
         if (param_at(cv, i).effect == RULE_ARG_INOUT_NEW)
             return true;
@@ -638,6 +641,9 @@ bool apply_call(fn_ctx *c, sstate *s, const ir_instr *in, int block, int instr) 
     for (int i = 0; i < in->nargs; i++)
         args[i] = eval_operand(c, s, &in->args[i]);
     cv.args = args;
+    for (int i = 0; i < in->nargs; i++)
+        if (s->syms[args[i]].kind == SK_REF)
+            forget_slots_of(c, s, args[i]);
     cv.stores = cv.rule && (cv.rule->ret == RULE_RET_VALUE || cv.rule->ret == RULE_RET_STATUS) &&
                 rules_lookup(c->tu->rules, in->callee.name) == cv.rule;
     link_call(c, s, in, args);

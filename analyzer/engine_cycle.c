@@ -169,7 +169,8 @@ void link_field_store(fn_ctx *c, sstate *s, int p, int v, ir_loc loc) {
         return;
     int h = s->bind[pi->root_var];
     const sym *y = &s->syms[v];
-    if (h < 0 || !is_object(y) || y->owned <= 0 || !is_object(&s->syms[h]) || pi->borrowed_link)
+    if (h < 0 || !is_object(y) || y->owned <= 0 || !is_object(&s->syms[h]) ||
+        tg_field_borrowed(c->tu->opt.types, pl->steps[0].record, pl->steps[0].field, true))
         return;
     const char *via = arena_printf(&c->mem, "'%s'", ir_place_name(c->fn, pl));
     const char *text = arena_printf(&c->mem, "%s holds '%s'", via, sym_text(y));

@@ -133,6 +133,8 @@ void kill_place(fn_ctx *c, sstate *s, int p, ir_loc loc, lost_reason why);
 /* Before a release through operand o: a reference this function stored in
  * a field of a plain struct is its own again (engine_place.c). */
 void take_back_from_scratch(fn_ctx *c, sstate *s, const ir_operand *o);
+/* A call given object v may change its slots: forgets the keyed ones. */
+void forget_slots_of(const fn_ctx *c, sstate *s, int v);
 /* Is symbol v stored in a field or global on this path? References the
  * function still owns on it went to the structure (store, then incref). */
 bool held_by_heap(const fn_ctx *c, const sstate *s, int v);

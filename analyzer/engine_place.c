@@ -1,6 +1,15 @@
 /* engine_place.c: places (variables, temporaries, field paths) as dense
  * indices, the values read from them, and the store/kill transitions.
- * Assumes the IR invariants of ir.h: a place has at most one heap step. */
+ * An array slot is one place when the front end names its index (a
+ * constant, a local variable, a variable plus a constant: a "keyed" slot);
+ * a slot read through a temporary copy of the array pointer is keyed by
+ * where the copy came from. Keyed slots are forgotten when their index
+ * variable or root changes, when another slot is stored to, and when the
+ * container is given to a call. Other slots bind nothing: each read is a
+ * fresh value. Stores into fields that hold no reference (the type graph's
+ * borrowed fields, fields not declared as object pointers) hand nothing
+ * over. Assumes the IR invariants of ir.h: a place has at most one heap
+ * step. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -105,7 +114,7 @@ static bool borrowed_link(const fn_ctx *c, const ir_place *p) {
     if (p->type != IR_VT_REF)
         return true;
     return last->kind == IR_STEP_ARROW &&
-           tg_field_borrowed(c->tu->opt.types, last->record, last->field);
+           tg_field_borrowed(c->tu->opt.types, last->record, last->field, false);
 }
 
 static int add_place(fn_ctx *c, const ir_place *p, const char *key) {
@@ -325,6 +334,26 @@ static sym default_for_place(fn_ctx *c, const place_info *pi) {
     return y;
 }
 
+/* The variable whose object a slot is read through: the place's root, or
+ * where the temporary it is rooted at was copied from (`tmp = self->items;
+ * tmp[i]` is read through self). */
+static int container_var(const fn_ctx *c, const place_info *pi) {
+    int v = pi->root_var;
+    const ir_place *src = v >= 0 && c->temp_src ? c->temp_src[v] : NULL;
+    return src && src->kind == IR_PLACE_VAR ? src->var : v;
+}
+
+/* A call given object v may change its slots (PyList_SetItem,
+ * PyList_Insert, _PyTuple_Resize): the keyed slots read through v are read
+ * again after it. */
+void forget_slots_of(const fn_ctx *c, sstate *s, int v) {
+    for (int q = c->fn->nvars; q < c->nplaces; q++) {
+        int root = c->places[q].keyed ? container_var(c, &c->places[q]) : -1;
+        if (root >= 0 && s->bind[root] == v)
+            s->bind[q] = -1;
+    }
+}
+
 static int eval_place(fn_ctx *c, sstate *s, const ir_operand *o) {
     int p = place_index(c, &o->place);
     if (p < 0)
@@ -333,8 +362,11 @@ static int eval_place(fn_ctx *c, sstate *s, const ir_operand *o) {
         return s->bind[p];
     sym y = default_for_place(c, &c->places[p]);
     y.origin_loc = o->loc;
-    if (c->places[p].indexed && c->places[p].heap)
+    if (c->places[p].indexed && c->places[p].heap) {
         y.flags |= s->counted ? SF_FROM_SLOT : SF_SLOT_READ;
+        int root = container_var(c, &c->places[p]);
+        y.slot_of = root >= 0 && s->bind[root] >= 0 ? s->bind[root] + 1 : 0;
+    }
     int v = new_sym(c, s, &y);
     if (!c->places[p].indexed || c->places[p].keyed) /* a[i] and a[j] may differ: each
                                                          unkeyed read is its own value */
@@ -535,10 +567,19 @@ void store_place(fn_ctx *c, sstate *s, int p, int v, ir_loc loc, lost_reason why
         report_lost(c, s, old, loc, why);
 }
 
+static bool held_by_other_heap(const fn_ctx *c, const sstate *s, int p, int v) {
+    for (int q = c->fn->nvars; q < c->nplaces; q++)
+        if (q != p && s->bind[q] == v && c->places[q].escapes)
+            return true;
+    return false;
+}
+
 /* A field of a plain struct (one that is no object: no dealloc will release
- * it) that holds a reference this function stored there: releasing it
- * through the field takes it back first (_lsprof.c statsForEntry's
- * `collect->sublist = PyList_New(0); ...; Py_DECREF(collect->sublist)`). */
+ * it) reached through a parameter (a callback's context: not a module's
+ * state, whose fields are its own) that holds a reference this function
+ * stored there and no other heap place holds: releasing it through the
+ * field takes it back first (_lsprof.c statsForEntry's `collect->sublist =
+ * PyList_New(0); ...; Py_DECREF(collect->sublist)`). */
 void take_back_from_scratch(fn_ctx *c, sstate *s, const ir_operand *o) {
     if (o->kind != IR_OP_PLACE || !o->place.is_heap || o->place.nsteps == 0)
         return;
@@ -548,7 +589,9 @@ void take_back_from_scratch(fn_ctx *c, sstate *s, const ir_operand *o) {
         return;
     int p = place_index(c, &o->place);
     int v = p >= 0 ? s->bind[p] : -1;
-    if (v < 0)
+    int root = p >= 0 ? c->places[p].root_var : -1;
+    if (v < 0 || root < 0 || s->bind[root] < 0 || s->syms[s->bind[root]].origin != OR_PARAM ||
+        held_by_other_heap(c, s, p, v))
         return;
     sym *y = &s->syms[v];
     if (y->kind != SK_REF || !(y->flags & SF_ESCAPED) || y->owned != 0 ||

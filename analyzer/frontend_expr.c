@@ -14,6 +14,8 @@
  */
 #include "frontend_lower.h"
 
+#include <limits.h>
+
 #include <string.h>
 
 ir_operand fe_unknown(fe_ctx *cx, CXCursor e) {
@@ -160,7 +162,7 @@ static const char *index_tag(fe_ctx *cx, CXCursor idx) {
         return NULL;
     enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(s);
     if ((op != CXBinaryOperator_Add && op != CXBinaryOperator_Sub) ||
-        (v = index_var(cx, lhs)) < 0 || !fe_const_int(cx, rhs, &k))
+        (v = index_var(cx, lhs)) < 0 || !fe_const_int(cx, rhs, &k) || k == LLONG_MIN)
         return NULL;
     return arena_printf(cx->mem, "$%d%+lld", v, op == CXBinaryOperator_Add ? k : -k);
 }

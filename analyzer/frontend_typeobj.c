@@ -21,6 +21,12 @@
  * cannot see (a base type's traverse, _PyFrame_Traverse), else "not
  * visited".
  *
+ * Field ownership: the type object's dealloc and clear bodies (followed
+ * through calls like a traverse) decide whether a field of the struct's own
+ * is owned: one they never name holds no reference, unless they call a
+ * function that may release it and that refflow can neither see nor has a
+ * rule for (settle_ownership).
+ *
  * Assumes libclang's syntactic view of initializer lists, as in
  * frontend_init.c: a designated element is a void UnexposedExpr whose
  * MemberRef children name the field and whose last expression child is the
@@ -268,6 +274,11 @@ typedef struct coverage {
     named_field *named;    /* fields of other object structs named in the body */
     int nnamed, namedcap;
     bool delegates;        /* calls a function whose body is not here */
+    const rule_set *rules; /* ownership walk: a bodiless callee a rule describes, or one
+                              declared outside the main file when the struct is the main
+                              file's own (PyObject_ClearWeakRefs cannot know its fields),
+                              does not count as delegating; the depth limit does */
+    bool struct_local;     /* ownership walk: the struct is defined in the main file */
     int depth;
 } coverage;
 
@@ -315,15 +326,30 @@ static enum CXChildVisitResult cover(CXCursor c, CXCursor parent, CXClientData d
     return CXChildVisit_Recurse;
 }
 
+/* Can a bodiless callee release the struct's fields? Not an API a rule
+ * describes, nor one declared outside the main file when the struct is
+ * defined in it. */
+static bool may_release_fields(const coverage *cv, CXCursor fn) {
+    if (!cv->rules)
+        return true; /* traverse coverage: any unseen callee may visit */
+    if (rules_lookup(cv->rules, fe_spelling(&cv->x->t->mem, fn)) != NULL)
+        return false;
+    return !cv->struct_local || fe_in_main_file(cv->x->t, fn);
+}
+
 static void walk_function(coverage *cv, CXCursor fn) {
     CXCursor def = clang_getCursorDefinition(fn);
     if (clang_Cursor_isNull(def)) {
-        cv->delegates = true;
+        cv->delegates |= may_release_fields(cv, fn);
         return;
     }
     CXCursor key = clang_getCanonicalCursor(def);
-    if (fe_cmap_get(&cv->seen, key) || cv->depth > MAX_CALL_DEPTH)
+    if (fe_cmap_get(&cv->seen, key))
         return;
+    if (cv->depth > MAX_CALL_DEPTH) {
+        cv->delegates |= cv->rules != NULL;
+        return;
+    }
     fe_cmap_put(&cv->seen, key);
     cv->depth++;
     clang_visitChildren(def, cover, cv);
@@ -369,13 +395,16 @@ static bool links_own_type(const tg_type *t, const tg_field *f) {
 }
 
 /* A field of the struct's own that the dealloc and clear never name holds
- * no reference (nothing would release it); one they name is owned, whatever
+ * no reference (nothing would release it), unless they call a function
+ * refflow can neither see nor has a rule for, or nest calls deeper than it
+ * follows (that function may release it); one they name is owned, whatever
  * its comment says. Fields of a base struct, fields a naming convention
  * (weak-reference links, annotations) makes borrowed, and links to the
  * struct's own type (an intrusive list's next/prev, which the list's owner
  * releases: _functools' lru_list_elem) keep what the convention says. */
 static void set_ownership(fe_tg *x, const fe_releasers *r) {
-    coverage cv = {.x = x};
+    coverage cv = {.x = x, .rules = x->t->opt->rules,
+                   .struct_local = x->g->types[r->node].in_main_file};
     if (walk_releasers(&cv, r)) {
         tg_type *t = &x->g->types[r->node];
         for (int i = 0; i < t->nfields; i++) {
@@ -385,6 +414,8 @@ static void set_ownership(fe_tg *x, const fe_releasers *r) {
             CXCursor decl = x->field_decls[r->node][i];
             bool named = fe_cmap_get(&cv.fields, decl) != NULL ||
                          named_elsewhere(&cv, decl, fe_spelling(&x->t->mem, decl));
+            if (!named && cv.delegates)
+                continue; /* a function refflow cannot see may release it */
             f->owned = named;
             f->by_comment = false;
             f->why_borrowed = named ? NULL : "the type's dealloc never releases it";

@@ -47,6 +47,10 @@ bool sstate_is_bound(const sstate *s, int i) {
     return false;
 }
 
+int32_t *sym_link(sym *y, int k) {
+    return k == 0 ? &y->same_as : &y->slot_of;
+}
+
 void sstate_collect(arena *a, sstate *s) {
     (void)a;
     int map[s->nsyms > 0 ? s->nsyms : 1];
@@ -66,9 +70,12 @@ void sstate_collect(arena *a, sstate *s) {
     for (int p = 0; p < s->nplaces; p++)
         if (s->bind[p] >= 0)
             s->bind[p] = map[s->bind[p]];
-    for (int i = 0; i < n; i++) /* a dropped symbol: nothing is equal to it any more */
-        if (s->syms[i].same_as > 0)
-            s->syms[i].same_as = map[s->syms[i].same_as - 1] + 1;
+    for (int i = 0; i < n; i++) /* a dropped symbol: no link to it any more */
+        for (int k = 0; k < SYM_NLINKS; k++) {
+            int32_t *l = sym_link(&s->syms[i], k);
+            if (*l > 0)
+                *l = map[*l - 1] + 1;
+        }
 }
 
 static uint64_t mix(uint64_t h, uint64_t v) {
@@ -112,8 +119,10 @@ uint64_t sstate_hash(const sstate *s) {
             continue;
         h = mix(h, ((uint64_t)p << 20) | (uint64_t)canon[b]);
         h = mix(h, sym_hash(&s->syms[b]));
-        int e = s->syms[b].same_as;
-        h = mix(h, e > 0 ? (uint64_t)canon[e - 1] + 1 : 0);
+        for (int k = 0; k < SYM_NLINKS; k++) {
+            int e = *sym_link(&s->syms[b], k);
+            h = mix(h, e > 0 ? (uint64_t)canon[e - 1] + 1 : 0);
+        }
     }
     return h;
 }
@@ -132,9 +141,11 @@ bool sstate_equal(const sstate *x, const sstate *y) {
             continue;
         if (cx[a] != cy[b] || !sym_equal(&x->syms[a], &y->syms[b]))
             return false;
-        int ea = x->syms[a].same_as, eb = y->syms[b].same_as;
-        if ((ea > 0 ? cx[ea - 1] : -1) != (eb > 0 ? cy[eb - 1] : -1))
-            return false;
+        for (int k = 0; k < SYM_NLINKS; k++) {
+            int ea = *sym_link(&x->syms[a], k), eb = *sym_link(&y->syms[b], k);
+            if ((ea > 0 ? cx[ea - 1] : -1) != (eb > 0 ? cy[eb - 1] : -1))
+                return false;
+        }
     }
     return true;
 }

@@ -11,7 +11,7 @@
  *  - owned >= 0 and owned <= SYM_OWNED_MAX (counts beyond are widened to the
  *    maximum: "many", documented in the README);
  *  - a released symbol has owned == 0;
- *  - same_as names a symbol of the same state (renumbered with it);
+ *  - same_as and slot_of name symbols of the same state (renumbered with it);
  *  - provenance fields (names, locations) never take part in equality: two
  *    states that differ only in where things came from are the same state.
  *
@@ -81,6 +81,8 @@ typedef struct sym {
                               found equal to on this path (`if (unicode == empty)`),
                               or 0: a release or a return through the global's name
                               is one through this symbol (engine_branch.c) */
+    int32_t slot_of;       /* 1 + the index of the container this value was read from
+                              (an array slot through a pointer rooted at it), or 0 */
     /* provenance: never compared */
     const char *name;      /* last variable that held it, for messages */
     const char *from;      /* the call that produced it, or NULL */
@@ -117,6 +119,11 @@ typedef struct sstate {
     bool crashed;          /* a failed call's NULL was dereferenced: the program stops
                               here, the path ends */
 } sstate;
+
+/* The links of a symbol to others of its state (same_as, slot_of), by
+ * number k < SYM_NLINKS. */
+#define SYM_NLINKS 2
+int32_t *sym_link(sym *y, int k);
 
 sstate *sstate_new(arena *a, int nplaces);
 /* A deep copy of s. engine.c's state_clone makes the same copy into the

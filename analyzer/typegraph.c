@@ -43,11 +43,12 @@ int tg_find_record(const typegraph *g, const char *name) {
     return i;
 }
 
-bool tg_field_borrowed(const typegraph *g, const char *record, const char *field) {
+bool tg_field_borrowed(const typegraph *g, const char *record, const char *field,
+                       bool by_comment) {
     int t = g && record && field ? tg_find_record(g, record) : -1;
     for (int f = 0; t >= 0 && f < g->types[t].nfields; f++)
         if (strcmp(g->types[t].fields[f].name, field) == 0)
-            return !g->types[t].fields[f].owned && !g->types[t].fields[f].by_comment;
+            return !g->types[t].fields[f].owned && (by_comment || !g->types[t].fields[f].by_comment);
     return false;
 }
 

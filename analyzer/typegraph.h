@@ -119,10 +119,11 @@ int tg_find(const typegraph *g, const char *name);
 /* The type named name or tagged name (as ir_step.record names it), or -1. */
 int tg_find_record(const typegraph *g, const char *name);
 /* Does field `field` of struct `record` hold no reference, by an annotation,
- * a naming convention or its type's dealloc (not by a comment alone, which
- * is a weaker hint: only the cycle checks take it)? False when either is
- * unknown. */
-bool tg_field_borrowed(const typegraph *g, const char *record, const char *field);
+ * a naming convention or its type's dealloc, or also by a comment alone
+ * when by_comment (a weaker hint: the cycle checks take it, stores do not)?
+ * False when either is unknown. */
+bool tg_field_borrowed(const typegraph *g, const char *record, const char *field,
+                       bool by_comment);
 /* Resolves typed targets to indices, decides traced / why_untraced and
  * marks the fields and types on cycles. Call once, after the front end
  * filled the graph. */

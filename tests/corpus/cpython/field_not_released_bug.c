@@ -25,6 +25,45 @@ static PyTypeObject Dummy_Type = {
     .tp_dealloc = (destructor)dummy_dealloc,
 };
 
+/* A dealloc that hands its object to a function of this module whose body
+ * is elsewhere: that function may release the fields, so they stay owned. */
+typedef struct {
+    PyObject_HEAD
+    PyObject *payload;
+} BoxObject;
+
+void fnrb_box_free_fields(BoxObject *self);
+
+static void
+box_dealloc(BoxObject *self)
+{
+    fnrb_box_free_fields(self);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+static PyTypeObject Box_Type = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "fnrb.Box",
+    .tp_basicsize = sizeof(BoxObject),
+    .tp_dealloc = (destructor)box_dealloc,
+};
+
+static PyObject *
+box_new(PyObject *self, PyObject *noargs)
+{
+    BoxObject *b = PyObject_New(BoxObject, &Box_Type);
+    if (b == NULL)
+        return NULL;
+    PyObject *payload = PyList_New(0);
+    if (payload == NULL) {
+        Py_DECREF(b);
+        return NULL;
+    }
+    b->payload = payload;
+    Py_DECREF(payload);  // expect: over-release
+    return (PyObject *)b;
+}
+
 static PyObject *all_registries;
 
 static PyObject *
@@ -50,6 +89,7 @@ attach(PyObject *self, PyObject *key)
 
 static PyMethodDef fnrb_methods[] = {
     {"attach", attach, METH_O, NULL},
+    {"box_new", box_new, METH_NOARGS, NULL},
     {NULL, NULL, 0, NULL},
 };
 

@@ -22,6 +22,25 @@ seq_item(SeqObject *a, Py_ssize_t i)
     return a->items[i];  // expect: borrowed-return
 }
 
+/* A call given the list may change its slots: the second read is of
+ * whatever PyList_SetItem put there, not of the item incref'd.
+ * BUG: the old item keeps the extra reference; the new one is returned
+ * borrowed. */
+static PyObject *
+replace_first(PyObject *self, PyObject *list)
+{
+    PyObject *old = PyList_GET_ITEM(list, 0);
+    Py_INCREF(old);
+    if (PyList_SetItem(list, 0, Py_NewRef(Py_None)) < 0)
+        return NULL;  // expect: leak
+    return PyList_GET_ITEM(list, 0);  // expect: borrowed-return, leak
+}
+
+static PyMethodDef seq_methods[] = {
+    {"replace_first", replace_first, METH_O, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
 static PySequenceMethods seq_as_sequence = {
     .sq_item = (ssizeargfunc)seq_item,
 };
@@ -31,6 +50,7 @@ static PyTypeObject Seq_Type = {
     .tp_name = "ksb.Seq",
     .tp_basicsize = sizeof(SeqObject),
     .tp_as_sequence = &seq_as_sequence,
+    .tp_methods = seq_methods,
 };
 
 static struct PyModuleDef ksb_module = {PyModuleDef_HEAD_INIT, "ksb", NULL, -1, NULL};

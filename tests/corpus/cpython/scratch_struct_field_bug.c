@@ -34,7 +34,27 @@ refresh(CollectorObject *self, PyObject *key)
     return info;
 }
 
+/* A module's state is a plain struct too, but its fields are the module's:
+ * BUG: the cache the state now holds is released, leaving it dangling. */
+typedef struct {
+    PyObject *cache;
+} ssfb_state;
+
+static ssfb_state *get_state(void);
+
+static PyObject *
+reset_cache(PyObject *self, PyObject *noargs)
+{
+    ssfb_state *st = get_state();
+    st->cache = PyDict_New();
+    if (st->cache == NULL)
+        return NULL;
+    Py_DECREF(st->cache);  // expect: over-release
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef collector_methods[] = {
+    {"reset_cache", reset_cache, METH_NOARGS, NULL},
     {"refresh", (PyCFunction)refresh, METH_O, NULL},
     {NULL, NULL, 0, NULL},
 };
