@@ -67,6 +67,7 @@ typedef struct fn_ctx {
     int nplaces, placecap;
     int *hash;               /* open addressing: place key -> index + 1 */
     int hashcap;
+    bool *index_addr_taken;  /* per var: its address is taken somewhere */
     const ir_place **temp_src; /* per var: for a temporary assigned once from a place
                                   without index (`tmp = a->ob_item`), that place: a
                                   keyed slot through it is keyed by it (engine_place.c) */

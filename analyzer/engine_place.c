@@ -130,6 +130,9 @@ static int add_place(fn_ctx *c, const ir_place *p, const char *key) {
     pi->place = *p;
     pi->key = key;
     pi->keyed = keyed_slot(p, &pi->index_var);
+    if (pi->keyed && pi->index_var >= 0 && pi->index_var < c->fn->nvars &&
+        c->index_addr_taken && c->index_addr_taken[pi->index_var])
+        pi->keyed = false, pi->index_var = -1; /* it may change through a pointer */
     /* a slot read through a temporary: the variable it came from is the one
      * whose change forgets the slot */
     const ir_place *root = slot_root(c, p, pi->keyed);
@@ -263,6 +266,23 @@ static int pseudo_place(fn_ctx *c, const char *key) {
     return i;
 }
 
+/* Variables whose address is taken anywhere (`&i`): an index that may
+ * change through a pointer keys no slot. */
+static void find_address_taken(fn_ctx *c) {
+    int nv = c->fn->nvars;
+    c->index_addr_taken = ARENA_ARRAY(&c->mem, bool, nv > 0 ? nv : 1);
+    for (int b = 0; b < c->fn->nblocks; b++)
+        for (int i = 0; i < c->fn->blocks[b].ninstrs; i++) {
+            const ir_instr *in = &c->fn->blocks[b].instrs[i];
+            for (int a = -1; a < in->nargs; a++) {
+                const ir_operand *o = a < 0 ? &in->src : &in->args[a];
+                if (o->kind == IR_OP_ADDR && o->place.kind == IR_PLACE_VAR && o->place.var >= 0 &&
+                    o->place.var < nv)
+                    c->index_addr_taken[o->place.var] = true;
+            }
+        }
+}
+
 /* Temporaries assigned exactly once, from a place with no index steps. */
 static void find_temp_sources(fn_ctx *c) {
     int nv = c->fn->nvars;
@@ -289,6 +309,7 @@ static void find_temp_sources(fn_ctx *c) {
 
 void places_build(fn_ctx *c) {
     find_temp_sources(c);
+    find_address_taken(c);
     c->hashcap = 0;
     rehash(c);
     for (int v = 0; v < c->fn->nvars; v++) {
@@ -532,6 +553,20 @@ static bool into_new_object(const fn_ctx *c, const sstate *s, const place_info *
            s->syms[b].owned > 0;
 }
 
+/* A heap store that may change slots without naming them: through a
+ * pointer (`*(a->ob_item + i) = v`), or of an array pointer itself
+ * (`a->ob_item = items`). */
+static bool may_move_slots(const place_info *pi) {
+    if (!pi->escapes || pi->place.type == IR_VT_INT)
+        return false;
+    if (pi->place.type != IR_VT_REF)
+        return true;
+    for (int i = 0; i < pi->place.nsteps; i++)
+        if (pi->place.steps[i].kind == IR_STEP_DEREF)
+            return true;
+    return false;
+}
+
 /* A store to a slot may change any other slot (a[i] and a[j] may be one). */
 static void forget_other_slots(const fn_ctx *c, sstate *s, int p) {
     for (int q = c->fn->nvars; q < c->nplaces; q++)
@@ -552,7 +587,7 @@ void store_place(fn_ctx *c, sstate *s, int p, int v, ir_loc loc, lost_reason why
             note_unowned_store(s, v, loc);
         escape_into(c, s, v, loc, pi->local_array);
     }
-    if (pi->indexed)
+    if (pi->indexed || may_move_slots(pi))
         forget_other_slots(c, s, p);
     if (pi->indexed && !pi->keyed)
         return;
