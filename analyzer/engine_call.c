@@ -635,12 +635,26 @@ static void apply_failure(fn_ctx *c, sstate *s, call_view *cv) {
     apply_outcome(c, s, cv, false, true);
 }
 
+/* PyList_SET_ITEM(list, i, v), PyTuple_SetItem(t, i, v): a rule-file API
+ * taking a container, an integer index and a stolen value. */
+static bool sets_a_slot(const call_view *cv) {
+    const ir_instr *in = cv->in;
+    if (!cv->rule || contract_is_summary(cv->rule) || in->nargs != 3 ||
+        in->args[1].type != IR_VT_INT)
+        return false;
+    rule_arg value = param_at(cv, 2).effect;
+    return param_at(cv, 0).effect == RULE_ARG_BORROW && param_at(cv, 1).effect == RULE_ARG_IGNORE &&
+           (value == RULE_ARG_STEAL || value == RULE_ARG_STEAL_ON_SUCCESS);
+}
+
 bool apply_call(fn_ctx *c, sstate *s, const ir_instr *in, int block, int instr) {
     call_view cv = {.in = in, .rule = contract_for_callee(c->tu, &in->callee)};
     int args[in->nargs > 0 ? in->nargs : 1];
     for (int i = 0; i < in->nargs; i++)
         args[i] = eval_operand(c, s, &in->args[i]);
     cv.args = args;
+    if (sets_a_slot(&cv))
+        overwrite_slot(c, s, &in->args[1], args[0], args[2], in->loc);
     for (int i = 0; i < in->nargs; i++)
         if (s->syms[args[i]].kind == SK_REF)
             forget_slots_of(c, s, args[i]);

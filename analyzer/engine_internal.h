@@ -134,6 +134,10 @@ void kill_place(fn_ctx *c, sstate *s, int p, ir_loc loc, lost_reason why);
 /* Before a release through operand o: a reference this function stored in
  * a field of a plain struct is its own again (engine_place.c). */
 void take_back_from_scratch(fn_ctx *c, sstate *s, const ir_operand *o);
+/* A slot-setting call's overwrite of the keyed slot `index` of container
+ * (engine_place.c). */
+void overwrite_slot(fn_ctx *c, sstate *s, const ir_operand *index, int container, int v,
+                    ir_loc loc);
 /* A call given object v may change its slots: forgets the keyed ones. */
 void forget_slots_of(const fn_ctx *c, sstate *s, int v);
 /* Is symbol v stored in a field or global on this path? References the

@@ -636,6 +636,36 @@ void take_back_from_scratch(fn_ctx *c, sstate *s, const ir_operand *o) {
     y->flags &= (uint16_t)~SF_ESCAPED;
 }
 
+/* The tag an index operand keys a slot by ("#3", "$5"), as the front end
+ * names it; NULL when it names none. */
+static const char *operand_tag(fn_ctx *c, const ir_operand *o) {
+    if (o->kind == IR_OP_INT)
+        return arena_printf(&c->mem, "#%lld", o->ival);
+    if (o->kind == IR_OP_PLACE && o->place.kind == IR_PLACE_VAR && o->place.nsteps == 0)
+        return arena_printf(&c->mem, "$%d", o->place.var);
+    return NULL;
+}
+
+/* A slot-setting call (PyList_SET_ITEM(list, 0, item): a container, an
+ * integer index, a stolen value) overwrites the keyed slot it names: the
+ * value a local still holds from it moves out to this function (heappop's
+ * `returnitem = PyList_GET_ITEM(heap, 0); PyList_SET_ITEM(heap, 0,
+ * lastelt);`). Run before the call forgets the container's slots. */
+void overwrite_slot(fn_ctx *c, sstate *s, const ir_operand *index, int container, int v,
+                    ir_loc loc) {
+    const char *tag = operand_tag(c, index);
+    for (int q = c->fn->nvars; tag && q < c->nplaces; q++) {
+        const place_info *pi = &c->places[q];
+        int root = pi->keyed ? container_var(c, pi) : -1;
+        const ir_step *last = pi->keyed ? &pi->place.steps[pi->place.nsteps - 1] : NULL;
+        if (root < 0 || s->bind[root] != container || last->kind != IR_STEP_INDEX ||
+            !last->field || strcmp(last->field, tag) != 0)
+            continue;
+        move_out_of_heap(c, s, q, s->bind[q], v, loc);
+        s->bind[q] = v;
+    }
+}
+
 void kill_place(fn_ctx *c, sstate *s, int p, ir_loc loc, lost_reason why) {
     if (p < 0)
         return;

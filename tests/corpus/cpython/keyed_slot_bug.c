@@ -36,7 +36,23 @@ replace_first(PyObject *self, PyObject *list)
     return PyList_GET_ITEM(list, 0);  // expect: borrowed-return, leak
 }
 
+/* keyed_slot_ok.c's swap_first overwriting another slot than the one read:
+ * BUG: the item read is still the list's, returned without a reference. */
+static PyObject *
+swap_second(PyObject *self, PyObject *list)
+{
+    if (!PyList_CheckExact(list) || PyList_GET_SIZE(list) < 2)
+        return NULL;
+    PyObject *item = PyLong_FromLong(0);
+    if (item == NULL)
+        return NULL;
+    PyObject *old = PyList_GET_ITEM(list, 0);
+    PyList_SET_ITEM(list, 1, item);
+    return old;  // expect: borrowed-return
+}
+
 static PyMethodDef seq_methods[] = {
+    {"swap_second", swap_second, METH_O, NULL},
     {"replace_first", replace_first, METH_O, NULL},
     {NULL, NULL, 0, NULL},
 };

@@ -30,12 +30,30 @@ seq_head(SeqObject *a, PyObject *noargs)
     return a->first[0];
 }
 
+/* A slot-setting call overwrites the slot it names: the list's reference to
+ * the old item moves out to the function (_heapqmodule.c heappop:
+ * `returnitem = PyList_GET_ITEM(heap, 0); PyList_SET_ITEM(heap, 0,
+ * lastelt);`). */
+static PyObject *
+swap_first(PyObject *self, PyObject *list)
+{
+    if (!PyList_CheckExact(list) || PyList_GET_SIZE(list) < 1)
+        return NULL;
+    PyObject *item = PyLong_FromLong(0);
+    if (item == NULL)
+        return NULL;
+    PyObject *old = PyList_GET_ITEM(list, 0);
+    PyList_SET_ITEM(list, 0, item);
+    return old;
+}
+
 static PySequenceMethods seq_as_sequence = {
     .sq_item = (ssizeargfunc)seq_item,
 };
 
 static PyMethodDef seq_methods[] = {
     {"head", (PyCFunction)seq_head, METH_NOARGS, NULL},
+    {"swap_first", swap_first, METH_O, NULL},
     {NULL, NULL, 0, NULL},
 };
 
