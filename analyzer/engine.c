@@ -148,12 +148,16 @@ static void apply_refcnt(fn_ctx *c, sstate *s, const ir_instr *in) {
         apply_release(c, s, v, in->loc, NULL, false);
 }
 
+static bool is_size_setter_call(const engine_tu *tu, const ir_instr *in) {
+    return in->kind == IR_CALL && in->callee.name && rules_is_size_setter(tu->rules, in->callee.name);
+}
+
 /* Does this instruction set a count: store an integer through a pointer
  * (`--state->numfree`), or call a size-setter rule's function? */
-static bool sets_a_count(const engine_tu *tu, const ir_instr *in) {
+static bool sets_a_count(const ir_instr *in, bool size_setter) {
     if (in->kind == IR_ASSIGN)
         return in->dst.is_heap && in->dst.type == IR_VT_INT;
-    return in->kind == IR_CALL && in->callee.name && rules_is_size_setter(tu->rules, in->callee.name);
+    return size_setter;
 }
 
 /* A size-setter call after slots of its container were read (list_pop's
@@ -165,8 +169,7 @@ static bool sets_a_count(const engine_tu *tu, const ir_instr *in) {
  * deque; a slot read through a temporary copy of self->ob_item counts as
  * read through self). */
 static void shrink_after_reads(fn_ctx *c, sstate *s, const ir_instr *in) {
-    if (in->kind != IR_CALL || !in->callee.name || in->nargs < 1 ||
-        !rules_is_size_setter(c->tu->rules, in->callee.name))
+    if (in->nargs < 1)
         return;
     int k = eval_operand(c, s, &in->args[0]);
     for (int v = 0; v < s->nsyms; v++) {
@@ -179,9 +182,11 @@ static void shrink_after_reads(fn_ctx *c, sstate *s, const ir_instr *in) {
 /* Runs one instruction; false if the path ends here. */
 static bool step(fn_ctx *c, sstate *s, int b, int i) {
     const ir_instr *in = &c->fn->blocks[b].instrs[i];
-    if (sets_a_count(c->tu, in))
+    bool size_setter = is_size_setter_call(c->tu, in);
+    if (sets_a_count(in, size_setter))
         s->counted = true;
-    shrink_after_reads(c, s, in);
+    if (size_setter)
+        shrink_after_reads(c, s, in);
     switch (in->kind) {
     case IR_ASSIGN: apply_assign(c, s, in); break;
     case IR_CALL: return apply_call(c, s, in, b, i);

@@ -71,6 +71,7 @@ typedef struct fn_ctx {
     const ir_place **temp_src; /* per var: for a temporary assigned once from a place
                                   without index (`tmp = a->ob_item`), that place: a
                                   keyed slot through it is keyed by it (engine_place.c) */
+    int *keyed_places;       /* the keyed slots' place indices, -1 terminated */
     int **dependents;        /* per var: places rooted at it with steps, and keyed
                                 slots it indexes; -1 terminated */
     int pending_null;        /* pseudo place: a failed call's NULL stored where NULL is

@@ -48,6 +48,19 @@ static bool keyed_slot(const ir_place *p, int *index_var) {
     return indexed && p->is_heap && p->type == IR_VT_REF; /* object slots, not bytes */
 }
 
+/* keyed_slot, for this function: the index variable exists and its
+ * address is never taken (it could change through a pointer). */
+static bool keyed_place(const fn_ctx *c, const ir_place *p, int *index_var) {
+    if (!keyed_slot(p, index_var))
+        return false;
+    if (*index_var < 0)
+        return true;
+    if (*index_var < c->fn->nvars && !(c->index_addr_taken && c->index_addr_taken[*index_var]))
+        return true;
+    *index_var = -1;
+    return false;
+}
+
 /* The place a keyed slot's root temporary was read from, or NULL: the
  * front end reads a->ob_item into a new temporary for each a->ob_item[i],
  * and both accesses must name one slot. */
@@ -59,7 +72,7 @@ static const ir_place *slot_root(const fn_ctx *c, const ir_place *p, bool keyed)
 
 static const char *place_key(fn_ctx *c, const ir_place *p) {
     int index_var;
-    bool keyed = keyed_slot(p, &index_var);
+    bool keyed = keyed_place(c, p, &index_var);
     const ir_place *root = slot_root(c, p, keyed);
     char buf[512];
     int n = root                      ? snprintf(buf, sizeof buf, "%s", place_key(c, root))
@@ -129,10 +142,7 @@ static int add_place(fn_ctx *c, const ir_place *p, const char *key) {
     place_info *pi = &c->places[c->nplaces];
     pi->place = *p;
     pi->key = key;
-    pi->keyed = keyed_slot(p, &pi->index_var);
-    if (pi->keyed && pi->index_var >= 0 && pi->index_var < c->fn->nvars &&
-        c->index_addr_taken && c->index_addr_taken[pi->index_var])
-        pi->keyed = false, pi->index_var = -1; /* it may change through a pointer */
+    pi->keyed = keyed_place(c, p, &pi->index_var);
     /* a slot read through a temporary: the variable it came from is the one
      * whose change forgets the slot */
     const ir_place *root = slot_root(c, p, pi->keyed);
@@ -144,8 +154,6 @@ static int add_place(fn_ctx *c, const ir_place *p, const char *key) {
     pi->has_steps = p->nsteps > 0;
     for (int i = 0; i < p->nsteps; i++)
         pi->indexed |= p->steps[i].kind == IR_STEP_INDEX;
-    if (pi->index_var >= c->fn->nvars)
-        pi->keyed = false, pi->index_var = -1;
     pi->local_array = p->kind == IR_PLACE_VAR && !p->is_heap && p->nsteps > 0 && p->var >= 0 &&
                       p->var < c->fn->nvars && c->fn->vars[p->var].is_array;
     c->nplaces++;
@@ -248,13 +256,21 @@ static void build_dependents(fn_ctx *c) {
         c->dependents[v][count[v]] = -1;
         count[v] = 0;
     }
+    int nkeyed = 0;
     for (int i = nv; i < c->nplaces; i++) {
         int v = c->places[i].root_var, k = index_dependency(&c->places[i]);
         if (v >= 0)
             c->dependents[v][count[v]++] = i;
         if (k >= 0)
             c->dependents[k][count[k]++] = i;
+        nkeyed += c->places[i].keyed;
     }
+    c->keyed_places = ARENA_ARRAY(&c->mem, int, nkeyed + 1);
+    nkeyed = 0;
+    for (int i = nv; i < c->nplaces; i++)
+        if (c->places[i].keyed)
+            c->keyed_places[nkeyed++] = i;
+    c->keyed_places[nkeyed] = -1;
 }
 
 /* A place no code can name ('%' is not in C identifiers), outside the
@@ -368,10 +384,10 @@ static int container_var(const fn_ctx *c, const place_info *pi) {
  * PyList_Insert, _PyTuple_Resize): the keyed slots read through v are read
  * again after it. */
 void forget_slots_of(const fn_ctx *c, sstate *s, int v) {
-    for (int q = c->fn->nvars; q < c->nplaces; q++) {
-        int root = c->places[q].keyed ? container_var(c, &c->places[q]) : -1;
+    for (const int *q = c->keyed_places; *q >= 0; q++) {
+        int root = container_var(c, &c->places[*q]);
         if (root >= 0 && s->bind[root] == v)
-            s->bind[q] = -1;
+            s->bind[*q] = -1;
     }
 }
 
@@ -432,11 +448,16 @@ int eval_operand(fn_ctx *c, sstate *s, const ir_operand *o) {
     return new_sym(c, s, &y);
 }
 
-bool held_by_heap(const fn_ctx *c, const sstate *s, int v) {
+/* Is symbol v held by a heap place other than place except (-1: any)? */
+static bool held_by_heap_except(const fn_ctx *c, const sstate *s, int v, int except) {
     for (int p = c->fn->nvars; p < c->nplaces; p++)
-        if (s->bind[p] == v && c->places[p].escapes)
+        if (p != except && s->bind[p] == v && c->places[p].escapes)
             return true;
     return false;
+}
+
+bool held_by_heap(const fn_ctx *c, const sstate *s, int v) {
+    return held_by_heap_except(c, s, v, -1);
 }
 
 /* The symbol that stands for global object g at a release or a return: a
@@ -569,9 +590,9 @@ static bool may_move_slots(const place_info *pi) {
 
 /* A store to a slot may change any other slot (a[i] and a[j] may be one). */
 static void forget_other_slots(const fn_ctx *c, sstate *s, int p) {
-    for (int q = c->fn->nvars; q < c->nplaces; q++)
-        if (q != p && c->places[q].keyed)
-            s->bind[q] = -1;
+    for (const int *q = c->keyed_places; *q >= 0; q++)
+        if (*q != p)
+            s->bind[*q] = -1;
 }
 
 void store_place(fn_ctx *c, sstate *s, int p, int v, ir_loc loc, lost_reason why) {
@@ -602,13 +623,6 @@ void store_place(fn_ctx *c, sstate *s, int p, int v, ir_loc loc, lost_reason why
         report_lost(c, s, old, loc, why);
 }
 
-static bool held_by_other_heap(const fn_ctx *c, const sstate *s, int p, int v) {
-    for (int q = c->fn->nvars; q < c->nplaces; q++)
-        if (q != p && s->bind[q] == v && c->places[q].escapes)
-            return true;
-    return false;
-}
-
 /* A field of a plain struct (one that is no object: no dealloc will release
  * it) reached through a parameter (a callback's context: not a module's
  * state, whose fields are its own) that holds a reference this function
@@ -626,7 +640,7 @@ void take_back_from_scratch(fn_ctx *c, sstate *s, const ir_operand *o) {
     int v = p >= 0 ? s->bind[p] : -1;
     int root = p >= 0 ? c->places[p].root_var : -1;
     if (v < 0 || root < 0 || s->bind[root] < 0 || s->syms[s->bind[root]].origin != OR_PARAM ||
-        held_by_other_heap(c, s, p, v))
+        held_by_heap_except(c, s, v, p))
         return;
     sym *y = &s->syms[v];
     if (y->kind != SK_REF || !(y->flags & SF_ESCAPED) || y->owned != 0 ||
@@ -654,15 +668,15 @@ static const char *operand_tag(fn_ctx *c, const ir_operand *o) {
 void overwrite_slot(fn_ctx *c, sstate *s, const ir_operand *index, int container, int v,
                     ir_loc loc) {
     const char *tag = operand_tag(c, index);
-    for (int q = c->fn->nvars; tag && q < c->nplaces; q++) {
-        const place_info *pi = &c->places[q];
-        int root = pi->keyed ? container_var(c, pi) : -1;
-        const ir_step *last = pi->keyed ? &pi->place.steps[pi->place.nsteps - 1] : NULL;
+    for (const int *q = c->keyed_places; tag && *q >= 0; q++) {
+        const place_info *pi = &c->places[*q];
+        int root = container_var(c, pi);
+        const ir_step *last = &pi->place.steps[pi->place.nsteps - 1];
         if (root < 0 || s->bind[root] != container || last->kind != IR_STEP_INDEX ||
             !last->field || strcmp(last->field, tag) != 0)
             continue;
-        move_out_of_heap(c, s, q, s->bind[q], v, loc);
-        s->bind[q] = v;
+        move_out_of_heap(c, s, *q, s->bind[*q], v, loc);
+        s->bind[*q] = v;
     }
 }
 
