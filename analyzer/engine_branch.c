@@ -150,6 +150,16 @@ static bool equal_to_global(sstate *s, int xv, int gv) {
     return x->kind == SK_INT || refine_null(x, true);
 }
 
+/* Unknown value x found equal to tracked reference y (index yv): x stays
+ * unchecked and apart (it may hold a reference of its own: `_pickle`'s
+ * `parent == module`, both released later), but remembers y, so that its
+ * release may stand for one of y's (engine_call.c alias_dropped). */
+static void link_unknown_equal(sym *x, const sym *y, int yv) {
+    if (x->kind == SK_REF && y->kind == SK_REF && x->origin == OR_UNKNOWN &&
+        y->origin != OR_UNKNOWN && y->origin != OR_NULLCONST && y->origin != OR_GLOBAL)
+        x->same_as = yv + 1;
+}
+
 /* opnd == rhs (or !=) where rhs is a global's address or another pointer. */
 static bool refine_pointer_eq(fn_ctx *c, sstate *n, int v, const ir_cond *cond, bool truth) {
     bool equal = cond->cmp == IR_EQ ? truth : !truth;
@@ -167,6 +177,8 @@ static bool refine_pointer_eq(fn_ctx *c, sstate *n, int v, const ir_cond *cond, 
                    x->origin != OR_NULLCONST && y->origin != OR_NULLCONST;
     if (x->kind == SK_REF && y->kind == SK_REF && checked) /* unknown values stay unchecked */
         return merge_equal(c, n, v, w);
+    link_unknown_equal(x, y, w);
+    link_unknown_equal(y, x, v);
     return true;
 }
 

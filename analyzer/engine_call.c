@@ -74,6 +74,21 @@ void apply_incref(fn_ctx *c, sstate *s, int v, ir_loc loc, const char *callee, b
     sstate_note(&c->mem, s, loc, "a reference is taken here (incref)", y->uid, false);
 }
 
+/* The release of an unknown value found equal to a tracked reference (its
+ * same_as) may be the release of one of that reference's: the reference is
+ * marked, and a single reference still owned at its end is not a leak. The
+ * unknown value may also have held its own (then the reference is released
+ * later by its own name, and nothing is lost). */
+static void alias_dropped(fn_ctx *c, sstate *s, const sym *u, ir_loc loc) {
+    if (!u->same_as)
+        return;
+    sym *z = &s->syms[u->same_as - 1];
+    if (z->kind != SK_REF || z->origin == OR_GLOBAL || (z->flags & (SF_RELEASED | SF_STOLEN)))
+        return;
+    z->flags |= SF_ALIAS_DROPPED;
+    sstate_note(&c->mem, s, loc, "an equal value is released here", z->uid, false);
+}
+
 void apply_release(fn_ctx *c, sstate *s, int v, ir_loc loc, const char *callee, bool nullable) {
     v = stand_in_for_global(s, v);
     sym *y = &s->syms[v];
@@ -83,6 +98,8 @@ void apply_release(fn_ctx *c, sstate *s, int v, ir_loc loc, const char *callee, 
                       .release = REL_DECREF, .callee = callee, .nullable_ok = nullable};
     emit(c, &ev);
     after_null_use(s, y, nullable, false);
+    if (y->origin == OR_UNKNOWN && y->null != NN_NULL)
+        alias_dropped(c, s, y, loc);
     if (y->null == NN_NULL || y->origin == OR_UNKNOWN)
         return;
     report_site(c, ENGINE_SITE_DECREF, loc, y, callee, 0);

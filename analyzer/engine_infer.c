@@ -244,7 +244,8 @@ static bool param_bit(const sym *y, uint64_t *bits) {
  * was released or given away first on this path. */
 static void note_lost_param(fn_ctx *c, const sym *y) {
     uint64_t bit = 0;
-    if (!(y->flags & (SF_RELEASED | SF_STOLEN | SF_OWED | SF_GIVEN | SF_ESCAPED)) &&
+    if (!(y->flags & (SF_RELEASED | SF_STOLEN | SF_OWED | SF_GIVEN | SF_ESCAPED |
+                      SF_ALIAS_DROPPED)) &&
         param_bit(y, &bit))
         c->kept_params |= bit;
 }
@@ -332,7 +333,9 @@ void infer_note_return(fn_ctx *c, sstate *s, int ret) {
         if (y->kind != SK_REF || y->origin != OR_PARAM || y->param < 0 || y->param >= 64 ||
             !sstate_is_bound(s, v) || y->null == NN_NULL) /* a NULL holds nothing */
             continue;
-        bool gone = (y->flags & (SF_RELEASED | SF_STOLEN | SF_OWED | SF_GIVEN)) || v == ret;
+        bool gone =
+            (y->flags & (SF_RELEASED | SF_STOLEN | SF_OWED | SF_GIVEN | SF_ALIAS_DROPPED)) ||
+            v == ret;
         if (v == ret)
             c->given_params |= 1ULL << y->param;
         uint64_t bit = 1ULL << y->param;

@@ -70,6 +70,10 @@ enum sym_flag {
     SF_SLOT_READ = 1 << 11, /* read from an array slot through a pointer before any
                               count was set: a size-setter call after it makes it
                               SF_FROM_SLOT (deque_pop reads, then Py_SET_SIZE) */
+    SF_ALIAS_DROPPED = 1 << 12, /* a value of unknown origin found equal to this one was
+                              released: one of this symbol's references may have gone
+                              through that name (insertdict's `if (old_value != value)
+                              ...; Py_XDECREF(old_value);`), or the other value's own */
 };
 
 typedef struct sym {
@@ -77,10 +81,12 @@ typedef struct sym {
     uint16_t flags;
     int32_t owned;
     long long lo, hi;      /* SK_INT: value interval */
-    int32_t same_as;       /* 1 + the index of a global object's symbol this one was
-                              found equal to on this path (`if (unicode == empty)`),
-                              or 0: a release or a return through the global's name
-                              is one through this symbol (engine_branch.c) */
+    int32_t same_as;       /* 1 + the index of a symbol this one was found equal to on
+                              this path, or 0: a global object's (`if (unicode ==
+                              empty)`: a release or a return through the global's name
+                              is one through this symbol), or, for a value of unknown
+                              origin, a tracked reference's (a release through this
+                              one may be one of that reference's) (engine_branch.c) */
     int32_t slot_of;       /* 1 + the index of the container this value was read from
                               (an array slot through a pointer rooted at it), or 0 */
     /* provenance: never compared */
