@@ -188,7 +188,10 @@ static bool step(fn_ctx *c, sstate *s, int b, int i) {
     if (size_setter)
         shrink_after_reads(c, s, in);
     switch (in->kind) {
-    case IR_ASSIGN: apply_assign(c, s, in); break;
+    case IR_ASSIGN:
+        apply_assign(c, s, in);
+        giveback_at(c, s, b, i);
+        break;
     case IR_CALL: return apply_call(c, s, in, b, i);
     case IR_USE: apply_use(c, s, in); break;
     case IR_REFCNT: apply_refcnt(c, s, in); break;
@@ -371,6 +374,7 @@ static void setup(fn_ctx *c, engine_tu *tu, ir_function *fn, bool probing) {
     arena_init(&c->mem);
     places_build(c);
     loops_build(c);
+    giveback_build(c);
     if (probing) { /* inference starts from the convention */
         c->self_rule = contract_convention(tu, fn);
         c->contract_from = CONTRACT_CONVENTION;

@@ -670,7 +670,14 @@ bool apply_call(fn_ctx *c, sstate *s, const ir_instr *in, int block, int instr) 
     for (int i = 0; i < in->nargs; i++)
         args[i] = eval_operand(c, s, &in->args[i]);
     cv.args = args;
-    if (sets_a_slot(&cv))
+    if (giveback_takes_nothing(c, block, instr)) {
+        emit_use(c, s, args[0], in->loc, USE_PASS, in->callee.name, 0, true);
+        return true; /* pays for what the scratch container's release drops */
+    }
+    bool slot_set = sets_a_slot(&cv);
+    if (slot_set && giveback_same_slot(c, s, args[2], args[0], &in->args[1]))
+        return true; /* the slot already holds this reference */
+    if (slot_set)
         overwrite_slot(c, s, &in->args[1], args[0], args[2], in->loc);
     for (int i = 0; i < in->nargs; i++)
         if (s->syms[args[i]].kind == SK_REF)
@@ -705,5 +712,7 @@ bool apply_call(fn_ctx *c, sstate *s, const ir_instr *in, int block, int instr) 
     }
     cv.found = true;
     apply_outcome(c, s, &cv, true, split);
+    if (slot_set)
+        giveback_note_steal(c, s, args[2], args[0], &in->args[1]);
     return !in->callee.noreturn;
 }

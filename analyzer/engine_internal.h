@@ -54,6 +54,15 @@ typedef struct place_info {
                                 into it hands nothing over (engine_place.c) */
 } place_info;
 
+/* A loop over a scratch container's slots that takes back what it holds
+ * (engine_giveback.c). */
+typedef struct giveback_loop {
+    int container;                /* the variable holding the container */
+    long long first_slot;         /* the slots it covers: from this one on */
+    int start_block, start_instr; /* the loop variable's initial assignment */
+    int incref_block, incref_instr; /* the incref in its body, or -1 (a NULL store) */
+} giveback_loop;
+
 typedef struct work_item {
     int block, instr;
     sstate *state;
@@ -115,6 +124,8 @@ typedef struct fn_ctx {
     bool trace;              /* REFFLOW_TRACE set: print each state explored */
     const char *budget_reason;
     uint8_t **loop_vars;     /* per loop head: bitset of the variables its loop assigns */
+    giveback_loop *giveback; /* scratch-container loops (engine_giveback.c) */
+    int ngiveback, givebackcap;
 } fn_ctx;
 
 /* engine.c: a copy of s, reusing the memory of a state whose path ended. */
@@ -156,6 +167,19 @@ sym sym_proto(sym_kind k, sym_origin o, sym_null n);
 void emit(fn_ctx *c, check_event *ev);
 void push_work(fn_ctx *c, int block, int instr, sstate *s);
 bool alive_elsewhere(const sym *y);
+
+/* engine_giveback.c: scratch containers whose slots a loop takes back. */
+void giveback_build(fn_ctx *c);
+/* Is instruction (block, instr) such a loop's incref (it takes nothing)? */
+bool giveback_takes_nothing(const fn_ctx *c, int block, int instr);
+/* After instruction (block, instr): if it starts such a loop, the values
+ * the container holds from its first slot go back to their holders. */
+void giveback_at(fn_ctx *c, sstate *s, int block, int instr);
+/* A slot-setting call stole v into slot index of container k. */
+void giveback_note_steal(fn_ctx *c, sstate *s, int v, int k, const ir_operand *index);
+/* Does container k already hold v at that constant slot (a re-set)? */
+bool giveback_same_slot(const fn_ctx *c, const sstate *s, int v, int k,
+                        const ir_operand *index);
 
 /* engine_call.c: applies a call; may push a second state (a split) to
  * continue at (block, instr + 1). Returns false if the path ends. */

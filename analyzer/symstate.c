@@ -48,7 +48,7 @@ bool sstate_is_bound(const sstate *s, int i) {
 }
 
 int32_t *sym_link(sym *y, int k) {
-    return k == 0 ? &y->same_as : &y->slot_of;
+    return k == 0 ? &y->same_as : k == 1 ? &y->slot_of : &y->held_by;
 }
 
 void sstate_collect(arena *a, sstate *s) {
@@ -88,12 +88,14 @@ static uint64_t sym_hash(const sym *y) {
                  ((uint64_t)y->null << 24) | y->flags;
     h = mix(h, (uint64_t)y->owned);
     h = mix(h, (uint64_t)y->lo);
+    h = mix(h, (uint64_t)(uint32_t)y->held_slot);
     return mix(h, (uint64_t)y->hi);
 }
 
 static bool sym_equal(const sym *x, const sym *y) {
     return x->kind == y->kind && x->origin == y->origin && x->null == y->null &&
-           x->flags == y->flags && x->owned == y->owned && x->lo == y->lo && x->hi == y->hi;
+           x->flags == y->flags && x->owned == y->owned && x->lo == y->lo && x->hi == y->hi &&
+           x->held_slot == y->held_slot;
 }
 
 /* Canonical numbering: symbols in order of first binding. canon[i] is the

@@ -11,7 +11,8 @@
  *  - owned >= 0 and owned <= SYM_OWNED_MAX (counts beyond are widened to the
  *    maximum: "many", documented in the README);
  *  - a released symbol has owned == 0;
- *  - same_as and slot_of name symbols of the same state (renumbered with it);
+ *  - same_as, slot_of and held_by name symbols of the same state (renumbered
+ *    with it);
  *  - provenance fields (names, locations) never take part in equality: two
  *    states that differ only in where things came from are the same state.
  *
@@ -89,6 +90,9 @@ typedef struct sym {
                               one may be one of that reference's) (engine_branch.c) */
     int32_t slot_of;       /* 1 + the index of the container this value was read from
                               (an array slot through a pointer rooted at it), or 0 */
+    int32_t held_by;       /* 1 + the index of the container a slot-setting call stole
+                              this value into, or 0 (engine_giveback.c) */
+    int32_t held_slot;     /* with held_by: the slot, if a constant; else -1 */
     /* provenance: never compared */
     const char *name;      /* last variable that held it, for messages */
     const char *from;      /* the call that produced it, or NULL */
@@ -126,9 +130,9 @@ typedef struct sstate {
                               here, the path ends */
 } sstate;
 
-/* The links of a symbol to others of its state (same_as, slot_of), by
+/* The links of a symbol to others of its state (same_as, slot_of, held_by), by
  * number k < SYM_NLINKS. */
-#define SYM_NLINKS 2
+#define SYM_NLINKS 3
 int32_t *sym_link(sym *y, int k);
 
 sstate *sstate_new(arena *a, int nplaces);
