@@ -469,6 +469,7 @@ static sym result_proto(const call_view *cv, bool success, bool split) {
     y.from = in->callee.name;
     y.origin_loc = in->loc;
     switch (ret) {
+    case RULE_RET_ARG: /* new_ref_of_global */
     case RULE_RET_NEW:
     case RULE_RET_NEW_OR_NULL:
     case RULE_RET_NEW_OR_ABSENT:
@@ -603,6 +604,21 @@ static bool moved_result(fn_ctx *c, sstate *s, call_view *cv) {
     return false;
 }
 
+/* An incref'd argument returned (Py_NewRef(o)) that is a global object's
+ * address: the result is a fresh new reference, not the global's symbol
+ * (one symbol stands for every use of a global's name on a path, so an
+ * alias would tie `return Py_NewRef(Py_None)` to every other Py_None).
+ * The incref goes to the result. */
+static bool new_ref_of_global(sstate *s, const call_view *cv) {
+    int k = cv->rule->ret_arg;
+    sym *g = &s->syms[cv->args[k]];
+    if (g->kind != SK_REF || g->origin != OR_GLOBAL || param_at(cv, k).effect != RULE_ARG_INCREF)
+        return false;
+    if (g->owned > 0)
+        g->owned--;
+    return true;
+}
+
 /* One outcome of the call on state s. */
 static void apply_outcome(fn_ctx *c, sstate *s, call_view *cv, bool success, bool split) {
     const ir_instr *in = cv->in;
@@ -616,7 +632,8 @@ static void apply_outcome(fn_ctx *c, sstate *s, call_view *cv, bool success, boo
     if (moved_result(c, s, cv))
         return;
     int dst = place_index(c, &in->dst);
-    if (cv->rule && cv->rule->ret == RULE_RET_ARG && cv->rule->ret_arg < in->nargs) {
+    if (cv->rule && cv->rule->ret == RULE_RET_ARG && cv->rule->ret_arg < in->nargs &&
+        !new_ref_of_global(s, cv)) {
         store_place(c, s, dst, cv->args[cv->rule->ret_arg], in->loc, LOST_OVERWRITE);
         return; /* the result is the argument itself */
     }
