@@ -443,6 +443,29 @@ static bool may_write_through(const call_view *cv, int i) {
     return e != RULE_ARG_OUT_NEW && e != RULE_ARG_OUT_BORROWED && e != RULE_ARG_INOUT_NEW;
 }
 
+/* A value of unknown origin of the place's type, bound to place q. */
+static void bind_unknown(fn_ctx *c, sstate *s, int q, const ir_instr *in) {
+    ir_vtype t = c->places[q].place.type;
+    sym y = sym_proto(t == IR_VT_INT ? SK_INT : t == IR_VT_PTR ? SK_PTR : SK_REF, OR_UNKNOWN,
+                      NN_UNKNOWN);
+    store_place(c, s, q, new_sym(c, s, &y), in->loc, LOST_OVERWRITE);
+}
+
+/* &local_struct given to a callee that may write through it: what only its
+ * fields hold is handed over, and every field of it may have changed
+ * (PyUnicode_Format's unicode_format_arg(&ctx) replaces ctx.args and sets
+ * ctx.args_owned). */
+static void clobber_fields(fn_ctx *c, sstate *s, int p, const ir_instr *in) {
+    hand_over_fields(c, s, p, in);
+    for (int *d = p < c->fn->nvars ? c->dependents[p] : NULL; d && *d >= 0; d++) {
+        const place_info *pi = &c->places[*d];
+        if (pi->root_var == p && !pi->heap && s->bind[*d] >= 0 &&
+            (pi->place.type == IR_VT_REF || pi->place.type == IR_VT_INT ||
+             pi->place.type == IR_VT_PTR))
+            bind_unknown(c, s, *d, in);
+    }
+}
+
 static void clobber_out_args(fn_ctx *c, sstate *s, const call_view *cv) {
     const ir_instr *in = cv->in;
     for (int i = 0; i < in->nargs; i++) {
@@ -450,15 +473,13 @@ static void clobber_out_args(fn_ctx *c, sstate *s, const call_view *cv) {
         if (a->kind != IR_OP_ADDR || !may_write_through(cv, i))
             continue;
         int p = place_index(c, &a->place);
+        if (p >= 0 && c->places[p].place.type == IR_VT_OTHER)
+            clobber_fields(c, s, p, in);
         if (p < 0 || c->places[p].place.type == IR_VT_OTHER)
             continue;
         hand_over_by_address(c, s, p, in);
         hand_over_fields(c, s, p, in);
-        sym y = sym_proto(c->places[p].place.type == IR_VT_INT ? SK_INT : SK_REF, OR_UNKNOWN,
-                          NN_UNKNOWN);
-        if (c->places[p].place.type == IR_VT_PTR)
-            y.kind = SK_PTR;
-        store_place(c, s, p, new_sym(c, s, &y), in->loc, LOST_OVERWRITE);
+        bind_unknown(c, s, p, in);
     }
 }
 

@@ -127,8 +127,33 @@ static bool place_varies(const fn_ctx *c, const uint8_t *bits, int pl) {
     return var_marked(bits, pi->root_var);
 }
 
+/* A field of a local struct whose address the function gives away (`&ctx`
+ * to a helper in the loop) may have been replaced on another trip through
+ * the loop, as its integer fields may have changed: one that holds no
+ * reference of the function's own (a parameter's, a borrowed one) is
+ * forgotten with them, so that a flag widened to "unknown" is not read as
+ * set for the value still bound (PyUnicode_Format's `ctx.args = args;` and
+ * `if (ctx.args_owned) Py_DECREF(ctx.args);`). Owned references stay: their
+ * leaks are still tracked. */
+static void forget_borrowed_fields(fn_ctx *c, sstate *s, const uint8_t *bits) {
+    for (int pl = 0; pl < c->nplaces && pl < s->nplaces; pl++) {
+        const place_info *pi = &c->places[pl];
+        int v = s->bind[pl];
+        if (v < 0 || !pi->has_steps || pi->heap || pi->root_var < 0 ||
+            pi->root_var >= c->fn->nvars || !c->index_addr_taken[pi->root_var] ||
+            (bits && !var_marked(bits, pi->root_var)))
+            continue;
+        const sym *y = &s->syms[v];
+        if (y->kind != SK_REF || y->owned > 0 || y->null == NN_NULL || y->origin == OR_UNKNOWN)
+            continue;
+        sym u = sym_proto(SK_REF, OR_UNKNOWN, NN_UNKNOWN);
+        s->bind[pl] = new_sym(c, s, &u);
+    }
+}
+
 void widen_loop_head(fn_ctx *c, sstate *s, int head) {
     const uint8_t *bits = c->loop_vars ? c->loop_vars[head] : NULL;
+    forget_borrowed_fields(c, s, bits);
     uint8_t small[256] = {0};
     uint8_t *varies = s->nsyms <= (int)sizeof small ? small
                                                     : ARENA_ARRAY(&c->mem, uint8_t, s->nsyms);
