@@ -70,12 +70,16 @@ static const ir_place *slot_root(const fn_ctx *c, const ir_place *p, bool keyed)
     return c->temp_src[p->var];
 }
 
-static const char *place_key(fn_ctx *c, const ir_place *p) {
+/* A place's key; depth > 0 when p is the place a keyed slot's root
+ * temporary was read from, itself perhaps read through a temporary
+ * (`tmp.2 = self->extra; tmp.3 = tmp.2->children; tmp.3[i]`): the chain is
+ * followed, so that each statement's copies name one slot. */
+static const char *place_key_at(fn_ctx *c, const ir_place *p, int depth) {
     int index_var;
     bool keyed = keyed_place(c, p, &index_var);
-    const ir_place *root = slot_root(c, p, keyed);
+    const ir_place *root = slot_root(c, p, keyed || (depth > 0 && depth < 8));
     char buf[512];
-    int n = root                      ? snprintf(buf, sizeof buf, "%s", place_key(c, root))
+    int n = root ? snprintf(buf, sizeof buf, "%s", place_key_at(c, root, depth + 1))
             : p->kind == IR_PLACE_VAR ? snprintf(buf, sizeof buf, "v%d", p->var)
                                       : snprintf(buf, sizeof buf, "g:%s", p->global ? p->global : "?");
     for (int i = 0; i < p->nsteps && n < (int)sizeof buf - 1; i++) {
@@ -85,6 +89,10 @@ static const char *place_key(fn_ctx *c, const ir_place *p) {
                       st->field && (keyed || !tag) ? st->field : "");
     }
     return arena_strdup(&c->mem, buf);
+}
+
+static const char *place_key(fn_ctx *c, const ir_place *p) {
+    return place_key_at(c, p, 0);
 }
 
 static unsigned str_hash(const char *s) {
@@ -146,6 +154,12 @@ static int add_place(fn_ctx *c, const ir_place *p, const char *key) {
     /* a slot read through a temporary: the variable it came from is the one
      * whose change forgets the slot */
     const ir_place *root = slot_root(c, p, pi->keyed);
+    for (int d = 1; root && d < 8; d++) { /* a chain of copies: its first variable */
+        const ir_place *up = slot_root(c, root, true);
+        if (!up)
+            break;
+        root = up;
+    }
     const ir_place *r = root ? root : p;
     pi->root_var = r->kind == IR_PLACE_VAR ? r->var : -1;
     pi->escapes = place_escapes(c, p);
@@ -450,8 +464,13 @@ int eval_operand(fn_ctx *c, sstate *s, const ir_operand *o) {
 
 /* Is symbol v held by a heap place other than place except (-1: any)? */
 static bool held_by_heap_except(const fn_ctx *c, const sstate *s, int v, int except) {
+    /* a keyed slot bound by a read only mirrors the array: what the
+     * function owns on the value it read is not the slot's (_pickle.c
+     * load_dup's `last = data[len - 1]; Py_INCREF(last);` then a failed push) */
+    bool stored = s->syms[v].flags & (SF_ESCAPED | SF_STORED_UNOWNED);
     for (int p = c->fn->nvars; p < c->nplaces; p++)
-        if (p != except && s->bind[p] == v && c->places[p].escapes)
+        if (p != except && s->bind[p] == v && c->places[p].escapes &&
+            (stored || !c->places[p].keyed))
             return true;
     return false;
 }
