@@ -47,6 +47,7 @@
 #define PY_TP_DEALLOC 52
 #define PY_TP_TRAVERSE 71
 #define MAX_CALL_DEPTH 3
+#define MAX_EXPR_DEPTH 400
 
 /* What one type object says, before it is given to its node. */
 typedef struct typeobj {
@@ -377,8 +378,14 @@ static void note_call(coverage *cv, CXCursor c) {
 }
 
 /* The ownership walk: every field mention that may release it (a field
- * read by an inert operand, casts and parentheses aside, does not count). */
-static void releasing(coverage *cv, CXCursor c, bool inert) {
+ * read by an inert operand, casts and parentheses aside, does not count).
+ * Past MAX_EXPR_DEPTH nested cursors the rest is not read: it may release
+ * anything, as an unseen function may. */
+static void releasing(coverage *cv, CXCursor c, bool inert, int depth) {
+    if (depth > MAX_EXPR_DEPTH) {
+        cv->delegates = true;
+        return;
+    }
     enum CXCursorKind k = clang_getCursorKind(c);
     if (k == CXCursor_MemberRefExpr && !inert)
         note_member(cv, c);
@@ -391,16 +398,16 @@ static void releasing(coverage *cv, CXCursor c, bool inert) {
         CXCursor core = fe_strip(&cx, kids[i]);
         bool member = clang_getCursorKind(core) == CXCursor_MemberRefExpr;
         if (member && inert_operand(c, kids[i], i))
-            releasing(cv, core, true);
+            releasing(cv, core, true, depth + 1);
         else
-            releasing(cv, kids[i], false);
+            releasing(cv, kids[i], false, depth + 1);
     }
 }
 
 static enum CXChildVisitResult cover(CXCursor c, CXCursor parent, CXClientData d) {
     coverage *cv = d;
     if (cv->releasing_only) {
-        releasing(cv, c, false);
+        releasing(cv, c, false, 0);
         return CXChildVisit_Continue;
     }
     if (clang_getCursorKind(c) == CXCursor_MemberRefExpr)
