@@ -158,6 +158,8 @@ const char *fe_spelling(arena *a, CXCursor c);
 /* Do a and b start at the same spelled position (an implicit conversion and
  * its operand do)? */
 bool fe_same_spelling_loc(CXCursor a, CXCursor b);
+/* Is s (may be NULL) one of the NULL-terminated list? */
+bool fe_in_names(const char *const *list, const char *s);
 /* Arena array growth by doubling: returns old if n < *cap, else a copy of
  * its n elements in a larger array from a (updating *cap). */
 void *fe_grow(arena *a, void *old, int n, int *cap, size_t elem);
@@ -315,5 +317,9 @@ int fe_tg_node(fe_tg *x, CXCursor record);
 /* Reads the unit's type objects (rf_type, PyTypeObject, PyType_Spec) into
  * the nodes they describe, with traverse coverage. */
 void fe_typeobjs(fe_tg *x);
+/* Marks the graph's leaf fields: those every store of the unit fills with
+ * NULL or an object without references (frontend_fieldcontent.c). After
+ * fe_typeobjs (it needs the type objects), before tg_finish. */
+void fe_field_contents(fe_tg *x);
 
 #endif

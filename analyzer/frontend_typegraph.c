@@ -26,13 +26,6 @@ static const char *const container_names[] = {
     "PyListObject", "PyTupleObject", "PyDictObject", "PySetObject", "PyFrozenSetObject", NULL,
 };
 
-static bool in_list(const char *const *l, const char *s) {
-    for (; s && *l; l++)
-        if (strcmp(*l, s) == 0)
-            return true;
-    return false;
-}
-
 /* --- names ------------------------------------------------------------- */
 
 static bool anonymous(const char *s) {
@@ -244,7 +237,7 @@ static bool classify(fe_tg *x, CXType ty, tg_field *out) {
         return true;
     }
     out->target = fe_tg_record_name(x, record_of(pointee));
-    out->kind = in_list(container_names, out->target) ? TG_EDGE_CONTAINER : TG_EDGE_TYPED;
+    out->kind = fe_in_names(container_names, out->target) ? TG_EDGE_CONTAINER : TG_EDGE_TYPED;
     return out->target != NULL;
 }
 
@@ -368,6 +361,7 @@ void fe_typegraph(fe_tu *t, typegraph *g) {
     clang_visitChildren(top, collect_typedef, &x);
     clang_visitChildren(top, visit_struct, &x);
     fe_typeobjs(&x);
+    fe_field_contents(&x);
     tg_finish(g);
     fe_cmap_free(&x.names);
     fe_cmap_free(&x.nodes);

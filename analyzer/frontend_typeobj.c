@@ -23,9 +23,12 @@
  *
  * Field ownership: the type object's dealloc and clear bodies (followed
  * through calls like a traverse) decide whether a field of the struct's own
- * is owned: one they never name holds no reference, unless they call a
- * function that may release it and that refflow can neither see nor has a
- * rule for (settle_ownership).
+ * is owned: one they never name in a way that may release it holds no
+ * reference, unless they call a function that may release it and that
+ * refflow can neither see nor has a rule for (settle_ownership). Naming a
+ * field only to test it or to read through it (m->md_def->m_free) releases
+ * nothing (inert_operand); nor does a bodiless call given no pointer that
+ * may lead to the object (hands_pointer).
  *
  * Assumes libclang's syntactic view of initializer lists, as in
  * frontend_init.c: a designated element is a void UnexposedExpr whose
@@ -44,6 +47,7 @@
 #define PY_TP_DEALLOC 52
 #define PY_TP_TRAVERSE 71
 #define MAX_CALL_DEPTH 3
+#define MAX_EXPR_DEPTH 400
 
 /* What one type object says, before it is given to its node. */
 typedef struct typeobj {
@@ -279,6 +283,8 @@ typedef struct coverage {
                               file's own (PyObject_ClearWeakRefs cannot know its fields),
                               does not count as delegating; the depth limit does */
     bool struct_local;     /* ownership walk: the struct is defined in the main file */
+    bool releasing_only;   /* ownership walk: count only mentions that may release the
+                              field's value (inert_operand) */
     int depth;
 } coverage;
 
@@ -309,20 +315,105 @@ static bool named_elsewhere(const coverage *cv, CXCursor field, const char *name
 
 static void walk_function(coverage *cv, CXCursor fn);
 
+static bool is_test_operator(CXCursor c) {
+    enum CXCursorKind k = clang_getCursorKind(c);
+    if (k == CXCursor_UnaryOperator)
+        return clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_LNot;
+    if (k != CXCursor_BinaryOperator)
+        return false;
+    enum CXBinaryOperatorKind b = clang_getCursorBinaryOperatorKind(c);
+    return b == CXBinaryOperator_LAnd || b == CXBinaryOperator_LOr ||
+           b == CXBinaryOperator_EQ || b == CXBinaryOperator_NE;
+}
+
+/* Can the i-th child of c not release the value of a field it reads? The
+ * base of a dereference (m->md_def->m_free reads through md_def), the
+ * operands of a test (m->md_def && ..., !x, ==, !=), the condition of an if
+ * and the left side of a plain assignment (a store releases nothing) cannot;
+ * every other mention (a call argument, a copy into a variable) may. */
+static bool inert_operand(CXCursor c, CXCursor kid, int i) {
+    enum CXCursorKind k = clang_getCursorKind(c);
+    if (k == CXCursor_MemberRefExpr)
+        return clang_getCanonicalType(clang_getCursorType(kid)).kind == CXType_Pointer;
+    if (is_test_operator(c))
+        return true;
+    if (k == CXCursor_IfStmt)
+        return i == 0;
+    return i == 0 && k == CXCursor_BinaryOperator &&
+           clang_getCursorBinaryOperatorKind(c) == CXBinaryOperator_Assign;
+}
+
+static void note_member(coverage *cv, CXCursor c) {
+    CXCursor r = clang_getCursorReferenced(c);
+    if (clang_getCursorKind(r) == CXCursor_FieldDecl) {
+        fe_cmap_put(&cv->fields, clang_getCanonicalCursor(r));
+        name_other(cv, r);
+    }
+}
+
+/* Does the call hand its callee a pointer from which it may reach the
+ * object's fields: a pointer argument that is neither a constant nor the
+ * value of a field (PyMem_Free(m->md_state) and _Py_GetConfig() do not)? */
+static bool hands_pointer(coverage *cv, CXCursor call) {
+    fe_ctx cx = {.tu = cv->x->t, .mem = &cv->x->t->mem};
+    for (int i = 0; i < clang_Cursor_getNumArguments(call); i++) {
+        CXCursor a = clang_Cursor_getArgument(call, (unsigned)i);
+        if (!fe_is_pointer_type(clang_getCursorType(a)) || fe_is_null(&cx, a))
+            continue;
+        if (clang_getCursorKind(fe_strip(&cx, a)) != CXCursor_MemberRefExpr)
+            return true;
+    }
+    return false;
+}
+
+static void note_call(coverage *cv, CXCursor c) {
+    CXCursor callee = clang_getCursorReferenced(c);
+    if (clang_getCursorKind(callee) != CXCursor_FunctionDecl)
+        return;
+    bool was = cv->delegates;
+    walk_function(cv, callee);
+    bool bodiless = clang_Cursor_isNull(clang_getCursorDefinition(callee));
+    if (cv->releasing_only && bodiless && !was && !hands_pointer(cv, c))
+        cv->delegates = false; /* it cannot reach the object */
+}
+
+/* The ownership walk: every field mention that may release it (a field
+ * read by an inert operand, casts and parentheses aside, does not count).
+ * Past MAX_EXPR_DEPTH nested cursors the rest is not read: it may release
+ * anything, as an unseen function may. */
+static void releasing(coverage *cv, CXCursor c, bool inert, int depth) {
+    if (depth > MAX_EXPR_DEPTH) {
+        cv->delegates = true;
+        return;
+    }
+    enum CXCursorKind k = clang_getCursorKind(c);
+    if (k == CXCursor_MemberRefExpr && !inert)
+        note_member(cv, c);
+    else if (k == CXCursor_CallExpr)
+        note_call(cv, c);
+    fe_ctx cx = {.tu = cv->x->t, .mem = &cv->x->t->mem};
+    CXCursor *kids;
+    int n = fe_children(cv->x->t, &cv->x->t->mem, c, &kids);
+    for (int i = 0; i < n; i++) {
+        CXCursor core = fe_strip(&cx, kids[i]);
+        bool member = clang_getCursorKind(core) == CXCursor_MemberRefExpr;
+        if (member && inert_operand(c, kids[i], i))
+            releasing(cv, core, true, depth + 1);
+        else
+            releasing(cv, kids[i], false, depth + 1);
+    }
+}
+
 static enum CXChildVisitResult cover(CXCursor c, CXCursor parent, CXClientData d) {
     coverage *cv = d;
-    enum CXCursorKind k = clang_getCursorKind(c);
-    if (k == CXCursor_MemberRefExpr) {
-        CXCursor r = clang_getCursorReferenced(c);
-        if (clang_getCursorKind(r) == CXCursor_FieldDecl) {
-            fe_cmap_put(&cv->fields, clang_getCanonicalCursor(r));
-            name_other(cv, r);
-        }
-    } else if (k == CXCursor_CallExpr) {
-        CXCursor callee = clang_getCursorReferenced(c);
-        if (clang_getCursorKind(callee) == CXCursor_FunctionDecl)
-            walk_function(cv, callee);
+    if (cv->releasing_only) {
+        releasing(cv, c, false, 0);
+        return CXChildVisit_Continue;
     }
+    if (clang_getCursorKind(c) == CXCursor_MemberRefExpr)
+        note_member(cv, c);
+    else if (clang_getCursorKind(c) == CXCursor_CallExpr)
+        note_call(cv, c);
     return CXChildVisit_Recurse;
 }
 
@@ -394,16 +485,17 @@ static bool links_own_type(const tg_type *t, const tg_field *f) {
            (strcmp(f->target, t->name) == 0 || (t->tag && strcmp(f->target, t->tag) == 0));
 }
 
-/* A field of the struct's own that the dealloc and clear never name holds
- * no reference (nothing would release it), unless they call a function
- * refflow can neither see nor has a rule for, or nest calls deeper than it
- * follows (that function may release it); one they name is owned, whatever
- * its comment says. Fields of a base struct, fields a naming convention
+/* A field of the struct's own that the dealloc and clear never name (other
+ * than to test it or read through it) holds no reference (nothing would
+ * release it), unless they call a function refflow can neither see nor has
+ * a rule for and hand it a pointer, or nest calls deeper than it follows
+ * (that function may release it); one they name is owned, whatever its
+ * comment says. Fields of a base struct, fields a naming convention
  * (weak-reference links, annotations) makes borrowed, and links to the
  * struct's own type (an intrusive list's next/prev, which the list's owner
  * releases: _functools' lru_list_elem) keep what the convention says. */
 static void set_ownership(fe_tg *x, const fe_releasers *r) {
-    coverage cv = {.x = x, .rules = x->t->opt->rules,
+    coverage cv = {.x = x, .rules = x->t->opt->rules, .releasing_only = true,
                    .struct_local = x->g->types[r->node].in_main_file};
     if (walk_releasers(&cv, r)) {
         tg_type *t = &x->g->types[r->node];

@@ -226,6 +226,13 @@ const char *fe_spelling(arena *a, CXCursor c) {
     return r ? r : "";
 }
 
+bool fe_in_names(const char *const *list, const char *s) {
+    for (; s && *list; list++)
+        if (strcmp(*list, s) == 0)
+            return true;
+    return false;
+}
+
 /* Same spelling position (file offset): an implicit wrapper around its child. */
 bool fe_same_spelling_loc(CXCursor a, CXCursor b) {
     CXFile fa = NULL, fb = NULL;

@@ -142,12 +142,18 @@ static bool enters(const typegraph *g, int t, int u) {
     return false;
 }
 
+/* Can the field be an edge of a cycle: it owns what it holds, and what it
+ * holds may refer to other objects? */
+static bool links(const tg_field *f) {
+    return f->owned && !f->leaf;
+}
+
 /* The owned typed field of type y that holds a t (or a base of t), or -1. */
 static int entry_field(const typegraph *g, int y, int t) {
     const tg_type *ty = &g->types[y];
     for (int f = 0; f < ty->nfields; f++) {
         const tg_field *fl = &ty->fields[f];
-        if (fl->owned && fl->kind == TG_EDGE_TYPED && fl->target_type >= 0 &&
+        if (links(fl) && fl->kind == TG_EDGE_TYPED && fl->target_type >= 0 &&
             enters(g, fl->target_type, t))
             return f;
     }
@@ -171,7 +177,7 @@ static void expand(const typegraph *g, bfs *b, int y) {
     const tg_type *ty = &g->types[y];
     for (int f = 0; f < ty->nfields; f++) {
         const tg_field *fl = &ty->fields[f];
-        if (!fl->owned)
+        if (!links(fl))
             continue;
         if (fl->kind == TG_EDGE_TYPED) {
             if (fl->target_type >= 0)
@@ -223,7 +229,7 @@ static bool search(const typegraph *g, bfs *b, int t, int f, tg_path *out) {
 
 bool tg_field_cycle(const typegraph *g, int t, int f, tg_path *out) {
     const tg_field *start = &g->types[t].fields[f];
-    if (!start->owned || (start->kind == TG_EDGE_TYPED && start->target_type < 0))
+    if (!links(start) || (start->kind == TG_EDGE_TYPED && start->target_type < 0))
         return false;
     if (start->kind == TG_EDGE_TYPED && enters(g, start->target_type, t)) {
         out->n = 1;

@@ -25,13 +25,19 @@
  * cycle (otherwise every type with a PyObject * field would be), while
  * A.cb (any) -> B.owner (an A) is.
  *
+ * Leaf fields: a field the unit only ever fills with objects that refer to
+ * nothing (a bytes, a str, an int: frontend_fieldcontent.c) is no edge of
+ * a cycle, like a borrowed one, but it stays owned: a store into it hands
+ * its reference over.
+ *
  * Owned or borrowed: every object pointer field is owned, except one
  * annotated RF_BORROWED_REF (annotate "refflow:ret=borrowed" on the field)
  * and the weak-reference conventions: a name ending in "weakreflist" and
  * CPython's weakref links (wr_object, wr_prev, wr_next). Otherwise, when the
  * unit has the body of the type's dealloc or clear, a field of the struct's
- * own (not a base's) that neither names is borrowed: nothing releases what
- * it holds (_threadmodule's localdummyobject.localdict); one they name is
+ * own (not a base's) that neither names, other than to test it or to read
+ * through it, is borrowed: nothing releases what it holds (_threadmodule's
+ * localdummyobject.localdict, moduleobject's md_def); one they name is
  * owned even if its comment says "weak" (_ssl's PySSLSocket.ctx). Without
  * such a body, a comment on the field's line saying "borrowed" or "weak"
  * makes it borrowed. Borrowed fields are kept in the graph with owned =
@@ -73,6 +79,9 @@ typedef struct tg_field {
     bool by_comment;         /* only a comment says borrowed: what the type's dealloc
                                 does overrides it (frontend_typeobj.c) */
     tg_visit visited;
+    bool leaf;               /* every store in the unit puts in NULL or an object that
+                                refers to nothing (frontend_fieldcontent.c): no cycle
+                                passes through it, though it stays owned */
     ir_loc loc;              /* the field's declaration */
     bool on_cycle;           /* set by tg_finish: tg_field_cycle holds */
 } tg_field;
