@@ -90,7 +90,17 @@ void rules_put_fn(rule_set *rs, rule_fn *r) {
     rs->fns[at] = r;
 }
 
-void rules_put_cannot_fail(rule_set *rs, const rule_cannot_fail *r) {
+/* How many of r's from names are not producers yet. */
+static int new_producers(const rule_set *rs, const rule_cannot_fail *r) {
+    int n = 0;
+    for (int i = 0; i < r->nfrom; i++)
+        n += rules_list_find(&rs->producers, r->from[i]) < 0;
+    return n;
+}
+
+bool rules_put_cannot_fail(rule_set *rs, const rule_cannot_fail *r) {
+    if (rs->producers.count + new_producers(rs, r) > RULES_MAX_PRODUCERS)
+        return false;
     if (rs->cannot_fail_names.count == rs->cannot_fail_cap) {
         int cap = rs->cannot_fail_cap ? rs->cannot_fail_cap * 2 : 8;
         rule_cannot_fail *a = ARENA_ARRAY(&rs->mem, rule_cannot_fail, cap);
@@ -100,8 +110,15 @@ void rules_put_cannot_fail(rule_set *rs, const rule_cannot_fail *r) {
         rs->cannot_fail_cap = cap;
     }
     int at = rules_list_add(rs, &rs->cannot_fail_names, r->name);
-    rs->cannot_fail[at] = *r;
-    rs->cannot_fail[at].name = rs->cannot_fail_names.names[at];
+    rule_cannot_fail *d = &rs->cannot_fail[at];
+    *d = *r;
+    d->name = rs->cannot_fail_names.names[at];
+    d->from = r->nfrom ? ARENA_ARRAY(&rs->mem, const char *, r->nfrom) : NULL;
+    for (int i = 0; i < r->nfrom; i++) {
+        int k = rules_list_add(rs, &rs->producers, r->from[i]); /* may move names */
+        d->from[i] = rs->producers.names[k];
+    }
+    return true;
 }
 
 void rules_put_trusted(rule_set *rs, const char *name) {
@@ -140,9 +157,26 @@ bool rules_is_error_clear(const rule_set *rs, const char *name) {
     return rules_list_find(&rs->error_clears, name) >= 0;
 }
 
+bool rules_is_module_state(const rule_set *rs, const char *name) {
+    return rules_list_find(&rs->module_states, name) >= 0;
+}
+
 const rule_cannot_fail *rules_cannot_fail(const rule_set *rs, const char *name) {
     int at = rules_list_find(&rs->cannot_fail_names, name);
     return at >= 0 ? &rs->cannot_fail[at] : NULL;
+}
+
+int rules_producer(const rule_set *rs, const char *name) {
+    return rules_list_find(&rs->producers, name) + 1;
+}
+
+bool rules_cannot_fail_from(const rule_set *rs, const rule_cannot_fail *r, int id) {
+    if (id <= 0 || id > rs->producers.count)
+        return false;
+    for (int i = 0; i < r->nfrom; i++)
+        if (r->from[i] == rs->producers.names[id - 1]) /* both the set's own copy */
+            return true;
+    return false;
 }
 
 int rules_count(const rule_set *rs) {

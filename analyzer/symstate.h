@@ -74,6 +74,10 @@ enum sym_flag {
 
 typedef struct sym {
     uint8_t kind, origin, null;
+    uint8_t maker;         /* the call that produced it, if a "cannot-fail ... from"
+                              rule names that call: its producer number
+                              (rules_producer), else 0. Unlike from, a fact: a
+                              call may not fail because of it */
     uint16_t flags;
     int32_t owned;
     long long lo, hi;      /* SK_INT: value interval */
