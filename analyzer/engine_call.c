@@ -559,6 +559,8 @@ static bool cannot_fail_here(fn_ctx *c, const call_view *cv, const sstate *s) {
     const sym *y = &s->syms[cv->args[cf->arg]];
     if (cf->nfrom > 0)
         return rules_cannot_fail_from(c->tu->rules, cf, y->maker);
+    if (cf->nafter > 0)
+        return (y->resolved >> cf->bit) & 1;
     return y->kind == SK_INT && y->lo >= cf->lo && y->hi <= cf->hi;
 }
 
@@ -573,6 +575,21 @@ static void result_facts(const fn_ctx *c, const call_view *cv, sym *y) {
     y->maker = (uint8_t)rules_producer(c->tu->rules, name);
     if (c->fn->module_state && rules_is_module_state(c->tu->rules, name))
         y->null = NN_NONNULL;
+}
+
+/* The arguments a successful call resolves for "cannot-fail ... after"
+ * rules (_PyObject_SetAttrId(o, &PyId_x, v) has interned PyId_x): marked on
+ * the success outcome. Returns whether the call resolves any, so that a
+ * status call splits to have one. */
+static bool resolve_args(const fn_ctx *c, sstate *s, const call_view *cv, bool mark) {
+    bool any = false;
+    for (int i = 0; cv->in->callee.name && i < cv->in->nargs; i++) {
+        unsigned bits = rules_resolved_by(c->tu->rules, cv->in->callee.name, i);
+        any = any || bits;
+        if (mark)
+            s->syms[cv->args[i]].resolved |= (uint8_t)bits;
+    }
+    return any;
 }
 
 static const char *acquire_note(fn_ctx *c, const sym *y, bool success) {
@@ -611,6 +628,8 @@ static void apply_outcome(fn_ctx *c, sstate *s, call_view *cv, bool success, boo
     const ir_instr *in = cv->in;
     /* a new-or-null call that returns NULL has not failed */
     bool args_ok = success || (cv->rule && cv->rule->ret == RULE_RET_NEW_OR_ABSENT);
+    if (success && split)
+        resolve_args(c, s, cv, true);
     for (int i = 0; i < in->nargs; i++)
         apply_arg(c, s, cv, i, args_ok);
     clobber_out_args(c, s, cv);
@@ -686,7 +705,9 @@ bool apply_call(fn_ctx *c, sstate *s, const ir_instr *in, int block, int instr) 
     load_format(&cv);
     if (cv.rule && cv.rule->ret == RULE_RET_NORETURN)
         return false;
-    bool split = splits(&cv) && !cannot_fail_here(c, &cv, s);
+    bool split = (splits(&cv) || (cv.rule && rules_ret_tells_success(cv.rule->ret) &&
+                                  resolve_args(c, s, &cv, false))) &&
+                 !cannot_fail_here(c, &cv, s);
     bool check = in->callee.name && rules_is_error_check(c->tu->rules, in->callee.name);
     if (check && (s->bind[c->pending_null] >= 0 || s->err_set)) {
         s->bind[c->pending_null] = -1; /* the error is known to be pending: noticed here */

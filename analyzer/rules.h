@@ -171,13 +171,21 @@ bool rules_is_module_state(const rule_set *rs, const char *name);
  * is an integer known to lie in LO..HI always succeeds (CPython's
  * PyLong_FromLong of a preallocated small int). A "cannot-fail NAME argN
  * from CALL..." line: it succeeds when its N-th argument is the result of
- * one of the CALLs (PyType_GetName of a type PyType_FromSpec made). */
+ * one of the CALLs (PyType_GetName of a type PyType_FromSpec made). A
+ * "cannot-fail NAME argN after CALL:argK..." line: it succeeds when its
+ * N-th argument was the K-th argument of an earlier call to one of the
+ * CALLs that succeeded (_PyUnicode_FromId of an identifier a successful
+ * _PyObject_SetAttrId already resolved). */
 typedef struct rule_cannot_fail {
     const char *name;
     int arg;              /* 0-based */
-    long long lo, hi;     /* the range form (nfrom == 0) */
+    long long lo, hi;     /* the range form (nfrom == 0 and nafter == 0) */
     const char **from;    /* the from form: the producing calls, owned by the set */
     int nfrom;
+    const char **after;   /* the after form: the calls, owned by the set */
+    int *after_arg;       /* the argument of each (0-based) */
+    int nafter;
+    int bit;              /* the after form: this rule's bit in sym.resolved */
 } rule_cannot_fail;
 /* NAME's cannot-fail rule, or NULL if it has none. */
 const rule_cannot_fail *rules_cannot_fail(const rule_set *rs, const char *name);
@@ -188,6 +196,11 @@ const rule_cannot_fail *rules_cannot_fail(const rule_set *rs, const char *name);
 int rules_producer(const rule_set *rs, const char *name);
 /* Does r's from list name producer number id (> 0)? */
 bool rules_cannot_fail_from(const rule_set *rs, const rule_cannot_fail *r, int id);
+/* At most this many "after" rules in a set (sym.resolved has a bit each). */
+#define RULES_MAX_AFTER 8
+/* The bits (rule_cannot_fail.bit) of the "after" rules whose lists name
+ * argument k (0-based) of a call to NAME: what its success resolves. */
+unsigned rules_resolved_by(const rule_set *rs, const char *name, int k);
 
 /* Builds a rule for NAME from source annotations: each string is one
  * annotate("refflow:...") payload without the "refflow:" prefix, one of

@@ -39,6 +39,7 @@ struct rule_set {
     rule_cannot_fail *cannot_fail;
     int cannot_fail_cap;
     name_list producers; /* the calls "cannot-fail ... from" lines name: 1 + position */
+    int nafter_bits;     /* bits given to "cannot-fail ... after" rules so far */
 };
 
 /* Position of name in l, or -1. */
@@ -49,9 +50,11 @@ int rules_list_add(rule_set *rs, name_list *l, const char *name);
 /* Adds r (allocated from rs->mem by the caller) or replaces the rule of the
  * same name; sets r->trusted if the name was declared trusted. */
 void rules_put_fn(rule_set *rs, rule_fn *r);
-/* Adds r (copied, with its from list) or replaces the one of the same
- * name; its from names become producers. False, adding nothing, if that
- * would make more than RULES_MAX_PRODUCERS producers. */
+/* Adds r (copied, with its from or after list) or replaces the one of the
+ * same name; its from names become producers, an after rule gets its bit
+ * (a replaced after rule's bit is reused). False, adding nothing, if that
+ * would make more than RULES_MAX_PRODUCERS producers or RULES_MAX_AFTER
+ * after rules. */
 bool rules_put_cannot_fail(rule_set *rs, const rule_cannot_fail *r);
 /* Declares name trusted; marks its fn rule if there is one. */
 void rules_put_trusted(rule_set *rs, const char *name);

@@ -158,27 +158,69 @@ static bool parse_int_token(const char *tok, long long *out) {
     return true;
 }
 
-/* The argN token of a cannot-fail line into r->arg. */
-static bool parse_cannot_fail_arg(line_ctx *c, rule_cannot_fail *r) {
+/* "argN" (N in 1..RULES_MAX_PARAMS) into *k, 0-based. */
+static bool parse_arg_token(const char *tok, int *k) {
     long long n;
-    if (strncmp(c->tok[2], "arg", 3) != 0 || !parse_int_token(c->tok[2] + 3, &n) ||
-        c->tok[2][3] == '-' || c->tok[2][3] == '+' || n < 1 || n > RULES_MAX_PARAMS)
-        return fail(c, "bad argument '%s' after 'cannot-fail %s' (expected arg1..arg%d)",
-                    c->tok[2], c->tok[1], RULES_MAX_PARAMS);
-    r->arg = (int)n - 1;
+    if (strncmp(tok, "arg", 3) != 0 || !parse_int_token(tok + 3, &n) || tok[3] == '-' ||
+        tok[3] == '+' || n < 1 || n > RULES_MAX_PARAMS)
+        return false;
+    *k = (int)n - 1;
     return true;
 }
 
-/* "... from CALL...": the calls from tok[4] on, each once. */
-static bool parse_cannot_fail_from(line_ctx *c, rule_cannot_fail *r) {
+/* The argN token of a cannot-fail line into r->arg. */
+static bool parse_cannot_fail_arg(line_ctx *c, rule_cannot_fail *r) {
+    if (!parse_arg_token(c->tok[2], &r->arg))
+        return fail(c, "bad argument '%s' after 'cannot-fail %s' (expected arg1..arg%d)",
+                    c->tok[2], c->tok[1], RULES_MAX_PARAMS);
+    return true;
+}
+
+/* "CALL:argK" at tok[i] of an after list: the name cut at the colon. */
+static bool parse_after_call(line_ctx *c, int i, rule_cannot_fail *r) {
+    char *colon = strchr(c->tok[i], ':');
+    int k;
+    if (!colon || !parse_arg_token(colon + 1, &k))
+        return fail(c, "bad call '%s' after 'cannot-fail %s %s after' (expected CALL:argK, "
+                       "K in 1..%d)", c->tok[i], c->tok[1], c->tok[2], RULES_MAX_PARAMS);
+    *colon = '\0';
+    bool name_ok = is_identifier(c->tok[i]);
+    if (!name_ok) {
+        *colon = ':';
+        return fail(c, "bad name in '%s' after 'cannot-fail %s %s after' (expected a C "
+                       "identifier)", c->tok[i], c->tok[1], c->tok[2]);
+    }
+    for (int j = 0; j < r->nafter; j++)
+        if (r->after_arg[j] == k && strcmp(r->after[j], c->tok[i]) == 0) {
+            *colon = ':';
+            return fail(c, "'%s' named twice after 'cannot-fail %s %s after'", c->tok[i],
+                        c->tok[1], c->tok[2]);
+        }
+    r->after[r->nafter] = c->tok[i];
+    r->after_arg[r->nafter++] = k;
+    return true;
+}
+
+/* "... from CALL..." or "... after CALL:argK...": the calls from tok[4]
+ * on, each once. */
+static bool parse_cannot_fail_list(line_ctx *c, rule_cannot_fail *r, bool after,
+                                   const char **names, int *args) {
+    const char *kw = after ? "after" : "from";
     if (c->ntok < 5)
-        return fail(c, "'cannot-fail %s %s from' needs at least one call name after 'from' "
-                       "(e.g. 'cannot-fail PyType_GetName arg1 from PyType_FromSpec')",
-                    c->tok[1], c->tok[2]);
+        return fail(c, "'cannot-fail %s %s %s' needs at least one call after '%s' (e.g. %s)",
+                    c->tok[1], c->tok[2], kw, kw,
+                    after ? "'cannot-fail _PyUnicode_FromId arg1 after _PyUnicode_FromId:arg1'"
+                          : "'cannot-fail PyType_GetName arg1 from PyType_FromSpec'");
     if (c->overflow)
-        return fail(c, "too many call names after 'cannot-fail %s %s from' (at most %d)",
-                    c->tok[1], c->tok[2], MAX_TOKENS - 4);
+        return fail(c, "too many calls after 'cannot-fail %s %s %s' (at most %d)", c->tok[1],
+                    c->tok[2], kw, MAX_TOKENS - 4);
+    r->after = names;
+    r->after_arg = args;
     for (int i = 4; i < c->ntok; i++) {
+        if (after && !parse_after_call(c, i, r))
+            return false;
+        if (after)
+            continue;
         if (!is_identifier(c->tok[i]))
             return fail(c, "bad name '%s' after 'cannot-fail %s %s from' (expected a C "
                            "identifier)", c->tok[i], c->tok[1], c->tok[2]);
@@ -187,33 +229,44 @@ static bool parse_cannot_fail_from(line_ctx *c, rule_cannot_fail *r) {
                 return fail(c, "'%s' named twice after 'cannot-fail %s %s from'", c->tok[i],
                             c->tok[1], c->tok[2]);
     }
-    r->from = (const char **)&c->tok[4];
-    r->nfrom = c->ntok - 4;
+    if (!after) {
+        r->from = (const char **)&c->tok[4];
+        r->nfrom = c->ntok - 4;
+    }
     return true;
 }
 
-/* "cannot-fail NAME argN LO HI" or "cannot-fail NAME argN from CALL...". */
+/* "cannot-fail NAME argN LO HI", "cannot-fail NAME argN from CALL..." or
+ * "cannot-fail NAME argN after CALL:argK...". */
 static bool parse_cannot_fail_line(line_ctx *c) {
     if (!check_name(c, "cannot-fail"))
         return false;
     bool from = c->ntok >= 4 && strcmp(c->tok[3], "from") == 0;
-    if (c->ntok != 5 && !from)
-        return fail(c, "'cannot-fail %s' needs argN LO HI or argN from CALL... "
-                       "(e.g. 'cannot-fail PyLong_FromLong arg1 -5 256')", c->tok[1]);
+    bool after = c->ntok >= 4 && strcmp(c->tok[3], "after") == 0;
+    if (c->ntok != 5 && !from && !after)
+        return fail(c, "'cannot-fail %s' needs argN LO HI, argN from CALL... or argN after "
+                       "CALL:argK... (e.g. 'cannot-fail PyLong_FromLong arg1 -5 256')",
+                    c->tok[1]);
     rule_cannot_fail r = {.name = c->tok[1]};
+    const char *names[MAX_TOKENS];
+    int args[MAX_TOKENS];
     if (!parse_cannot_fail_arg(c, &r))
         return false;
-    if (from && !parse_cannot_fail_from(c, &r))
+    if ((from || after) && !parse_cannot_fail_list(c, &r, after, names, args))
         return false;
-    if (!from && (!parse_int_token(c->tok[3], &r.lo) || !parse_int_token(c->tok[4], &r.hi)))
-        return fail(c, "bad range '%s %s' after 'cannot-fail %s %s' (expected two integers "
-                       "or 'from')", c->tok[3], c->tok[4], c->tok[1], c->tok[2]);
-    if (!from && r.lo > r.hi)
+    if (!from && !after &&
+        (!parse_int_token(c->tok[3], &r.lo) || !parse_int_token(c->tok[4], &r.hi)))
+        return fail(c, "bad range '%s %s' after 'cannot-fail %s %s' (expected two integers, "
+                       "'from' or 'after')", c->tok[3], c->tok[4], c->tok[1], c->tok[2]);
+    if (!from && !after && r.lo > r.hi)
         return fail(c, "empty range %lld..%lld after 'cannot-fail %s %s'", r.lo, r.hi,
                     c->tok[1], c->tok[2]);
     if (!rules_put_cannot_fail(c->rs, &r))
-        return fail(c, "too many calls named after 'from' in the rule set (at most %d "
-                       "different ones)", RULES_MAX_PRODUCERS);
+        return fail(c, after ? "too many 'cannot-fail ... after' rules in the rule set (at "
+                               "most %d)"
+                             : "too many calls named after 'from' in the rule set (at most "
+                               "%d different ones)",
+                    after ? RULES_MAX_AFTER : RULES_MAX_PRODUCERS);
     return true;
 }
 

@@ -202,13 +202,15 @@ void rules_format_set(const rule_set *rs, FILE *out) {
     format_names(&rs->module_states, "module-state", out);
     for (int i = 0; i < rs->cannot_fail_names.count; i++) {
         const rule_cannot_fail *r = &rs->cannot_fail[i];
-        if (r->nfrom == 0) {
+        if (r->nfrom == 0 && r->nafter == 0) {
             fprintf(out, "cannot-fail %s arg%d %lld %lld\n", r->name, r->arg + 1, r->lo, r->hi);
             continue;
         }
-        fprintf(out, "cannot-fail %s arg%d from", r->name, r->arg + 1);
+        fprintf(out, "cannot-fail %s arg%d %s", r->name, r->arg + 1, r->nfrom ? "from" : "after");
         for (int k = 0; k < r->nfrom; k++)
             fprintf(out, " %s", r->from[k]);
+        for (int k = 0; k < r->nafter; k++)
+            fprintf(out, " %s:arg%d", r->after[k], r->after_arg[k] + 1);
         fputc('\n', out);
     }
 }

@@ -86,14 +86,14 @@ static uint64_t mix(uint64_t h, uint64_t v) {
 static uint64_t sym_hash(const sym *y) {
     uint64_t h = ((uint64_t)y->kind << 40) | ((uint64_t)y->origin << 32) |
                  ((uint64_t)y->null << 24) | ((uint64_t)y->maker << 16) | y->flags;
-    h = mix(h, (uint64_t)y->owned);
+    h = mix(h, (uint64_t)y->owned ^ ((uint64_t)y->resolved << 40));
     h = mix(h, (uint64_t)y->lo);
     return mix(h, (uint64_t)y->hi);
 }
 
 static bool sym_equal(const sym *x, const sym *y) {
     return x->kind == y->kind && x->origin == y->origin && x->null == y->null &&
-           x->maker == y->maker && x->flags == y->flags && x->owned == y->owned && x->lo == y->lo && x->hi == y->hi;
+           x->maker == y->maker && x->resolved == y->resolved && x->flags == y->flags && x->owned == y->owned && x->lo == y->lo && x->hi == y->hi;
 }
 
 /* Canonical numbering: symbols in order of first binding. canon[i] is the

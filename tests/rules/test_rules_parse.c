@@ -163,18 +163,18 @@ static void test_bad_lines(void) {
                  "bad.rules:1: unknown keyword 'func' (expected fn, type, refcount-field, trusted, "
                  "error-check, error-clear, size-setter, module-state or cannot-fail)");
     expect_error("cannot-fail f arg1 -5\n",
-                 "bad.rules:1: 'cannot-fail f' needs argN LO HI or argN from CALL... "
-                 "(e.g. 'cannot-fail PyLong_FromLong arg1 -5 256')");
+                 "bad.rules:1: 'cannot-fail f' needs argN LO HI, argN from CALL... or argN "
+                 "after CALL:argK... (e.g. 'cannot-fail PyLong_FromLong arg1 -5 256')");
     expect_error("cannot-fail f arg0 -5 256\n",
                  "bad.rules:1: bad argument 'arg0' after 'cannot-fail f' (expected arg1..arg32)");
     expect_error("cannot-fail f arg-1 -5 256\n",
                  "bad.rules:1: bad argument 'arg-1' after 'cannot-fail f' (expected arg1..arg32)");
     expect_error("cannot-fail f arg1 -5 x256\n",
                  "bad.rules:1: bad range '-5 x256' after 'cannot-fail f arg1' (expected two "
-                 "integers or 'from')");
+                 "integers, 'from' or 'after')");
     expect_error("cannot-fail f arg1 frm g\n",
                  "bad.rules:1: bad range 'frm g' after 'cannot-fail f arg1' (expected two "
-                 "integers or 'from')");
+                 "integers, 'from' or 'after')");
     expect_error("cannot-fail f arg1 9 3\n",
                  "bad.rules:1: empty range 9..3 after 'cannot-fail f arg1'");
     expect_error("cannot-fail 1f arg1 1 3\n",
@@ -203,7 +203,6 @@ static void test_bad_lines(void) {
     expect_error(big, "bad.rules:1: too many argument tokens at '-' (at most 32)");
 }
 
-/* A bad line stops the parse; rules before it stay. */
 /* "cannot-fail NAME argN from CALL...": the producing calls, numbered once
  * across lines; a later line for NAME replaces the earlier one. */
 static void test_cannot_fail_from(void) {
@@ -229,7 +228,7 @@ static void test_cannot_fail_from(void) {
     CHECK(l && l->nfrom == 0 && l->lo == -5 && l->hi == 256 && !rules_cannot_fail_from(rs, l, h));
     rules_free(rs);
     expect_error("cannot-fail f arg1 from\n",
-                 "bad.rules:1: 'cannot-fail f arg1 from' needs at least one call name after "
+                 "bad.rules:1: 'cannot-fail f arg1 from' needs at least one call after "
                  "'from' (e.g. 'cannot-fail PyType_GetName arg1 from PyType_FromSpec')");
     expect_error("cannot-fail f arg1 from g 9h\n",
                  "bad.rules:1: bad name '9h' after 'cannot-fail f arg1 from' (expected a C "
@@ -242,14 +241,14 @@ static void test_cannot_fail_from(void) {
     expect_error("cannot-fail f arg0 from g\n",
                  "bad.rules:1: bad argument 'arg0' after 'cannot-fail f' (expected arg1..arg32)");
     expect_error("cannot-fail f from g\n",
-                 "bad.rules:1: 'cannot-fail f' needs argN LO HI or argN from CALL... "
-                 "(e.g. 'cannot-fail PyLong_FromLong arg1 -5 256')");
+                 "bad.rules:1: 'cannot-fail f' needs argN LO HI, argN from CALL... or argN "
+                 "after CALL:argK... (e.g. 'cannot-fail PyLong_FromLong arg1 -5 256')");
     /* one line with more names than a line holds */
     char line[1024] = "cannot-fail f arg1 from";
     for (int i = 0; i < 40; i++)
         snprintf(line + strlen(line), sizeof line - strlen(line), " p%d", i);
     strcat(line, "\n");
-    expect_error(line, "bad.rules:1: too many call names after 'cannot-fail f arg1 from' (at "
+    expect_error(line, "bad.rules:1: too many calls after 'cannot-fail f arg1 from' (at "
                        "most 36)");
     /* 255 different producers across lines are fine, the 256th is refused */
     size_t cap = 256 * 64, len = 0;
@@ -267,6 +266,63 @@ static void test_cannot_fail_from(void) {
     free(text);
 }
 
+/* "cannot-fail NAME argN after CALL:argK...": each rule a bit of its own;
+ * which calls' success resolves what. */
+static void test_cannot_fail_after(void) {
+    rule_set *rs = parse_ok("cannot-fail _PyUnicode_FromId arg1 after _PyUnicode_FromId:arg1 "
+                            "_PyObject_SetAttrId:arg2\n"
+                            "cannot-fail g arg2 after h:arg1 h:arg3\n"
+                            "cannot-fail k arg1 from h\n"
+                            "cannot-fail g arg1 after h:arg2\n");
+    const rule_cannot_fail *id = rules_cannot_fail(rs, "_PyUnicode_FromId");
+    CHECK(id && id->arg == 0 && id->nafter == 2 && id->nfrom == 0 && id->bit == 0);
+    CHECK_STR(id && id->nafter == 2 ? id->after[1] : NULL, "_PyObject_SetAttrId");
+    CHECK(id && id->nafter == 2 && id->after_arg[0] == 0 && id->after_arg[1] == 1);
+    const rule_cannot_fail *g = rules_cannot_fail(rs, "g"); /* replaced, keeps its bit */
+    CHECK(g && g->arg == 0 && g->nafter == 1 && g->after_arg[0] == 1 && g->bit == 1);
+    CHECK(rules_resolved_by(rs, "_PyObject_SetAttrId", 1) == 1u);
+    CHECK(rules_resolved_by(rs, "_PyObject_SetAttrId", 0) == 0u);
+    CHECK(rules_resolved_by(rs, "_PyUnicode_FromId", 0) == 1u);
+    CHECK(rules_resolved_by(rs, "h", 1) == 2u && rules_resolved_by(rs, "h", 0) == 0u);
+    CHECK(rules_resolved_by(rs, "k", 0) == 0u && rules_producer(rs, "h") == 1);
+    rules_free(rs);
+    expect_error("cannot-fail f arg1 after\n",
+                 "bad.rules:1: 'cannot-fail f arg1 after' needs at least one call after "
+                 "'after' (e.g. 'cannot-fail _PyUnicode_FromId arg1 after "
+                 "_PyUnicode_FromId:arg1')");
+    expect_error("cannot-fail f arg1 after g\n",
+                 "bad.rules:1: bad call 'g' after 'cannot-fail f arg1 after' (expected "
+                 "CALL:argK, K in 1..32)");
+    expect_error("cannot-fail f arg1 after g:arg0\n",
+                 "bad.rules:1: bad call 'g:arg0' after 'cannot-fail f arg1 after' (expected "
+                 "CALL:argK, K in 1..32)");
+    expect_error("cannot-fail f arg1 after g:1\n",
+                 "bad.rules:1: bad call 'g:1' after 'cannot-fail f arg1 after' (expected "
+                 "CALL:argK, K in 1..32)");
+    expect_error("cannot-fail f arg1 after 9g:arg1\n",
+                 "bad.rules:1: bad name in '9g:arg1' after 'cannot-fail f arg1 after' (expected "
+                 "a C identifier)");
+    expect_error("cannot-fail f arg1 after :arg1\n",
+                 "bad.rules:1: bad name in ':arg1' after 'cannot-fail f arg1 after' (expected "
+                 "a C identifier)");
+    expect_error("cannot-fail f arg1 after g:arg2 h:arg1 g:arg2\n",
+                 "bad.rules:1: 'g:arg2' named twice after 'cannot-fail f arg1 after'");
+    /* eight after rules are fine, a ninth is refused */
+    char text[1024] = "";
+    for (int i = 0; i < 9; i++)
+        snprintf(text + strlen(text), sizeof text - strlen(text),
+                 "cannot-fail f%d arg1 after g:arg1\n", i);
+    rs = rules_new();
+    err[0] = '\0';
+    CHECK(!rules_parse(rs, "after.rules", text, err, sizeof err));
+    CHECK_STR(err, "after.rules:9: too many 'cannot-fail ... after' rules in the rule set (at "
+                   "most 8)");
+    CHECK(rules_cannot_fail(rs, "f7") && !rules_cannot_fail(rs, "f8"));
+    CHECK(rules_resolved_by(rs, "g", 0) == 0xffu);
+    rules_free(rs);
+}
+
+/* A bad line stops the parse; rules before it stay. */
 static void test_partial(void) {
     rule_set *rs = rules_new();
     CHECK(!rules_parse(rs, "p.rules", "fn a new\nfn b bad\nfn c new\n", err, sizeof err));
@@ -309,7 +365,8 @@ static void test_round_trip(void) {
            "trusted Py_DECREF\n"
            "module-state PyModule_GetState\n"
            "cannot-fail PyLong_FromLong arg1 -5 256\n"
-           "cannot-fail PyType_GetName arg1 from PyType_FromSpec PyType_FromSpecWithBases\n";
+           "cannot-fail PyType_GetName arg1 from PyType_FromSpec PyType_FromSpecWithBases\n"
+           "cannot-fail _PyUnicode_FromId arg1 after _PyUnicode_FromId:arg1 g:arg2\n";
     rule_set *rs = parse_ok(text);
     const rule_fn *r = rules_lookup(rs, "PyList_SetItem");
     char *line = NULL;
@@ -408,6 +465,7 @@ int main(void) {
     test_good_lines();
     test_bad_lines();
     test_cannot_fail_from();
+    test_cannot_fail_after();
     test_partial();
     test_round_trip();
     test_override();
