@@ -1,7 +1,7 @@
 /* frontend_moduledef.c: does the unit's module state always exist when its
  * code asks for it (fe_tu.module_state, ir_function.module_state)?
  *
- * Read from the main file's file-scope PyModuleDef definitions with a brace
+ * Read from the unit's file-scope PyModuleDef definitions with a brace
  * initializer (positional or designated): m_size, an integer constant, and
  * m_slots, an array of PyModuleDef_Slot whose Py_mod_create entry is looked
  * for. The answer is yes when the unit defines at least one and every one
@@ -9,17 +9,18 @@
  * then allocates md_state (zeroed) when it creates the module: in
  * _PyModule_CreateInitialized for single-phase init (moduleobject.c:233),
  * in PyModule_ExecDef before any Py_mod_exec slot runs for multi-phase
- * init (moduleobject.c:397); only module_dealloc frees it. So PyModule_GetState(m) is not NULL for a module
- * m of the unit's own definitions, the only modules whose state a unit can
- * read (the state's layout is the unit's own struct).
+ * init (moduleobject.c:397); only module_dealloc frees it. So
+ * PyModule_GetState(m) is not NULL for a module m of the unit's own
+ * definitions, the only modules whose state a unit can read (the state's
+ * layout is the unit's own struct).
  *
  * What would make it wrong, and is excluded: a definition without state
  * (m_size 0 or -1) in the same unit; a Py_mod_create slot (it may return
  * an object that is not a module, and a create function runs before the
- * state exists); an m_size or slot id that is not a constant, or an m_slots
- * array the unit does not define. Not excluded: code that asks another
- * unit's module for its state through the unit's own state type, which is
- * a type confusion of its own.
+ * state exists); an m_size or slot id that is not a constant, an m_slots
+ * array the unit does not define, or an array of definitions. Not
+ * excluded: code that asks another unit's module for its state through the
+ * unit's own state type, which is a type confusion of its own.
  *
  * Assumes libclang's syntactic view of initializer lists (as
  * frontend_typeobj.c does) and CPython 3.11's Py_mod_create (1,
@@ -86,7 +87,8 @@ static CXCursor brace_init(fe_tu *t, CXCursor var) {
 static enum CXChildVisitResult find_var_ref(CXCursor c, CXCursor parent, CXClientData d) {
     (void)parent;
     CXCursor r = clang_getCursorReferenced(c);
-    if (clang_getCursorKind(c) == CXCursor_DeclRefExpr && clang_getCursorKind(r) == CXCursor_VarDecl) {
+    if (clang_getCursorKind(c) == CXCursor_DeclRefExpr &&
+        clang_getCursorKind(r) == CXCursor_VarDecl) {
         *(CXCursor *)d = r;
         return CXChildVisit_Break;
     }
@@ -140,18 +142,27 @@ static void read_moduledef(moddefs *m, CXCursor var, CXType ty) {
         m->all_state = false;
 }
 
+static bool is_moduledef(CXType ty) {
+    CXString s = clang_getCursorSpelling(clang_getTypeDeclaration(ty));
+    bool yes = ty.kind == CXType_Record && strcmp(clang_getCString(s), "PyModuleDef") == 0;
+    clang_disposeString(s);
+    return yes;
+}
+
+/* Every file-scope definition of the unit counts (a module's definition may
+ * sit in a file the main one includes); an array of definitions is not
+ * read, and so answers no. */
 static enum CXChildVisitResult visit_def(CXCursor c, CXCursor parent, CXClientData d) {
     (void)parent;
     moddefs *m = d;
-    if (clang_getCursorKind(c) != CXCursor_VarDecl || !clang_isCursorDefinition(c) ||
-        !fe_in_main_file(m->t, c))
+    if (clang_getCursorKind(c) != CXCursor_VarDecl || !clang_isCursorDefinition(c))
         return CXChildVisit_Continue;
     CXType ty = clang_getCanonicalType(clang_getCursorType(c));
-    CXString s = clang_getCursorSpelling(clang_getTypeDeclaration(ty));
-    bool def = ty.kind == CXType_Record && strcmp(clang_getCString(s), "PyModuleDef") == 0;
-    clang_disposeString(s);
-    if (def)
+    if (is_moduledef(ty))
         read_moduledef(m, c, ty);
+    else if (ty.kind == CXType_ConstantArray && is_moduledef(clang_getCanonicalType(
+                                                    clang_getArrayElementType(ty))))
+        m->all_state = false;
     return CXChildVisit_Continue;
 }
 
