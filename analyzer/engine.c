@@ -425,13 +425,14 @@ void engine_infer(engine_tu *tu, ir_function *fn) {
     fn_ctx probe;
     setup(&probe, tu, fn, true);
     bool learn = fn->nblocks > 0 && !self.address_taken &&
-                 (may_release_params(&probe) || self.returns_ref);
+                 (may_release_params(&probe) || self.returns_ref ||
+                  (self.is_static && returns_plain_pointer(&self))); /* "nonnull"? */
     bool assumed = learn && infer_assume_recursive(&probe);
     if (learn)
         walk(&probe);
     if (learn && probe.over_budget) { /* nothing learned for sure */
         probe.released_params = probe.decref_params = probe.stored_ok_params = 0;
-        probe.returned_unknown = true;
+        probe.returned_unknown = probe.returned_ptr_maybe_null = true;
     }
     if (learn && !infer_contract(&probe) && assumed)
         infer_restore(&probe); /* the assumption did not hold: the convention */

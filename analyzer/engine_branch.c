@@ -190,8 +190,8 @@ sstate *refine_branch(fn_ctx *c, const sstate *s, const ir_cond *cond, bool take
     sym *y = &n->syms[v];
     bool pointers = cond->kind == IR_COND_CMP &&
                     (cond->rhs.kind == IR_OP_ADDR || cond->rhs.kind == IR_OP_PLACE);
-    if (y->origin == OR_UNKNOWN && y->kind == SK_PTR && !pointers)
-        return n;
+    if (y->origin == OR_UNKNOWN && y->kind == SK_PTR && y->null == NN_UNKNOWN && !pointers)
+        return n; /* a pointer known not to be NULL ("nonnull") is still refined */
     bool ok = cond->kind == IR_COND_TRUTH ? refine_truth(y, taken)
               : pointers                  ? refine_pointer_eq(c, n, v, cond, taken)
                                           : refine_cmp(y, cond, taken);

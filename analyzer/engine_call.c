@@ -531,6 +531,9 @@ static sym result_proto(const call_view *cv, bool success, bool split) {
         if (split)
             y.lo = y.hi = !success ? -1 : cv->found ? 1 : 0;
         break;
+    case RULE_RET_NONNULL:
+        y.null = NN_NONNULL;
+        break;
     default:
         break;
     }
@@ -586,7 +589,9 @@ static bool splits(const call_view *cv) {
 }
 
 /* A "cannot-fail" rule's argument is an integer known to lie in its range
- * (PyLong_FromLong(0): a preallocated small int). */
+ * (PyLong_FromLong(0): a preallocated small int), or the result of one of
+ * its "from" calls, through casts and copies (PyType_GetName of what
+ * PyType_FromSpec made: a heap type). */
 static bool cannot_fail_here(fn_ctx *c, const call_view *cv, const sstate *s) {
     const rule_cannot_fail *cf = cv->in->callee.name
                                      ? rules_cannot_fail(c->tu->rules, cv->in->callee.name)
@@ -594,7 +599,39 @@ static bool cannot_fail_here(fn_ctx *c, const call_view *cv, const sstate *s) {
     if (!cf || cf->arg >= cv->in->nargs)
         return false;
     const sym *y = &s->syms[cv->args[cf->arg]];
+    if (cf->nfrom > 0)
+        return rules_cannot_fail_from(c->tu->rules, cf, y->maker);
+    if (cf->nafter > 0)
+        return (y->resolved >> cf->bit) & 1;
     return y->kind == SK_INT && y->lo >= cf->lo && y->hi <= cf->hi;
+}
+
+/* What the rules say about the result of this call in this function: a
+ * cannot-fail rule's from list names the call (sym.maker), or it returns
+ * the module state of a unit whose state always exists (module-state,
+ * ir_function.module_state): not NULL. */
+static void result_facts(const fn_ctx *c, const call_view *cv, sym *y) {
+    const char *name = cv->in->callee.name;
+    if (!name)
+        return;
+    y->maker = (uint8_t)rules_producer(c->tu->rules, name);
+    if (c->fn->module_state && rules_is_module_state(c->tu->rules, name))
+        y->null = NN_NONNULL;
+}
+
+/* The arguments a successful call resolves for "cannot-fail ... after"
+ * rules (_PyObject_SetAttrId(o, &PyId_x, v) has interned PyId_x): marked on
+ * the success outcome. Returns whether the call resolves any, so that a
+ * status call splits to have one. */
+static bool resolve_args(const fn_ctx *c, sstate *s, const call_view *cv, bool mark) {
+    bool any = false;
+    for (int i = 0; cv->in->callee.name && i < cv->in->nargs; i++) {
+        unsigned bits = rules_resolved_by(c->tu->rules, cv->in->callee.name, i);
+        any = any || bits;
+        if (mark)
+            s->syms[cv->args[i]].resolved |= (uint8_t)bits;
+    }
+    return any;
 }
 
 static const char *acquire_note(fn_ctx *c, const sym *y, bool success) {
@@ -648,6 +685,8 @@ static void apply_outcome(fn_ctx *c, sstate *s, call_view *cv, bool success, boo
     const ir_instr *in = cv->in;
     /* a new-or-null call that returns NULL has not failed */
     bool args_ok = success || (cv->rule && cv->rule->ret == RULE_RET_NEW_OR_ABSENT);
+    if (success && split)
+        resolve_args(c, s, cv, true);
     for (int i = 0; i < in->nargs; i++)
         apply_arg(c, s, cv, i, args_ok);
     clobber_out_args(c, s, cv);
@@ -662,6 +701,7 @@ static void apply_outcome(fn_ctx *c, sstate *s, call_view *cv, bool success, boo
         return; /* the result is the argument itself */
     }
     sym y = result_proto(cv, success, split);
+    result_facts(c, cv, &y);
     int v = new_sym(c, s, &y);
     if (y.kind == SK_REF && y.origin != OR_UNKNOWN) {
         sstate_note(&c->mem, s, in->loc, acquire_note(c, &y, success), s->syms[v].uid, true);
@@ -723,13 +763,16 @@ bool apply_call(fn_ctx *c, sstate *s, const ir_instr *in, int block, int instr) 
     for (int i = 0; i < in->nargs; i++)
         if (s->syms[args[i]].kind == SK_REF)
             forget_slots_of(c, s, args[i]);
-    cv.stores = cv.rule && (cv.rule->ret == RULE_RET_VALUE || cv.rule->ret == RULE_RET_STATUS) &&
+    cv.stores = cv.rule && (cv.rule->ret == RULE_RET_VALUE || cv.rule->ret == RULE_RET_STATUS ||
+                            cv.rule->ret == RULE_RET_NONNULL) &&
                 rules_lookup(c->tu->rules, in->callee.name) == cv.rule;
     link_call(c, s, in, args);
     load_format(&cv);
     if (cv.rule && cv.rule->ret == RULE_RET_NORETURN)
         return false;
-    bool split = splits(&cv) && !cannot_fail_here(c, &cv, s);
+    bool split = (splits(&cv) || (cv.rule && rules_ret_tells_success(cv.rule->ret) &&
+                                  resolve_args(c, s, &cv, false))) &&
+                 !cannot_fail_here(c, &cv, s);
     bool check = in->callee.name && rules_is_error_check(c->tu->rules, in->callee.name);
     if (check && (s->bind[c->pending_null] >= 0 || s->err_set)) {
         s->bind[c->pending_null] = -1; /* the error is known to be pending: noticed here */

@@ -18,7 +18,9 @@
  * parameter is a new reference; one parameter returned on every path is
  * "argN". For an extern function, whose summary reaches every unit, a
  * result of unknown source or a parameter handed back among others makes
- * it "unknown" rather than a guess (inferred_ret).
+ * it "unknown" rather than a guess (inferred_ret). A static function
+ * returning a pointer that is not a reference, known not to be NULL on
+ * every return, returns "nonnull" (a module-state getter).
  * The summary is registered in the unit's summary set as "<inferred>" (or
  * "<convention>" when nothing was learned), so calls later in the unit,
  * and through the program table in other units, use it. A static function
@@ -87,6 +89,20 @@ static int only_param_returned(const fn_ctx *p, uint64_t stolen) {
     return single_borrowed_param(p, p->returned_params, stolen);
 }
 
+/* Does the function return a pointer that is not a reference? */
+bool returns_plain_pointer(const ir_callee *self) {
+    return !self->returns_ref && !self->returns_int && !self->returns_void;
+}
+
+/* A static function whose every return is a pointer known not to be NULL
+ * (`return &state;`, or PyModule_GetState's result in a unit whose module
+ * state always exists): "nonnull". Only a static one: an extern summary
+ * reaches the database, whose schema has no word for it. */
+static bool returns_nonnull(const fn_ctx *p) {
+    return p->fn->self.is_static && returns_plain_pointer(&p->fn->self) && p->returned_ptr &&
+           !p->returned_ptr_maybe_null;
+}
+
 static const char *inferred_ret(const fn_ctx *p, uint64_t stolen, char *buf, size_t len) {
     const rule_fn *old = p->self_rule;
     const char *keep = old ? rule_ret_name(old->ret) : "value";
@@ -94,7 +110,7 @@ static const char *inferred_ret(const fn_ctx *p, uint64_t stolen, char *buf, siz
     bool borrowed = p->returned_borrowed || (p->returned_params & ~stolen);
     int k = only_param_returned(p, stolen);
     if (!p->fn->self.returns_ref)
-        return keep;
+        return returns_nonnull(p) ? "nonnull" : keep;
     if (!p->fn->self.is_static &&
         (p->returned_unknown || (k < 0 && (p->returned_params & ~stolen))))
         return "unknown";
@@ -327,6 +343,8 @@ void infer_note_return(fn_ctx *c, sstate *s, int ret) {
     const sym *r = ret >= 0 ? &s->syms[ret] : NULL;
     if (r)
         note_result(c, r);
+    c->returned_ptr = true;
+    c->returned_ptr_maybe_null |= !r || r->null != NN_NONNULL;
     bool failed = failure_return(c, r);
     for (int v = 0; v < s->nsyms; v++) {
         const sym *y = &s->syms[v];

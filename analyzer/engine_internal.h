@@ -121,6 +121,9 @@ typedef struct fn_ctx {
                                     reference this function took on it */
     bool returned_owned_other;   /* probing: some other owned reference is returned */
     bool returned_null;      /* probing: some path returns NULL */
+    bool returned_ptr, returned_ptr_maybe_null; /* probing, a function returning a
+                                pointer that is not a reference: some path returns
+                                one; some path returns one not known to be non-NULL */
     bool trace;              /* REFFLOW_TRACE set: print each state explored */
     const char *budget_reason;
     uint8_t **loop_vars;     /* per loop head: bitset of the variables its loop assigns */
@@ -232,6 +235,8 @@ const rule_fn *contract_convention(engine_tu *tu, const ir_function *fn);
  * reference are stolen), registered in tu->summ. */
 const rule_fn *infer_contract(fn_ctx *probe);
 bool may_release_params(fn_ctx *c);
+/* Does the function return a pointer that is not a reference (engine_infer.c)? */
+bool returns_plain_pointer(const ir_callee *self);
 /* Probing: what one return tells about the result and the parameters. */
 void infer_note_return(fn_ctx *c, sstate *s, int ret);
 /* Probing: event hooks for the parameter facts above. */

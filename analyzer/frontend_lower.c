@@ -286,6 +286,7 @@ ir_function *fe_lower_function(fe_tu *t, arena *a, CXCursor fn) {
     cx.f->self = *fe_callee(t, fn);
     cx.f->self.address_taken = fe_smap_get(&t->address_taken, cx.f->name) == 1;
     cx.f->incomplete = t->errors > 0 || clang_isInvalidDeclaration(fn);
+    cx.f->module_state = t->module_state;
     add_params(&cx, fn);
     lower_body(&cx, fn);
     fe_goto_kills(&cx);

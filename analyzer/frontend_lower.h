@@ -70,6 +70,7 @@ typedef struct fe_tu {
     fe_smap address_taken; /* functions named in file-scope initializers (ival 1) */
     rule_set *annot_rules; /* rules read off callees' refflow annotations that name a
                               store argument (frontend_call.c), made on first need */
+    bool module_state;     /* fe_module_state: the unit's module state always exists */
 } fe_tu;
 
 typedef struct fe_case {
@@ -307,6 +308,12 @@ typedef struct fe_tg {
     struct fe_releasers *rel; /* per type object read: its dealloc and clear */
     int nrel, relcap;
 } fe_tg;
+
+/* --- frontend_moduledef.c --- */
+/* Does the unit define PyModuleDefs, each asking for module state (m_size >
+ * 0) and none with a Py_mod_create slot? Then CPython has allocated the
+ * state whenever the unit's code can ask for it. */
+bool fe_module_state(fe_tu *t);
 
 /* Fills g from the unit's object structs and type objects (frontend.h). */
 void fe_typegraph(fe_tu *t, typegraph *g);

@@ -391,6 +391,7 @@ static bool run(const fe_options *opt, fe_function_cb cb, void *ctx, fe_result *
             if (opt->types)
                 fe_typegraph(&t, opt->types);
             clang_visitChildren(top, scan_initializers, &t);
+            t.module_state = fe_module_state(&t);
             clang_visitChildren(top, visit_top, &w);
             hand_over_all(&w);
         }

@@ -214,6 +214,9 @@ typedef struct ir_function {
     ir_block *blocks;
     int nblocks, block_cap;
     bool incomplete;       /* the AST had errors; lowering went as far as it could */
+    bool module_state;     /* its unit's module state always exists when the code
+                              asks for it (frontend_moduledef.c): a "module-state"
+                              call's result is not NULL */
     arena *arena;
     int ntemps;            /* temporaries made so far (names tmp.1 .. tmp.N) */
 } ir_function;

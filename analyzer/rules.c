@@ -90,7 +90,28 @@ void rules_put_fn(rule_set *rs, rule_fn *r) {
     rs->fns[at] = r;
 }
 
-void rules_put_cannot_fail(rule_set *rs, const rule_cannot_fail *r) {
+/* How many of r's from names are not producers yet. */
+static int new_producers(const rule_set *rs, const rule_cannot_fail *r) {
+    int n = 0;
+    for (int i = 0; i < r->nfrom; i++)
+        n += rules_list_find(&rs->producers, r->from[i]) < 0;
+    return n;
+}
+
+/* The bit of after rule r: the one of the rule it replaces, else the next. */
+static int after_bit(rule_set *rs, const rule_cannot_fail *r) {
+    int at = rules_list_find(&rs->cannot_fail_names, r->name);
+    if (at >= 0 && rs->cannot_fail[at].nafter > 0)
+        return rs->cannot_fail[at].bit;
+    return rs->nafter_bits < RULES_MAX_AFTER ? rs->nafter_bits++ : -1;
+}
+
+bool rules_put_cannot_fail(rule_set *rs, const rule_cannot_fail *r) {
+    if (rs->producers.count + new_producers(rs, r) > RULES_MAX_PRODUCERS)
+        return false;
+    int bit = r->nafter > 0 ? after_bit(rs, r) : 0;
+    if (bit < 0)
+        return false;
     if (rs->cannot_fail_names.count == rs->cannot_fail_cap) {
         int cap = rs->cannot_fail_cap ? rs->cannot_fail_cap * 2 : 8;
         rule_cannot_fail *a = ARENA_ARRAY(&rs->mem, rule_cannot_fail, cap);
@@ -100,8 +121,22 @@ void rules_put_cannot_fail(rule_set *rs, const rule_cannot_fail *r) {
         rs->cannot_fail_cap = cap;
     }
     int at = rules_list_add(rs, &rs->cannot_fail_names, r->name);
-    rs->cannot_fail[at] = *r;
-    rs->cannot_fail[at].name = rs->cannot_fail_names.names[at];
+    rule_cannot_fail *d = &rs->cannot_fail[at];
+    *d = *r;
+    d->name = rs->cannot_fail_names.names[at];
+    d->from = r->nfrom ? ARENA_ARRAY(&rs->mem, const char *, r->nfrom) : NULL;
+    for (int i = 0; i < r->nfrom; i++) {
+        int k = rules_list_add(rs, &rs->producers, r->from[i]); /* may move names */
+        d->from[i] = rs->producers.names[k];
+    }
+    d->bit = bit;
+    d->after = r->nafter ? ARENA_ARRAY(&rs->mem, const char *, r->nafter) : NULL;
+    d->after_arg = r->nafter ? ARENA_ARRAY(&rs->mem, int, r->nafter) : NULL;
+    for (int i = 0; i < r->nafter; i++) {
+        d->after[i] = arena_strdup(&rs->mem, r->after[i]);
+        d->after_arg[i] = r->after_arg[i];
+    }
+    return true;
 }
 
 void rules_put_trusted(rule_set *rs, const char *name) {
@@ -140,9 +175,39 @@ bool rules_is_error_clear(const rule_set *rs, const char *name) {
     return rules_list_find(&rs->error_clears, name) >= 0;
 }
 
+bool rules_is_module_state(const rule_set *rs, const char *name) {
+    return rules_list_find(&rs->module_states, name) >= 0;
+}
+
 const rule_cannot_fail *rules_cannot_fail(const rule_set *rs, const char *name) {
     int at = rules_list_find(&rs->cannot_fail_names, name);
     return at >= 0 ? &rs->cannot_fail[at] : NULL;
+}
+
+int rules_producer(const rule_set *rs, const char *name) {
+    return rules_list_find(&rs->producers, name) + 1;
+}
+
+bool rules_cannot_fail_from(const rule_set *rs, const rule_cannot_fail *r, int id) {
+    if (id <= 0 || id > rs->producers.count)
+        return false;
+    for (int i = 0; i < r->nfrom; i++)
+        if (r->from[i] == rs->producers.names[id - 1]) /* both the set's own copy */
+            return true;
+    return false;
+}
+
+unsigned rules_resolved_by(const rule_set *rs, const char *name, int k) {
+    unsigned bits = 0;
+    if (rs->nafter_bits == 0)
+        return 0;
+    for (int i = 0; i < rs->cannot_fail_names.count; i++) {
+        const rule_cannot_fail *r = &rs->cannot_fail[i];
+        for (int j = 0; j < r->nafter; j++)
+            if (r->after_arg[j] == k && strcmp(r->after[j], name) == 0)
+                bits |= 1u << r->bit;
+    }
+    return bits;
 }
 
 int rules_count(const rule_set *rs) {

@@ -39,6 +39,9 @@ typedef enum rule_ret {
     RULE_RET_LOOKUP,         /* "lookup": an int, -1 on failure, 0 when nothing was found,
                               * 1 when found; the out-new arguments receive NULL, NULL
                               * and a new reference (_PyObject_LookupAttr) */
+    RULE_RET_NONNULL,        /* "nonnull": not a reference, a pointer that is never NULL
+                              * (a helper returning its module's state, learned from
+                              * its body) */
 } rule_ret;
 
 /* What a call does to one argument. */
@@ -159,17 +162,45 @@ bool rules_is_size_setter(const rule_set *rs, const char *name);
 /* Was NAME declared "error-clear" (it clears a pending error, as
  * PyErr_Clear and PyErr_Fetch do)? */
 bool rules_is_error_clear(const rule_set *rs, const char *name);
+/* Was NAME declared "module-state" (NAME(m) returns module m's per-module
+ * state, as PyModule_GetState does: not NULL in a unit whose module
+ * definitions all ask for state, ir_function.module_state)? */
+bool rules_is_module_state(const rule_set *rs, const char *name);
 
 /* A "cannot-fail NAME argN LO HI" line: a call to NAME whose N-th argument
  * is an integer known to lie in LO..HI always succeeds (CPython's
- * PyLong_FromLong of a preallocated small int). */
+ * PyLong_FromLong of a preallocated small int). A "cannot-fail NAME argN
+ * from CALL..." line: it succeeds when its N-th argument is the result of
+ * one of the CALLs (PyType_GetName of a type PyType_FromSpec made). A
+ * "cannot-fail NAME argN after CALL:argK..." line: it succeeds when its
+ * N-th argument was the K-th argument of an earlier call to one of the
+ * CALLs that succeeded (_PyUnicode_FromId of an identifier a successful
+ * _PyObject_SetAttrId already resolved). */
 typedef struct rule_cannot_fail {
     const char *name;
     int arg;              /* 0-based */
-    long long lo, hi;
+    long long lo, hi;     /* the range form (nfrom == 0 and nafter == 0) */
+    const char **from;    /* the from form: the producing calls, owned by the set */
+    int nfrom;
+    const char **after;   /* the after form: the calls, owned by the set */
+    int *after_arg;       /* the argument of each (0-based) */
+    int nafter;
+    int bit;              /* the after form: this rule's bit in sym.resolved */
 } rule_cannot_fail;
-/* NAME's cannot-fail range, or NULL if it has none. */
+/* NAME's cannot-fail rule, or NULL if it has none. */
 const rule_cannot_fail *rules_cannot_fail(const rule_set *rs, const char *name);
+/* The calls "cannot-fail ... from" lines name are producers, numbered from
+ * 1 in the order first named (at most RULES_MAX_PRODUCERS). NAME's number,
+ * or 0 if no such line names it. */
+#define RULES_MAX_PRODUCERS 255
+int rules_producer(const rule_set *rs, const char *name);
+/* Does r's from list name producer number id (> 0)? */
+bool rules_cannot_fail_from(const rule_set *rs, const rule_cannot_fail *r, int id);
+/* At most this many "after" rules in a set (sym.resolved has a bit each). */
+#define RULES_MAX_AFTER 8
+/* The bits (rule_cannot_fail.bit) of the "after" rules whose lists name
+ * argument k (0-based) of a call to NAME: what its success resolves. */
+unsigned rules_resolved_by(const rule_set *rs, const char *name, int k);
 
 /* Builds a rule for NAME from source annotations: each string is one
  * annotate("refflow:...") payload without the "refflow:" prefix, one of

@@ -2,8 +2,8 @@
  *
  * A rule_set is one arena (every rule, string and table lives in it and is
  * dropped with it) plus ordered name lists: fn rules, object types,
- * refcount fields, trusted names, error checks, size setters and cannot-fail
- * ranges. Each list keeps insertion order (for
+ * refcount fields, trusted names, error checks, size setters, cannot-fail
+ * rules and the producer calls they name. Each list keeps insertion order (for
  * rules_format_set) and an open-addressing hash index for lookups. Adding a
  * name that is already present keeps its position; for fn rules the new rule
  * replaces the old one there.
@@ -34,9 +34,12 @@ struct rule_set {
     name_list error_checks;
     name_list size_setters;
     name_list error_clears;
+    name_list module_states;
     name_list cannot_fail_names; /* position i names cannot_fail[i] */
     rule_cannot_fail *cannot_fail;
     int cannot_fail_cap;
+    name_list producers; /* the calls "cannot-fail ... from" lines name: 1 + position */
+    int nafter_bits;     /* bits given to "cannot-fail ... after" rules so far */
 };
 
 /* Position of name in l, or -1. */
@@ -47,8 +50,12 @@ int rules_list_add(rule_set *rs, name_list *l, const char *name);
 /* Adds r (allocated from rs->mem by the caller) or replaces the rule of the
  * same name; sets r->trusted if the name was declared trusted. */
 void rules_put_fn(rule_set *rs, rule_fn *r);
-/* Adds r's range (copied) or replaces the one of the same name. */
-void rules_put_cannot_fail(rule_set *rs, const rule_cannot_fail *r);
+/* Adds r (copied, with its from or after list) or replaces the one of the
+ * same name; its from names become producers, an after rule gets its bit
+ * (a replaced after rule's bit is reused). False, adding nothing, if that
+ * would make more than RULES_MAX_PRODUCERS producers or RULES_MAX_AFTER
+ * after rules. */
+bool rules_put_cannot_fail(rule_set *rs, const rule_cannot_fail *r);
 /* Declares name trusted; marks its fn rule if there is one. */
 void rules_put_trusted(rule_set *rs, const char *name);
 

@@ -123,7 +123,7 @@ static bool check_fn_name(line_ctx *c) {
 }
 
 /* "type NAME", "refcount-field NAME", "trusted NAME", "error-check NAME",
- * "error-clear NAME", "size-setter NAME". */
+ * "error-clear NAME", "size-setter NAME", "module-state NAME". */
 static bool parse_name_line(line_ctx *c) {
     if (!check_name(c, c->tok[0]))
         return false;
@@ -140,6 +140,8 @@ static bool parse_name_line(line_ctx *c) {
         rules_list_add(rs, &rs->size_setters, c->tok[1]);
     else if (strcmp(c->tok[0], "error-clear") == 0)
         rules_list_add(rs, &rs->error_clears, c->tok[1]);
+    else if (strcmp(c->tok[0], "module-state") == 0)
+        rules_list_add(rs, &rs->module_states, c->tok[1]);
     else
         rules_put_trusted(rs, c->tok[1]);
     return true;
@@ -156,32 +158,120 @@ static bool parse_int_token(const char *tok, long long *out) {
     return true;
 }
 
-/* "cannot-fail NAME argN LO HI". */
+/* "argN" (N in 1..RULES_MAX_PARAMS) into *k, 0-based. */
+static bool parse_arg_token(const char *tok, int *k) {
+    long long n;
+    if (strncmp(tok, "arg", 3) != 0 || !parse_int_token(tok + 3, &n) || tok[3] == '-' ||
+        tok[3] == '+' || n < 1 || n > RULES_MAX_PARAMS)
+        return false;
+    *k = (int)n - 1;
+    return true;
+}
+
+/* The argN token of a cannot-fail line into r->arg. */
+static bool parse_cannot_fail_arg(line_ctx *c, rule_cannot_fail *r) {
+    if (!parse_arg_token(c->tok[2], &r->arg))
+        return fail(c, "bad argument '%s' after 'cannot-fail %s' (expected arg1..arg%d)",
+                    c->tok[2], c->tok[1], RULES_MAX_PARAMS);
+    return true;
+}
+
+/* "CALL:argK" at tok[i] of an after list: the name cut at the colon. */
+static bool parse_after_call(line_ctx *c, int i, rule_cannot_fail *r) {
+    char *colon = strchr(c->tok[i], ':');
+    int k;
+    if (!colon || !parse_arg_token(colon + 1, &k))
+        return fail(c, "bad call '%s' after 'cannot-fail %s %s after' (expected CALL:argK, "
+                       "K in 1..%d)", c->tok[i], c->tok[1], c->tok[2], RULES_MAX_PARAMS);
+    *colon = '\0';
+    bool name_ok = is_identifier(c->tok[i]);
+    if (!name_ok) {
+        *colon = ':';
+        return fail(c, "bad name in '%s' after 'cannot-fail %s %s after' (expected a C "
+                       "identifier)", c->tok[i], c->tok[1], c->tok[2]);
+    }
+    for (int j = 0; j < r->nafter; j++)
+        if (r->after_arg[j] == k && strcmp(r->after[j], c->tok[i]) == 0) {
+            *colon = ':';
+            return fail(c, "'%s' named twice after 'cannot-fail %s %s after'", c->tok[i],
+                        c->tok[1], c->tok[2]);
+        }
+    r->after[r->nafter] = c->tok[i];
+    r->after_arg[r->nafter++] = k;
+    return true;
+}
+
+/* "... from CALL..." or "... after CALL:argK...": the calls from tok[4]
+ * on, each once. */
+static bool parse_cannot_fail_list(line_ctx *c, rule_cannot_fail *r, bool after,
+                                   const char **names, int *args) {
+    const char *kw = after ? "after" : "from";
+    if (c->ntok < 5)
+        return fail(c, "'cannot-fail %s %s %s' needs at least one call after '%s' (e.g. %s)",
+                    c->tok[1], c->tok[2], kw, kw,
+                    after ? "'cannot-fail _PyUnicode_FromId arg1 after _PyUnicode_FromId:arg1'"
+                          : "'cannot-fail PyType_GetName arg1 from PyType_FromSpec'");
+    if (c->overflow)
+        return fail(c, "too many calls after 'cannot-fail %s %s %s' (at most %d)", c->tok[1],
+                    c->tok[2], kw, MAX_TOKENS - 4);
+    r->after = names;
+    r->after_arg = args;
+    for (int i = 4; i < c->ntok; i++) {
+        if (after && !parse_after_call(c, i, r))
+            return false;
+        if (after)
+            continue;
+        if (!is_identifier(c->tok[i]))
+            return fail(c, "bad name '%s' after 'cannot-fail %s %s from' (expected a C "
+                           "identifier)", c->tok[i], c->tok[1], c->tok[2]);
+        for (int j = 4; j < i; j++)
+            if (strcmp(c->tok[j], c->tok[i]) == 0)
+                return fail(c, "'%s' named twice after 'cannot-fail %s %s from'", c->tok[i],
+                            c->tok[1], c->tok[2]);
+    }
+    if (!after) {
+        r->from = (const char **)&c->tok[4];
+        r->nfrom = c->ntok - 4;
+    }
+    return true;
+}
+
+/* "cannot-fail NAME argN LO HI", "cannot-fail NAME argN from CALL..." or
+ * "cannot-fail NAME argN after CALL:argK...". */
 static bool parse_cannot_fail_line(line_ctx *c) {
     if (!check_name(c, "cannot-fail"))
         return false;
-    if (c->ntok != 5)
-        return fail(c, "'cannot-fail %s' needs three more tokens: argN LO HI "
-                       "(e.g. 'cannot-fail PyLong_FromLong arg1 -5 256')", c->tok[1]);
+    bool from = c->ntok >= 4 && strcmp(c->tok[3], "from") == 0;
+    bool after = c->ntok >= 4 && strcmp(c->tok[3], "after") == 0;
+    if (c->ntok != 5 && !from && !after)
+        return fail(c, "'cannot-fail %s' needs argN LO HI, argN from CALL... or argN after "
+                       "CALL:argK... (e.g. 'cannot-fail PyLong_FromLong arg1 -5 256')",
+                    c->tok[1]);
     rule_cannot_fail r = {.name = c->tok[1]};
-    long long n;
-    if (strncmp(c->tok[2], "arg", 3) != 0 || !parse_int_token(c->tok[2] + 3, &n) ||
-        c->tok[2][3] == '-' || c->tok[2][3] == '+' || n < 1 || n > RULES_MAX_PARAMS)
-        return fail(c, "bad argument '%s' after 'cannot-fail %s' (expected arg1..arg%d)",
-                    c->tok[2], c->tok[1], RULES_MAX_PARAMS);
-    r.arg = (int)n - 1;
-    if (!parse_int_token(c->tok[3], &r.lo) || !parse_int_token(c->tok[4], &r.hi))
-        return fail(c, "bad range '%s %s' after 'cannot-fail %s %s' (expected two integers)",
-                    c->tok[3], c->tok[4], c->tok[1], c->tok[2]);
-    if (r.lo > r.hi)
+    const char *names[MAX_TOKENS];
+    int args[MAX_TOKENS];
+    if (!parse_cannot_fail_arg(c, &r))
+        return false;
+    if ((from || after) && !parse_cannot_fail_list(c, &r, after, names, args))
+        return false;
+    if (!from && !after &&
+        (!parse_int_token(c->tok[3], &r.lo) || !parse_int_token(c->tok[4], &r.hi)))
+        return fail(c, "bad range '%s %s' after 'cannot-fail %s %s' (expected two integers, "
+                       "'from' or 'after')", c->tok[3], c->tok[4], c->tok[1], c->tok[2]);
+    if (!from && !after && r.lo > r.hi)
         return fail(c, "empty range %lld..%lld after 'cannot-fail %s %s'", r.lo, r.hi,
                     c->tok[1], c->tok[2]);
-    rules_put_cannot_fail(c->rs, &r);
+    if (!rules_put_cannot_fail(c->rs, &r))
+        return fail(c, after ? "too many 'cannot-fail ... after' rules in the rule set (at "
+                               "most %d)"
+                             : "too many calls named after 'from' in the rule set (at most "
+                               "%d different ones)",
+                    after ? RULES_MAX_AFTER : RULES_MAX_PRODUCERS);
     return true;
 }
 
 #define RET_TOKENS "value, new, new?, borrowed, borrowed?, status, truth, noreturn, null, " \
-                   "argN, unknown, new-or-null or lookup"
+                   "argN, unknown, new-or-null, lookup or nonnull"
 
 static bool parse_ret(line_ctx *c, rule_fn *r) {
     if (c->ntok < 3)
@@ -312,12 +402,13 @@ static bool parse_line(line_ctx *c, char *s) {
         return parse_fn_line(c);
     if (strcmp(kw, "type") == 0 || strcmp(kw, "refcount-field") == 0 ||
         strcmp(kw, "trusted") == 0 || strcmp(kw, "error-check") == 0 ||
-        strcmp(kw, "size-setter") == 0 || strcmp(kw, "error-clear") == 0)
+        strcmp(kw, "size-setter") == 0 || strcmp(kw, "error-clear") == 0 ||
+        strcmp(kw, "module-state") == 0)
         return parse_name_line(c);
     if (strcmp(kw, "cannot-fail") == 0)
         return parse_cannot_fail_line(c);
     return fail(c, "unknown keyword '%s' (expected fn, type, refcount-field, trusted, "
-                   "error-check, error-clear, size-setter or cannot-fail)", kw);
+                   "error-check, error-clear, size-setter, module-state or cannot-fail)", kw);
 }
 
 bool rules_parse(rule_set *rs, const char *name, const char *text, char *err, size_t errlen) {

@@ -21,6 +21,7 @@ static const char *const ret_names[] = {
     [RULE_RET_UNKNOWN] = "unknown",
     [RULE_RET_NEW_OR_ABSENT] = "new-or-null",
     [RULE_RET_LOOKUP] = "lookup",
+    [RULE_RET_NONNULL] = "nonnull",
 };
 #define N_RET ((int)(sizeof ret_names / sizeof ret_names[0]))
 
@@ -198,8 +199,18 @@ void rules_format_set(const rule_set *rs, FILE *out) {
     format_names(&rs->error_checks, "error-check", out);
     format_names(&rs->size_setters, "size-setter", out);
     format_names(&rs->error_clears, "error-clear", out);
+    format_names(&rs->module_states, "module-state", out);
     for (int i = 0; i < rs->cannot_fail_names.count; i++) {
         const rule_cannot_fail *r = &rs->cannot_fail[i];
-        fprintf(out, "cannot-fail %s arg%d %lld %lld\n", r->name, r->arg + 1, r->lo, r->hi);
+        if (r->nfrom == 0 && r->nafter == 0) {
+            fprintf(out, "cannot-fail %s arg%d %lld %lld\n", r->name, r->arg + 1, r->lo, r->hi);
+            continue;
+        }
+        fprintf(out, "cannot-fail %s arg%d %s", r->name, r->arg + 1, r->nfrom ? "from" : "after");
+        for (int k = 0; k < r->nfrom; k++)
+            fprintf(out, " %s", r->from[k]);
+        for (int k = 0; k < r->nafter; k++)
+            fprintf(out, " %s:arg%d", r->after[k], r->after_arg[k] + 1);
+        fputc('\n', out);
     }
 }

@@ -141,6 +141,8 @@ int store_put_function(store_tu *t, const store_function *f) {
             fn->returns = "new?"; /* the schema's word for a new reference or NULL */
         else if (f->summary->ret == RULE_RET_LOOKUP)
             fn->returns = "status"; /* an int, negative on failure */
+        else if (f->summary->ret == RULE_RET_NONNULL)
+            fn->returns = "value"; /* not a reference */
     }
     return t->fns.n - 1;
 }

@@ -85,8 +85,8 @@ static uint64_t mix(uint64_t h, uint64_t v) {
 
 static uint64_t sym_hash(const sym *y) {
     uint64_t h = ((uint64_t)y->kind << 40) | ((uint64_t)y->origin << 32) |
-                 ((uint64_t)y->null << 24) | y->flags;
-    h = mix(h, (uint64_t)y->owned);
+                 ((uint64_t)y->null << 24) | ((uint64_t)y->maker << 16) | y->flags;
+    h = mix(h, (uint64_t)y->owned ^ ((uint64_t)y->resolved << 40));
     h = mix(h, (uint64_t)y->lo);
     h = mix(h, (uint64_t)(uint32_t)y->held_slot);
     return mix(h, (uint64_t)y->hi);
@@ -94,7 +94,8 @@ static uint64_t sym_hash(const sym *y) {
 
 static bool sym_equal(const sym *x, const sym *y) {
     return x->kind == y->kind && x->origin == y->origin && x->null == y->null &&
-           x->flags == y->flags && x->owned == y->owned && x->lo == y->lo && x->hi == y->hi &&
+           x->maker == y->maker && x->resolved == y->resolved && x->flags == y->flags &&
+           x->owned == y->owned && x->lo == y->lo && x->hi == y->hi &&
            x->held_slot == y->held_slot;
 }
 

@@ -79,6 +79,13 @@ enum sym_flag {
 
 typedef struct sym {
     uint8_t kind, origin, null;
+    uint8_t maker;         /* the call that produced it, if a "cannot-fail ... from"
+                              rule names that call: its producer number
+                              (rules_producer), else 0. Unlike from, a fact: a
+                              call may not fail because of it */
+    uint8_t resolved;      /* bit b: it was argument K of a call that succeeded and
+                              that the "cannot-fail ... after" rule of bit b lists
+                              (rules_resolved_by): that rule's call cannot fail on it */
     uint16_t flags;
     int32_t owned;
     long long lo, hi;      /* SK_INT: value interval */

@@ -51,6 +51,8 @@ static void test_good_lines(void) {
         "trusted only_trusted\n"
         "error-check PyErr_Occurred\n"
         "error-clear PyErr_Clear\n"
+        "module-state PyModule_GetState\n"
+        "fn get_state nonnull borrow\n"
         "fn cast arg2 - borrow\n"
         "fn Py_XNewRef arg1 incref?\n"
         "fn opaque unknown borrow\n"
@@ -60,7 +62,10 @@ static void test_good_lines(void) {
         "fn _typeobject.tp_free value free\n"
         "fn Py_SET_TYPE value borrow store\n"
         "fn Py_AddPendingCall status - store-on-success?\n");
-    CHECK(rules_count(rs) == 17);
+    CHECK(rules_count(rs) == 18);
+    CHECK(rules_is_module_state(rs, "PyModule_GetState") && !rules_is_module_state(rs, "f"));
+    const rule_fn *rnn = rules_lookup(rs, "get_state"); /* a pointer, never NULL */
+    CHECK(rnn && rnn->ret == RULE_RET_NONNULL && rnn->params[0].effect == RULE_ARG_BORROW);
     const rule_fn *rso = rules_lookup(rs, "Py_AddPendingCall"); /* stored when it succeeds */
     CHECK(rso && rso->stores == 2u && rso->stores_on_success == 2u && rso->params[1].nullable);
     const rule_fn *rst = rules_lookup(rs, "Py_SET_TYPE"); /* a borrow the callee stores */
@@ -114,15 +119,15 @@ static void test_good_lines(void) {
     CHECK(r && r->params[2].effect == RULE_ARG_INCREF && r->params[2].nullable);
     CHECK(rules_lookup(rs, "only_trusted") == NULL && rules_is_trusted(rs, "only_trusted"));
     CHECK(rules_lookup(rs, "nope") == NULL && !rules_is_trusted(rs, "nope"));
-    CHECK(rules_at(rs, 0) == rules_lookup(rs, "PyList_SetItem") && rules_at(rs, 17) == NULL);
+    CHECK(rules_at(rs, 0) == rules_lookup(rs, "PyList_SetItem") && rules_at(rs, 18) == NULL);
     rules_free(rs);
 }
 
 static void test_bad_lines(void) {
     expect_error("fn f nwe borrow\n",
                  "bad.rules:1: unknown return token 'nwe' (expected value, new, new?, borrowed, "
-                 "borrowed?, status, truth, noreturn, null, argN, unknown, new-or-null or "
-                 "lookup)");
+                 "borrowed?, status, truth, noreturn, null, argN, unknown, new-or-null, "
+                 "lookup or nonnull)");
     expect_error("\n# c\nfn f new borow\n",
                  "bad.rules:3: unknown argument token 'borow' (expected -, borrow, store, "
                  "store-on-success, keep, steal, steal-on-success, incref, decref, free, "
@@ -133,15 +138,15 @@ static void test_bad_lines(void) {
     expect_error("fn f\n",
                  "bad.rules:1: missing return token after 'fn f' (expected value, new, new?, "
                  "borrowed, borrowed?, status, truth, noreturn, null, argN, unknown, "
-                 "new-or-null or lookup)");
+                 "new-or-null, lookup or nonnull)");
     expect_error("fn\n", "bad.rules:1: missing NAME after 'fn'");
     expect_error("fn f arg2 borrow\n",
                  "bad.rules:1: 'arg2' returns argument 2, which must be described as 'borrow' or "
                  "'incref'");
     expect_error("fn f arg0 borrow\n",
                  "bad.rules:1: unknown return token 'arg0' (expected value, new, new?, borrowed, "
-                 "borrowed?, status, truth, noreturn, null, argN, unknown, new-or-null or "
-                 "lookup)");
+                 "borrowed?, status, truth, noreturn, null, argN, unknown, new-or-null, "
+                 "lookup or nonnull)");
     expect_error("type\n", "bad.rules:1: missing NAME after 'type'");
     expect_error("fn 9f new\n",
                  "bad.rules:1: bad name '9f' after 'fn' (expected a C identifier or STRUCT.FIELD)");
@@ -152,18 +157,24 @@ static void test_bad_lines(void) {
     expect_error("trusted t.f\n", "bad.rules:1: bad name 't.f' after 'trusted' (expected a C identifier)");
     expect_error("type A B\n", "bad.rules:1: unexpected 'B' after 'type A'");
     expect_error("trusted x y\n", "bad.rules:1: unexpected 'y' after 'trusted x'");
+    expect_error("module-state\n", "bad.rules:1: missing NAME after 'module-state'");
+    expect_error("module-state f arg1\n", "bad.rules:1: unexpected 'arg1' after 'module-state f'");
     expect_error("func f new\n",
                  "bad.rules:1: unknown keyword 'func' (expected fn, type, refcount-field, trusted, "
-                 "error-check, error-clear, size-setter or cannot-fail)");
+                 "error-check, error-clear, size-setter, module-state or cannot-fail)");
     expect_error("cannot-fail f arg1 -5\n",
-                 "bad.rules:1: 'cannot-fail f' needs three more tokens: argN LO HI "
-                 "(e.g. 'cannot-fail PyLong_FromLong arg1 -5 256')");
+                 "bad.rules:1: 'cannot-fail f' needs argN LO HI, argN from CALL... or argN "
+                 "after CALL:argK... (e.g. 'cannot-fail PyLong_FromLong arg1 -5 256')");
     expect_error("cannot-fail f arg0 -5 256\n",
                  "bad.rules:1: bad argument 'arg0' after 'cannot-fail f' (expected arg1..arg32)");
     expect_error("cannot-fail f arg-1 -5 256\n",
                  "bad.rules:1: bad argument 'arg-1' after 'cannot-fail f' (expected arg1..arg32)");
     expect_error("cannot-fail f arg1 -5 x256\n",
-                 "bad.rules:1: bad range '-5 x256' after 'cannot-fail f arg1' (expected two integers)");
+                 "bad.rules:1: bad range '-5 x256' after 'cannot-fail f arg1' (expected two "
+                 "integers, 'from' or 'after')");
+    expect_error("cannot-fail f arg1 frm g\n",
+                 "bad.rules:1: bad range 'frm g' after 'cannot-fail f arg1' (expected two "
+                 "integers, 'from' or 'after')");
     expect_error("cannot-fail f arg1 9 3\n",
                  "bad.rules:1: empty range 9..3 after 'cannot-fail f arg1'");
     expect_error("cannot-fail 1f arg1 1 3\n",
@@ -190,6 +201,125 @@ static void test_bad_lines(void) {
     for (int i = 0; i < 33; i++)
         strcat(big, " -");
     expect_error(big, "bad.rules:1: too many argument tokens at '-' (at most 32)");
+}
+
+/* "cannot-fail NAME argN from CALL...": the producing calls, numbered once
+ * across lines; a later line for NAME replaces the earlier one. */
+static void test_cannot_fail_from(void) {
+    rule_set *rs = parse_ok("cannot-fail PyType_GetName arg1 from PyType_FromSpec Mk2\n"
+                            "cannot-fail PyType_GetQualName arg1 from Mk2 PyType_FromSpec\n"
+                            "cannot-fail g arg2 from h\n"
+                            "cannot-fail PyLong_FromLong arg1 -5 256\n"
+                            "cannot-fail g arg3 from Mk2\n");
+    const rule_cannot_fail *cf = rules_cannot_fail(rs, "PyType_GetName");
+    CHECK(cf && cf->arg == 0 && cf->nfrom == 2);
+    CHECK_STR(cf && cf->nfrom == 2 ? cf->from[1] : NULL, "Mk2");
+    int spec = rules_producer(rs, "PyType_FromSpec"), mk2 = rules_producer(rs, "Mk2");
+    int h = rules_producer(rs, "h");
+    CHECK(spec == 1 && mk2 == 2 && h == 3);
+    CHECK(rules_producer(rs, "PyType_GetName") == 0 && rules_producer(rs, "nope") == 0);
+    CHECK(cf && rules_cannot_fail_from(rs, cf, spec) && rules_cannot_fail_from(rs, cf, mk2));
+    CHECK(cf && !rules_cannot_fail_from(rs, cf, h) && !rules_cannot_fail_from(rs, cf, 0));
+    CHECK(cf && !rules_cannot_fail_from(rs, cf, 99));
+    const rule_cannot_fail *g = rules_cannot_fail(rs, "g"); /* replaced: arg3 from Mk2 */
+    CHECK(g && g->arg == 2 && g->nfrom == 1 && rules_cannot_fail_from(rs, g, mk2));
+    CHECK(g && !rules_cannot_fail_from(rs, g, h));
+    const rule_cannot_fail *l = rules_cannot_fail(rs, "PyLong_FromLong"); /* the range form */
+    CHECK(l && l->nfrom == 0 && l->lo == -5 && l->hi == 256 && !rules_cannot_fail_from(rs, l, h));
+    rules_free(rs);
+    expect_error("cannot-fail f arg1 from\n",
+                 "bad.rules:1: 'cannot-fail f arg1 from' needs at least one call after "
+                 "'from' (e.g. 'cannot-fail PyType_GetName arg1 from PyType_FromSpec')");
+    expect_error("cannot-fail f arg1 from g 9h\n",
+                 "bad.rules:1: bad name '9h' after 'cannot-fail f arg1 from' (expected a C "
+                 "identifier)");
+    expect_error("cannot-fail f arg1 from a.b\n",
+                 "bad.rules:1: bad name 'a.b' after 'cannot-fail f arg1 from' (expected a C "
+                 "identifier)");
+    expect_error("cannot-fail f arg1 from g h g\n",
+                 "bad.rules:1: 'g' named twice after 'cannot-fail f arg1 from'");
+    expect_error("cannot-fail f arg0 from g\n",
+                 "bad.rules:1: bad argument 'arg0' after 'cannot-fail f' (expected arg1..arg32)");
+    expect_error("cannot-fail f from g\n",
+                 "bad.rules:1: 'cannot-fail f' needs argN LO HI, argN from CALL... or argN "
+                 "after CALL:argK... (e.g. 'cannot-fail PyLong_FromLong arg1 -5 256')");
+    /* one line with more names than a line holds */
+    char line[1024] = "cannot-fail f arg1 from";
+    for (int i = 0; i < 40; i++)
+        snprintf(line + strlen(line), sizeof line - strlen(line), " p%d", i);
+    strcat(line, "\n");
+    expect_error(line, "bad.rules:1: too many calls after 'cannot-fail f arg1 from' (at "
+                       "most 36)");
+    /* 255 different producers across lines are fine, the 256th is refused */
+    size_t cap = 256 * 64, len = 0;
+    char *text = malloc(cap);
+    for (int i = 0; i < 256; i++)
+        len += (size_t)snprintf(text + len, cap - len, "cannot-fail f%d arg1 from p%d\n", i, i);
+    rs = rules_new();
+    err[0] = '\0';
+    CHECK(!rules_parse(rs, "many.rules", text, err, sizeof err));
+    CHECK_STR(err, "many.rules:256: too many calls named after 'from' in the rule set (at most "
+                   "255 different ones)");
+    CHECK(rules_producer(rs, "p254") == 255 && rules_producer(rs, "p255") == 0);
+    CHECK(rules_cannot_fail(rs, "f254") && !rules_cannot_fail(rs, "f255"));
+    rules_free(rs);
+    free(text);
+}
+
+/* "cannot-fail NAME argN after CALL:argK...": each rule a bit of its own;
+ * which calls' success resolves what. */
+static void test_cannot_fail_after(void) {
+    rule_set *rs = parse_ok("cannot-fail _PyUnicode_FromId arg1 after _PyUnicode_FromId:arg1 "
+                            "_PyObject_SetAttrId:arg2\n"
+                            "cannot-fail g arg2 after h:arg1 h:arg3\n"
+                            "cannot-fail k arg1 from h\n"
+                            "cannot-fail g arg1 after h:arg2\n");
+    const rule_cannot_fail *id = rules_cannot_fail(rs, "_PyUnicode_FromId");
+    CHECK(id && id->arg == 0 && id->nafter == 2 && id->nfrom == 0 && id->bit == 0);
+    CHECK_STR(id && id->nafter == 2 ? id->after[1] : NULL, "_PyObject_SetAttrId");
+    CHECK(id && id->nafter == 2 && id->after_arg[0] == 0 && id->after_arg[1] == 1);
+    const rule_cannot_fail *g = rules_cannot_fail(rs, "g"); /* replaced, keeps its bit */
+    CHECK(g && g->arg == 0 && g->nafter == 1 && g->after_arg[0] == 1 && g->bit == 1);
+    CHECK(rules_resolved_by(rs, "_PyObject_SetAttrId", 1) == 1u);
+    CHECK(rules_resolved_by(rs, "_PyObject_SetAttrId", 0) == 0u);
+    CHECK(rules_resolved_by(rs, "_PyUnicode_FromId", 0) == 1u);
+    CHECK(rules_resolved_by(rs, "h", 1) == 2u && rules_resolved_by(rs, "h", 0) == 0u);
+    CHECK(rules_resolved_by(rs, "k", 0) == 0u && rules_producer(rs, "h") == 1);
+    rules_free(rs);
+    expect_error("cannot-fail f arg1 after\n",
+                 "bad.rules:1: 'cannot-fail f arg1 after' needs at least one call after "
+                 "'after' (e.g. 'cannot-fail _PyUnicode_FromId arg1 after "
+                 "_PyUnicode_FromId:arg1')");
+    expect_error("cannot-fail f arg1 after g\n",
+                 "bad.rules:1: bad call 'g' after 'cannot-fail f arg1 after' (expected "
+                 "CALL:argK, K in 1..32)");
+    expect_error("cannot-fail f arg1 after g:arg0\n",
+                 "bad.rules:1: bad call 'g:arg0' after 'cannot-fail f arg1 after' (expected "
+                 "CALL:argK, K in 1..32)");
+    expect_error("cannot-fail f arg1 after g:1\n",
+                 "bad.rules:1: bad call 'g:1' after 'cannot-fail f arg1 after' (expected "
+                 "CALL:argK, K in 1..32)");
+    expect_error("cannot-fail f arg1 after 9g:arg1\n",
+                 "bad.rules:1: bad name in '9g:arg1' after 'cannot-fail f arg1 after' (expected "
+                 "a C identifier)");
+    expect_error("cannot-fail f arg1 after :arg1\n",
+                 "bad.rules:1: bad name in ':arg1' after 'cannot-fail f arg1 after' (expected "
+                 "a C identifier)");
+    expect_error("cannot-fail f arg1 after g:arg2 h:arg1 g:arg2\n",
+                 "bad.rules:1: 'g:arg2' named twice after 'cannot-fail f arg1 after'");
+    /* eight after rules are fine, a ninth is refused */
+    char text[1024] = "";
+    for (int i = 0; i < 9; i++)
+        snprintf(text + strlen(text), sizeof text - strlen(text),
+                 "cannot-fail f%d arg1 after g:arg1\n", i);
+    rs = rules_new();
+    err[0] = '\0';
+    CHECK(!rules_parse(rs, "after.rules", text, err, sizeof err));
+    CHECK_STR(err, "after.rules:9: too many 'cannot-fail ... after' rules in the rule set (at "
+                   "most 8)");
+    CHECK(rules_cannot_fail(rs, "f7") && !rules_cannot_fail(rs, "f8"));
+    CHECK(rules_resolved_by(rs, "g", 0) == 0xffu);
+    rules_free(rs);
 }
 
 /* A bad line stops the parse; rules before it stay. */
@@ -231,8 +361,12 @@ static void test_round_trip(void) {
            "fn Py_SET_TYPE value borrow store\n"
            "fn Py_AddPendingCall status - store-on-success?\n"
            "fn _typeobject.tp_free value free\n"
+           "fn get_state nonnull borrow\n"
            "trusted Py_DECREF\n"
-           "cannot-fail PyLong_FromLong arg1 -5 256\n";
+           "module-state PyModule_GetState\n"
+           "cannot-fail PyLong_FromLong arg1 -5 256\n"
+           "cannot-fail PyType_GetName arg1 from PyType_FromSpec PyType_FromSpecWithBases\n"
+           "cannot-fail _PyUnicode_FromId arg1 after _PyUnicode_FromId:arg1 g:arg2\n";
     rule_set *rs = parse_ok(text);
     const rule_fn *r = rules_lookup(rs, "PyList_SetItem");
     char *line = NULL;
@@ -330,6 +464,8 @@ static void test_load_file(void) {
 int main(void) {
     test_good_lines();
     test_bad_lines();
+    test_cannot_fail_from();
+    test_cannot_fail_after();
     test_partial();
     test_round_trip();
     test_override();
