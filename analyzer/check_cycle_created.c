@@ -43,7 +43,7 @@ static void describe(const check_event *ev, char *buf, size_t len) {
 void check_cycle_created_event(check_ctx *ctx, const check_event *ev) {
     if (ev->kind != EV_LINK || (ctx->enabled && !check_set_has(ctx->enabled, "cycle-created")))
         return;
-    char name[128], message[768], links[400], tail[300];
+    char name[128], message[2048], links[400], tail[300]; /* message: room for all parts */
     check_sym_name(ev->sym, name, sizeof name);
     describe(ev, links, sizeof links);
     const tg_type *bad = untraced_type(ctx, ev);
