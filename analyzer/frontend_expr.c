@@ -246,15 +246,6 @@ bool fe_place(fe_ctx *cx, CXCursor e, ir_place *out) {
 
 /* ------------------------------------------------------ assignment, ++, += */
 
-static bool is_logical(CXCursor s) {
-    enum CXCursorKind k = clang_getCursorKind(s);
-    if (k == CXCursor_UnaryOperator)
-        return clang_getCursorUnaryOperatorKind(s) == CXUnaryOperator_LNot;
-    if (k != CXCursor_BinaryOperator)
-        return false;
-    enum CXBinaryOperatorKind b = clang_getCursorBinaryOperatorKind(s);
-    return b == CXBinaryOperator_LAnd || b == CXBinaryOperator_LOr;
-}
 
 static bool is_comma(CXCursor s) {
     return clang_getCursorKind(s) == CXCursor_BinaryOperator &&
@@ -270,7 +261,7 @@ void fe_assign_to(fe_ctx *cx, ir_place dst, CXCursor e, ir_loc loc) {
         fe_call(cx, s, &dst, true);
     } else if (k == CXCursor_ConditionalOperator) {
         fe_conditional_into(cx, s, &dst);
-    } else if (is_logical(s)) {
+    } else if (fe_is_logical(s)) {
         fe_logical_into(cx, s, dst);
     } else if (is_comma(s) && two_kids(cx, s, &lhs, &rhs) && fe_enter(cx, s)) {
         fe_effect(cx, lhs);

@@ -161,6 +161,8 @@ const char *fe_spelling(arena *a, CXCursor c);
 bool fe_same_spelling_loc(CXCursor a, CXCursor b);
 /* Is s (may be NULL) one of the NULL-terminated list? */
 bool fe_in_names(const char *const *list, const char *s);
+/* `!x`, `a && b`, `a || b`: an operator whose value is a truth test. */
+bool fe_is_logical(CXCursor s);
 /* Arena array growth by doubling: returns old if n < *cap, else a copy of
  * its n elements in a larger array from a (updating *cap). */
 void *fe_grow(arena *a, void *old, int n, int *cap, size_t elem);

@@ -316,14 +316,12 @@ static bool named_elsewhere(const coverage *cv, CXCursor field, const char *name
 static void walk_function(coverage *cv, CXCursor fn);
 
 static bool is_test_operator(CXCursor c) {
-    enum CXCursorKind k = clang_getCursorKind(c);
-    if (k == CXCursor_UnaryOperator)
-        return clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_LNot;
-    if (k != CXCursor_BinaryOperator)
+    if (fe_is_logical(c))
+        return true;
+    if (clang_getCursorKind(c) != CXCursor_BinaryOperator)
         return false;
     enum CXBinaryOperatorKind b = clang_getCursorBinaryOperatorKind(c);
-    return b == CXBinaryOperator_LAnd || b == CXBinaryOperator_LOr ||
-           b == CXBinaryOperator_EQ || b == CXBinaryOperator_NE;
+    return b == CXBinaryOperator_EQ || b == CXBinaryOperator_NE;
 }
 
 /* Can the i-th child of c not release the value of a field it reads? The

@@ -303,3 +303,13 @@ void fe_warn(fe_tu *t, ir_loc l, const char *fmt, ...) {
     snprintf(line, sizeof line, "%swarning: %s [refflow]\n", place, text);
     fputs(line, t->diag); /* one write: -j workers share the stream */
 }
+
+bool fe_is_logical(CXCursor s) {
+    enum CXCursorKind k = clang_getCursorKind(s);
+    if (k == CXCursor_UnaryOperator)
+        return clang_getCursorUnaryOperatorKind(s) == CXUnaryOperator_LNot;
+    if (k != CXCursor_BinaryOperator)
+        return false;
+    enum CXBinaryOperatorKind b = clang_getCursorBinaryOperatorKind(s);
+    return b == CXBinaryOperator_LAnd || b == CXBinaryOperator_LOr;
+}
