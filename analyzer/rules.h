@@ -241,6 +241,11 @@ void rules_format_line(const rule_fn *r, FILE *out);
 /* Writes the whole set as a rule file that parses back to an equal set:
  * type lines, refcount-field lines, fn lines (file order), trusted lines. */
 void rules_format_set(const rule_set *rs, FILE *out);
+/* The lines of rs that are not fn rules: its object types and refcount
+ * fields (declarations), and its trusted, error-check, size-setter,
+ * error-clear, module-state and cannot-fail lines (directives). */
+void rules_format_declarations(const rule_set *rs, FILE *out);
+void rules_format_directives(const rule_set *rs, FILE *out);
 
 const char *rule_ret_name(rule_ret r);
 const char *rule_arg_name(rule_arg a);

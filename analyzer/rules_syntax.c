@@ -188,13 +188,12 @@ static void format_names(const name_list *l, const char *kw, FILE *out) {
         fprintf(out, "%s %s\n", kw, l->names[i]);
 }
 
-void rules_format_set(const rule_set *rs, FILE *out) {
+void rules_format_declarations(const rule_set *rs, FILE *out) {
     format_names(&rs->types, "type", out);
     format_names(&rs->fields, "refcount-field", out);
-    for (int i = 0; i < rs->fn_names.count; i++) {
-        rules_format_line(rs->fns[i], out);
-        fputc('\n', out);
-    }
+}
+
+void rules_format_directives(const rule_set *rs, FILE *out) {
     format_names(&rs->trusted, "trusted", out);
     format_names(&rs->error_checks, "error-check", out);
     format_names(&rs->size_setters, "size-setter", out);
@@ -213,4 +212,13 @@ void rules_format_set(const rule_set *rs, FILE *out) {
             fprintf(out, " %s:arg%d", r->after[k], r->after_arg[k] + 1);
         fputc('\n', out);
     }
+}
+
+void rules_format_set(const rule_set *rs, FILE *out) {
+    rules_format_declarations(rs, out);
+    for (int i = 0; i < rs->fn_names.count; i++) {
+        rules_format_line(rs->fns[i], out);
+        fputc('\n', out);
+    }
+    rules_format_directives(rs, out);
 }

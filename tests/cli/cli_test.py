@@ -46,6 +46,18 @@ def test_version_help():
     expect("no input exits 2", rc == 2 and "no input" in err, err)
 
 
+def test_list_rules():
+    rc, out, err = run("check", "--rules", "cpython", "--list-rules")
+    lines = out.splitlines()
+    expect("--list-rules exits 0", rc == 0, err)
+    expect("--list-rules lists fn rules with their sources",
+           any(l.startswith("fn Py_BuildValue ") for l in lines) and "# " in out, out[:400])
+    for line in ("type PyObject", "refcount-field ob_refcnt", "trusted Py_INCREF",
+                 "error-check PyErr_Occurred", "module-state PyModule_GetState",
+                 "cannot-fail PyLong_FromLong arg1 -5 256"):
+        expect("--list-rules lists '%s'" % line, line in lines, out[-600:])
+
+
 def test_exit_codes_and_format():
     rc, out, err = run("check", "--rules", "rf", data("clean.c"), "--", *RT)
     expect("clean file exits 0 with no output", rc == 0 and out == "", out + err)
@@ -150,8 +162,8 @@ def test_database():
                rc == 2 and "garbage.db" in err and open(bad, "rb").read() == before, err)
 
 
-for t in [test_database, test_version_help, test_exit_codes_and_format, test_json, test_bad_input,
-          test_compdb_and_jobs, test_checks_filter]:
+for t in [test_database, test_version_help, test_list_rules, test_exit_codes_and_format, test_json,
+          test_bad_input, test_compdb_and_jobs, test_checks_filter]:
     t()
 print("%d failure(s)" % len(failures))
 sys.exit(1 if failures else 0)

@@ -85,11 +85,13 @@ static rule_set *load_rules(const check_options *o) {
 }
 
 static void list_rules(const rule_set *rs) {
+    rules_format_declarations(rs, stdout);
     for (int i = 0; i < rules_count(rs); i++) {
         const rule_fn *r = rules_at(rs, i);
         rules_format(r, stdout);
         printf("    # %s:%d\n", r->file ? r->file : "?", r->line);
     }
+    rules_format_directives(rs, stdout);
 }
 
 /* ------------------------------------------------ running stages in parallel */
