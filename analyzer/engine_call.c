@@ -135,6 +135,23 @@ static void apply_free(fn_ctx *c, sstate *s, int v, ir_loc loc, const char *call
     sstate_note(&c->mem, s, loc, "the object is freed here", y->uid, false);
 }
 
+/* The object's count is set to 1: the function owns exactly one reference
+ * (a free list's entry, read from the list as a borrowed pointer or already
+ * moved out of it, comes back to life). A parameter's object is the
+ * caller's: a dealloc undoing its resurrection, or a resize restoring the
+ * object its failed realloc kept (resize_compact), gives the function none. */
+static void apply_revive(fn_ctx *c, sstate *s, int v, ir_loc loc, const char *callee) {
+    emit_use(c, s, v, loc, USE_PASS, callee, 0, false);
+    sym *y = &s->syms[v];
+    if (y->kind != SK_REF || y->null == NN_NULL || y->origin == OR_UNKNOWN ||
+        y->origin == OR_PARAM)
+        return;
+    y->owned = 1;
+    y->flags &= (uint16_t)~(SF_RELEASED | SF_STOLEN | SF_OWED | SF_FROM_SLOT | SF_SLOT_READ);
+    sstate_note(&c->mem, s, loc, "the object comes back to life here (its count is set to 1)",
+                y->uid, false);
+}
+
 /* A reference kept alive elsewhere (Py_None, a borrowed item) given to a
  * stealing argument is not an over-release yet: CPython code often stores
  * first and increfs right after (PyTuple_SET_ITEM(t, 0, Py_None);
@@ -390,6 +407,7 @@ static void apply_arg(fn_ctx *c, sstate *s, call_view *cv, int i, bool success) 
     case RULE_ARG_INOUT_NEW: replace_inout(c, s, &in->args[i], in, success); break;
     case RULE_ARG_CLEAR: clear_target(c, s, &in->args[i], in); break;
     case RULE_ARG_MOVE_OUT: break; /* the result: see moved_result */
+    case RULE_ARG_REVIVE: apply_revive(c, s, v, in->loc, callee); break;
     }
 }
 

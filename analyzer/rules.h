@@ -70,6 +70,9 @@ typedef enum rule_arg {
     RULE_ARG_MOVE_OUT,       /* pointer to a variable: its reference becomes the call's
                                 result and the variable is set to NULL: g_steal_pointer(&v)
                                 (the rule's RET must be value) */
+    RULE_ARG_REVIVE,         /* sets the object's count to 1 (_Py_NewReference on an
+                                object taken from a free list): the caller owns exactly
+                                one reference to it, whatever it owned before */
 } rule_arg;
 
 /* How variadic arguments after the last described one are treated. */

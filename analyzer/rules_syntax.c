@@ -39,6 +39,7 @@ static const char *const arg_names[] = {
     [RULE_ARG_MOVE_OUT] = "move-out",
     [RULE_ARG_KEEP] = "keep",
     [RULE_ARG_FREE] = "free",
+    [RULE_ARG_REVIVE] = "revive",
 };
 #define N_ARG ((int)(sizeof arg_names / sizeof arg_names[0]))
 

@@ -41,6 +41,8 @@ static void test_spots(const rule_set *rs) {
     CHECK(arg_is(r, 0, RULE_ARG_INCREF, false));
     r = get(rs, "_Py_NewRef"); /* returns its argument, incref'd */
     CHECK(r && r->ret == RULE_RET_ARG && r->ret_arg == 0 && arg_is(r, 0, RULE_ARG_INCREF, false));
+    r = get(rs, "_Py_NewReference"); /* a free list's entry comes back to life */
+    CHECK(r && r->ret == RULE_RET_VALUE && arg_is(r, 0, RULE_ARG_REVIVE, false));
     r = get(rs, "PyErr_Fetch");
     CHECK(arg_is(r, 0, RULE_ARG_OUT_NEW, false) && arg_is(r, 2, RULE_ARG_OUT_NEW, false));
     r = get(rs, "PyErr_Restore");
