@@ -313,6 +313,8 @@ typedef struct call_view {
                                 given to its steal? arguments is deferred */
     bool found;              /* a "lookup" call's success outcome: 1 and a new reference
                                 in its out-new arguments (else 0 and NULL) */
+    bool fresh_result;       /* an incref'd argument returned is a fresh new reference
+                                (new_ref_of_untracked): its incref is the result's */
 } call_view;
 
 static rule_param param_at(const call_view *cv, int i) {
@@ -374,7 +376,12 @@ static void apply_arg(fn_ctx *c, sstate *s, call_view *cv, int i, bool success) 
         if (s->syms[v].kind == SK_REF && s->syms[v].null != NN_NULL)
             s->syms[v].flags |= SF_KEPT;
         break;
-    case RULE_ARG_INCREF: apply_incref(c, s, v, in->loc, callee, pr.nullable); break;
+    case RULE_ARG_INCREF:
+        if (cv->fresh_result && i == cv->rule->ret_arg)
+            emit_use(c, s, v, in->loc, USE_PASS, callee, i, pr.nullable);
+        else
+            apply_incref(c, s, v, in->loc, callee, pr.nullable);
+        break;
     case RULE_ARG_DECREF:
         take_back_from_scratch(c, s, &in->args[i]);
         apply_release(c, s, v, in->loc, callee, pr.nullable);
@@ -508,7 +515,7 @@ static sym result_proto(const call_view *cv, bool success, bool split) {
     y.from = in->callee.name;
     y.origin_loc = in->loc;
     switch (ret) {
-    case RULE_RET_ARG: /* new_ref_of_global */
+    case RULE_RET_ARG: /* new_ref_of_untracked */
     case RULE_RET_NEW:
     case RULE_RET_NEW_OR_NULL:
     case RULE_RET_NEW_OR_ABSENT:
@@ -681,18 +688,22 @@ static bool moved_result(fn_ctx *c, sstate *s, call_view *cv) {
 }
 
 /* An incref'd argument returned (Py_NewRef(o)) that is a global object's
- * address: the result is a fresh new reference, not the global's symbol
- * (one symbol stands for every use of a global's name on a path, so an
- * alias would tie `return Py_NewRef(Py_None)` to every other Py_None).
- * The incref goes to the result. */
-static bool new_ref_of_global(sstate *s, const call_view *cv) {
-    int k = cv->rule->ret_arg;
-    sym *g = &s->syms[cv->args[k]];
-    if (g->kind != SK_REF || g->origin != OR_GLOBAL || param_at(cv, k).effect != RULE_ARG_INCREF)
+ * address, a value of unknown origin or a plain pointer cast to an object
+ * (`Py_NewRef((PyObject *)ctx)`): the result is a fresh new
+ * reference, not the argument's symbol, and the incref is the result's
+ * alone (apply_arg skips it). One symbol stands for every use of a
+ * global's name on a path, so an alias would tie `return Py_NewRef(Py_None)`
+ * to every other Py_None, and its incref would pay an earlier debt of
+ * Py_None; a value of unknown origin is never checked, so an alias would
+ * lose the reference. */
+static bool new_ref_of_untracked(const sstate *s, const call_view *cv) {
+    const rule_fn *r = cv->rule;
+    if (!r || r->ret != RULE_RET_ARG || r->ret_arg >= cv->in->nargs)
         return false;
-    if (g->owned > 0)
-        g->owned--;
-    return true;
+    int k = r->ret_arg;
+    const sym *g = &s->syms[cv->args[k]];
+    bool untracked = g->kind != SK_REF || g->origin == OR_GLOBAL || g->origin == OR_UNKNOWN;
+    return untracked && g->null != NN_NULL && param_at(cv, k).effect == RULE_ARG_INCREF;
 }
 
 /* One outcome of the call on state s. */
@@ -702,6 +713,7 @@ static void apply_outcome(fn_ctx *c, sstate *s, call_view *cv, bool success, boo
     bool args_ok = success || (cv->rule && cv->rule->ret == RULE_RET_NEW_OR_ABSENT);
     if (success && split)
         resolve_args(c, s, cv, true);
+    cv->fresh_result = new_ref_of_untracked(s, cv);
     for (int i = 0; i < in->nargs; i++)
         apply_arg(c, s, cv, i, args_ok);
     clobber_out_args(c, s, cv);
@@ -711,7 +723,7 @@ static void apply_outcome(fn_ctx *c, sstate *s, call_view *cv, bool success, boo
         return;
     int dst = place_index(c, &in->dst);
     if (cv->rule && cv->rule->ret == RULE_RET_ARG && cv->rule->ret_arg < in->nargs &&
-        !new_ref_of_global(s, cv)) {
+        !cv->fresh_result) {
         store_place(c, s, dst, cv->args[cv->rule->ret_arg], in->loc, LOST_OVERWRITE);
         return; /* the result is the argument itself */
     }
