@@ -78,13 +78,20 @@ void apply_incref(fn_ctx *c, sstate *s, int v, ir_loc loc, const char *callee, b
  * same_as) may be the release of one of that reference's: the reference is
  * marked, and a single reference still owned at its end is not a leak. The
  * unknown value may also have held its own (then the reference is released
- * later by its own name, and nothing is lost). */
+ * later by its own name, and nothing is lost). Only for a reference the
+ * function took on an object it was given (a parameter, a borrowed or
+ * field value it incref'd): a fresh new reference cannot be the object a
+ * lookup found. */
 static void alias_dropped(fn_ctx *c, sstate *s, const sym *u, ir_loc loc) {
     if (!u->same_as)
         return;
     sym *z = &s->syms[u->same_as - 1];
-    if (z->kind != SK_REF || z->origin == OR_GLOBAL || (z->flags & (SF_RELEASED | SF_STOLEN)))
-        return;
+    if (z->kind != SK_REF || z->origin == OR_GLOBAL || z->origin == OR_NEW ||
+        (z->flags & (SF_RELEASED | SF_STOLEN)))
+        return; /* a fresh new reference is no object a table already held */
+    if (z->owned <= 0 && !(c->probing && z->origin == OR_PARAM))
+        return; /* nothing of the function's own to release (inference asks
+                   whether a parameter is given away: insertdict's value) */
     z->flags |= SF_ALIAS_DROPPED;
     sstate_note(&c->mem, s, loc, "an equal value is released here", z->uid, false);
 }

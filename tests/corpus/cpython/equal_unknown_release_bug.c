@@ -2,7 +2,11 @@
  * for the call: the helper takes over its value on every path (on the path
  * where the table already holds the same object, through the old value's
  * name), so the caller gives away a reference it does not own.
- * BUG: the borrowed value is handed to a helper that consumes it. */
+ * And a fresh new reference compared equal to a lookup's result: the
+ * lookup's release is its own, never one of the fresh object's (a
+ * reviewer's case).
+ * BUG: the borrowed value is handed to a helper that consumes it; the
+ * fresh value leaks. */
 #include <Python.h>
 
 typedef struct {
@@ -40,4 +44,22 @@ table_set(table *t, PyObject *key, PyObject *value)
 {
     Py_INCREF(key);
     return table_insert(t, key, value);  // expect: over-release
+}
+
+extern PyObject *lookup_thing(PyObject *key);
+
+PyObject *
+fresh_equal_leak(PyObject *self, PyObject *key)
+{
+    PyObject *v = PyLong_FromLong(100000);
+    if (v == NULL)
+        return NULL;
+    PyObject *old = lookup_thing(key);
+    if (old != v) {
+        Py_XDECREF(old);
+        Py_DECREF(v);
+        Py_RETURN_NONE;
+    }
+    Py_XDECREF(old);
+    Py_RETURN_NONE;  // expect: leak
 }
