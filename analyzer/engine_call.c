@@ -790,8 +790,12 @@ bool apply_call(fn_ctx *c, sstate *s, const ir_instr *in, int block, int instr) 
         return true; /* pays for what the scratch container's release drops */
     }
     bool slot_set = sets_a_slot(&cv);
-    if (slot_set && giveback_same_slot(c, s, args[2], args[0], &in->args[1]))
+    if (slot_set && giveback_same_slot(c, s, args[2], args[0], &in->args[1])) {
+        emit_use(c, s, args[0], in->loc, USE_PASS, in->callee.name, 0, false);
         return true; /* the slot already holds this reference */
+    }
+    if (slot_set)
+        giveback_slot_replaced(c, s, args[0], &in->args[1]);
     if (slot_set)
         overwrite_slot(c, s, &in->args[1], args[0], args[2], in->loc);
     for (int i = 0; i < in->nargs; i++)

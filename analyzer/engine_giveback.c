@@ -22,8 +22,14 @@
  * incref then takes nothing (it pays for what the container's release
  * will drop).
  *
+ * Only a real loop counts: the start assignment's block jumps to the loop
+ * head, and the incref or NULL store runs on every trip (it dominates each
+ * back edge); a loop that also reads the slot it clears moves the items
+ * out instead (a list emptied one by one) and hands nothing back.
+ *
  * Assumes the blocks are in reverse postorder (ir_finish): the loop
- * variable's initial assignment is the nearest one in an earlier block. */
+ * variable's initial assignment is the nearest one in an earlier block, and
+ * an edge u -> h with h <= u is a back edge. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,23 +49,37 @@ static bool parse_var_index(const char *tag, int *var, long long *offset) {
     return true;
 }
 
-/* A slot read `V->items[$i(+k)]` or `V[$i(+k)]` rooted at variable V. */
-static bool slot_read(const ir_operand *o, int *container, int *var, long long *offset) {
+/* The variable a temporary copy of a pointer (`tmp = list->ob_item`) was
+ * read through, followed along a chain of such copies. */
+static int root_through_temps(const fn_ctx *c, int var) {
+    for (int d = 0; d < 8 && c->temp_src && var >= 0 && var < c->fn->nvars; d++) {
+        const ir_place *src = c->temp_src[var];
+        if (!src || src->kind != IR_PLACE_VAR)
+            break;
+        var = src->var;
+    }
+    return var;
+}
+
+/* A slot read `V->items[$i(+k)]` or `V[$i(+k)]` rooted at variable V, also
+ * through temporary copies of the array pointer. */
+static bool slot_read(const fn_ctx *c, const ir_operand *o, int *container, int *var,
+                      long long *offset) {
     if (o->kind != IR_OP_PLACE || o->place.kind != IR_PLACE_VAR || o->place.nsteps == 0)
         return false;
     const ir_step *last = &o->place.steps[o->place.nsteps - 1];
     if (last->kind != IR_STEP_INDEX || !parse_var_index(last->field, var, offset))
         return false;
-    *container = o->place.var;
+    *container = root_through_temps(c, o->place.var);
     return true;
 }
 
 /* The slot read that instruction i of block blk increfs, directly or
  * through a variable assigned from it earlier in the block
  * (`tmp = PyTuple_GET_ITEM(args, i); Py_XINCREF(tmp);`). */
-static bool incref_of_slot(const ir_block *blk, int i, const ir_operand *a, int *container,
-                           int *var, long long *offset) {
-    if (slot_read(a, container, var, offset))
+static bool incref_of_slot(const fn_ctx *c, const ir_block *blk, int i, const ir_operand *a,
+                           int *container, int *var, long long *offset) {
+    if (slot_read(c, a, container, var, offset))
         return true;
     if (a->kind != IR_OP_PLACE || a->place.kind != IR_PLACE_VAR || a->place.nsteps != 0)
         return false;
@@ -69,7 +89,7 @@ static bool incref_of_slot(const ir_block *blk, int i, const ir_operand *a, int 
             return false;
         if (in->kind == IR_ASSIGN && in->dst.kind == IR_PLACE_VAR && in->dst.nsteps == 0 &&
             in->dst.var == a->place.var)
-            return slot_read(&in->src, container, var, offset);
+            return slot_read(c, &in->src, container, var, offset);
     }
     return false;
 }
@@ -116,6 +136,80 @@ static bool loop_start(const ir_function *f, int b, int var, int *block, int *in
     return false;
 }
 
+/* The blocks that end a trip through the loop at head h (back edges). */
+static bool is_latch(const ir_function *f, int blk, int h) {
+    const ir_term *t = &f->blocks[blk].term;
+    int n = t->kind == IR_TERM_GOTO ? 1 : t->kind == IR_TERM_BRANCH ? 2 : 0;
+    for (int k = 0; k < n; k++)
+        if (t->target[k] == h && blk >= h)
+            return true;
+    return false;
+}
+
+/* Is a latch of loop h reachable from the entry without passing through
+ * block b (then b does not run on every trip)? Iterative depth-first walk. */
+static bool latch_avoids(fn_ctx *c, int h, int b) {
+    const ir_function *f = c->fn;
+    uint8_t *seen = ARENA_ARRAY(&c->mem, uint8_t, f->nblocks);
+    int *stack = ARENA_ARRAY(&c->mem, int, f->nblocks);
+    int top = 0;
+    if (b == 0)
+        return false;
+    seen[0] = 1;
+    stack[top++] = 0;
+    while (top > 0) {
+        int u = stack[--top];
+        if (is_latch(f, u, h))
+            return true;
+        const ir_term *t = &f->blocks[u].term;
+        int n = t->kind == IR_TERM_GOTO ? 1 : t->kind == IR_TERM_BRANCH ? 2 : 0;
+        for (int k = 0; k < n; k++) {
+            int v = t->target[k];
+            if (v != b && !seen[v]) {
+                seen[v] = 1;
+                stack[top++] = v;
+            }
+        }
+    }
+    return false;
+}
+
+/* The loop the start assignment enters: its block jumps to a loop head h
+ * that block b (the incref or the NULL store) follows, and b runs on every
+ * trip (it dominates every back edge into h); the head, or -1. */
+static int loop_of(fn_ctx *c, int start_block, int b) {
+    const ir_function *f = c->fn;
+    const ir_term *t = &f->blocks[start_block].term;
+    if (t->kind != IR_TERM_GOTO)
+        return -1;
+    int h = t->target[0];
+    if (h < 0 || h >= f->nblocks || !f->blocks[h].is_loop_head || b <= h)
+        return -1;
+    bool has_latch = false;
+    for (int u = h; u < f->nblocks && !has_latch; u++)
+        has_latch = is_latch(f, u, h);
+    return has_latch && !latch_avoids(c, h, b) ? h : -1;
+}
+
+/* Does the loop at head h read the slot it clears (a move-out loop:
+ * `it = PyList_GET_ITEM(l, i); PyList_SET_ITEM(l, i, NULL); Py_DECREF(it);`)? */
+static bool reads_slot_in_loop(const fn_ctx *c, int h, int container, int var) {
+    const ir_function *f = c->fn;
+    for (int u = h; u < f->nblocks; u++)
+        for (int i = 0; i < f->blocks[u].ninstrs; i++) {
+            const ir_instr *in = &f->blocks[u].instrs[i];
+            int k, v;
+            long long off;
+            if (in->kind == IR_ASSIGN && slot_read(c, &in->src, &k, &v, &off) && k == container &&
+                v == var)
+                return true;
+            for (int a = 0; in->kind == IR_CALL && a < in->nargs; a++)
+                if (slot_read(c, &in->args[a], &k, &v, &off) && k == container && v == var)
+                    return true;
+        }
+    return false;
+}
+
 static void add_loop(fn_ctx *c, int container, int var, long long offset, int b, int i,
                      bool incref) {
     giveback_loop g = {.container = container, .incref_block = incref ? b : -1,
@@ -124,7 +218,11 @@ static void add_loop(fn_ctx *c, int container, int var, long long offset, int b,
     if (c->fn->vars[container].is_array || !loop_start(c->fn, b, var, &g.start_block,
                                                         &g.start_instr, &k))
         return;
-    g.first_slot = k + offset;
+    int h = loop_of(c, g.start_block, b);
+    if (h < 0 || (!incref && reads_slot_in_loop(c, h, container, var)))
+        return;
+    if (__builtin_add_overflow(k, offset, &g.first_slot))
+        return; /* no slot that far */
     if (c->ngiveback == c->givebackcap) {
         int cap = c->givebackcap ? c->givebackcap * 2 : 4;
         giveback_loop *n = ARENA_ARRAY(&c->mem, giveback_loop, cap);
@@ -147,7 +245,7 @@ void giveback_build(fn_ctx *c) {
             if (in->kind != IR_CALL)
                 continue;
             if (incref_call(c, in) &&
-                incref_of_slot(&f->blocks[b], i, &in->args[0], &container, &var, &offset))
+                incref_of_slot(c, &f->blocks[b], i, &in->args[0], &container, &var, &offset))
                 add_loop(c, container, var, offset, b, i, true);
             else if (clears_slot(c, in, &container, &var))
                 add_loop(c, container, var, 0, b, i, false);
@@ -165,6 +263,7 @@ bool giveback_takes_nothing(const fn_ctx *c, int block, int instr) {
 static void hand_back(fn_ctx *c, sstate *s, int v, ir_loc loc) {
     sym *y = &s->syms[v];
     y->held_by = 0;
+    y->held_slot = 0;
     if (y->flags & SF_OWED) {
         y->flags &= (uint16_t)~SF_OWED;
     } else if (y->flags & SF_STOLEN) {
@@ -187,7 +286,7 @@ void giveback_at(fn_ctx *c, sstate *s, int block, int instr) {
         ir_loc loc = c->fn->blocks[block].instrs[instr].loc;
         for (int v = 0; v < s->nsyms; v++) {
             const sym *y = &s->syms[v];
-            if (y->kind == SK_REF && y->held_by == k + 1 &&
+            if (y->kind == SK_REF && y->held_by == k + 1 && !(y->flags & SF_RELEASED) &&
                 (y->held_slot < 0 || y->held_slot >= l->first_slot))
                 hand_back(c, s, v, loc);
         }
@@ -209,7 +308,20 @@ void giveback_note_steal(fn_ctx *c, sstate *s, int v, int k, const ir_operand *i
 
 bool giveback_same_slot(const fn_ctx *c, const sstate *s, int v, int k,
                         const ir_operand *index) {
-    const sym *y = &s->syms[v];
+    const sym *y = &s->syms[v], *box = &s->syms[k];
     return c->ngiveback > 0 && y->kind == SK_REF && y->held_by == k + 1 &&
+           !(y->flags & SF_RELEASED) && !(box->flags & (SF_RELEASED | SF_STOLEN)) &&
            index->kind == IR_OP_INT && y->held_slot >= 0 && y->held_slot == index->ival;
+}
+
+void giveback_slot_replaced(const fn_ctx *c, sstate *s, int k, const ir_operand *index) {
+    if (c->ngiveback == 0 || index->kind != IR_OP_INT)
+        return;
+    for (int v = 0; v < s->nsyms; v++) {
+        sym *y = &s->syms[v];
+        if (y->kind == SK_REF && y->held_by == k + 1 && y->held_slot == index->ival) {
+            y->held_by = 0; /* the slot holds another value now */
+            y->held_slot = 0;
+        }
+    }
 }

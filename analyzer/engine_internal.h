@@ -180,6 +180,9 @@ bool giveback_takes_nothing(const fn_ctx *c, int block, int instr);
 void giveback_at(fn_ctx *c, sstate *s, int block, int instr);
 /* A slot-setting call stole v into slot index of container k. */
 void giveback_note_steal(fn_ctx *c, sstate *s, int v, int k, const ir_operand *index);
+/* A slot-setting call stores into slot index of container k: a value held
+ * there before is held there no more. */
+void giveback_slot_replaced(const fn_ctx *c, sstate *s, int k, const ir_operand *index);
 /* Does container k already hold v at that constant slot (a re-set)? */
 bool giveback_same_slot(const fn_ctx *c, const sstate *s, int v, int k,
                         const ir_operand *index);

@@ -3,7 +3,11 @@
  * to 'mview' in slot 0 and the later release of 'mview' is one too many;
  * pack_list's clearing loop starts at slot 2, so the tuple still holds the
  * previous 'offset' in slot 1 when the next iteration releases it.
- * BUG: two over-releases through a scratch tuple. */
+ * And three of a reviewer's cases: new references cleared out of the tuple
+ * with NULL are lost; an incref loop whose body may skip the incref, and a
+ * single incref that is no loop, take nothing back.
+ * BUG: two over-releases through a scratch tuple; two leaks; four
+ * borrowed items given to the tuple without a reference. */
 #include <Python.h>
 
 extern Py_ssize_t member_count(PyObject *s);
@@ -98,6 +102,66 @@ pack_list(PyObject *obj, PyObject *items, PyObject *packer, Py_ssize_t nmemb)
 }
 
 static PyObject *
+scratch_null_leak(PyObject *callable)
+{
+    Py_ssize_t j;
+    PyObject *args = PyTuple_New(2);
+    if (args == NULL)
+        return NULL;
+    PyObject *a = PyLong_FromLong(1000);
+    if (a == NULL) {
+        Py_DECREF(args);
+        return NULL;
+    }
+    PyTuple_SET_ITEM(args, 0, a);
+    PyObject *b = PyLong_FromLong(2000);
+    if (b == NULL) {
+        Py_DECREF(args);
+        return NULL;
+    }
+    PyTuple_SET_ITEM(args, 1, b);
+    PyObject *res = PyObject_Call(callable, args, NULL);
+    for (j = 0; j < 2; j++)
+        PyTuple_SET_ITEM(args, j, NULL);
+    Py_DECREF(args);
+    return res;  // expect: leak
+}
+
+PyObject *
+scratch_guarded(PyObject *callable, PyObject *x, PyObject *y, int keep)
+{
+    Py_ssize_t j;
+    PyObject *args = PyTuple_New(2);
+    if (args == NULL)
+        return NULL;
+    PyTuple_SET_ITEM(args, 0, x);  // expect: over-release
+    PyTuple_SET_ITEM(args, 1, y);  // expect: over-release
+    PyObject *res = PyObject_CallObject(callable, args);
+    for (j = 0; j < 2; j++) {
+        if (keep)
+            Py_INCREF(PyTuple_GET_ITEM(args, j));
+    }
+    Py_DECREF(args);
+    return res;
+}
+
+PyObject *
+scratch_not_a_loop(PyObject *callable, PyObject *x, PyObject *y)
+{
+    Py_ssize_t j;
+    PyObject *args = PyTuple_New(2);
+    if (args == NULL)
+        return NULL;
+    PyTuple_SET_ITEM(args, 0, x);  // expect: over-release
+    PyTuple_SET_ITEM(args, 1, y);  // expect: over-release
+    j = 0;
+    PyObject *res = PyObject_CallObject(callable, args);
+    Py_INCREF(PyTuple_GET_ITEM(args, j));
+    Py_DECREF(args);
+    return res;
+}
+
+static PyObject *
 pack(PyObject *self, PyObject *args)
 {
     PyObject *item, *items, *packer;
@@ -105,6 +169,8 @@ pack(PyObject *self, PyObject *args)
         return NULL;
     if (pack_single(item, packer) < 0 || pack_list(item, items, packer, 1) < 0)
         return NULL;
+    PyObject *r1 = scratch_null_leak(packer);
+    Py_XDECREF(r1);
     Py_RETURN_NONE;
 }
 

@@ -4,7 +4,11 @@
  * taken back before the tuple goes, either by a loop that increfs each
  * slot before the tuple is released, or by a loop that stores NULL into
  * each slot before the tuple is filled again. The function borrows its
- * item, and keeps (and releases) its own objects after the tuple is gone. */
+ * item, and keeps (and releases) its own objects after the tuple is gone.
+ * Not a give-back (a reviewer's cases): a loop that moves a list's items
+ * out one by one (reads the slot, stores NULL, releases the item), and a
+ * clearing loop after PyTuple_SetItem already replaced (and released) a
+ * slot's first value. */
 #include <Python.h>
 
 extern Py_ssize_t member_count(PyObject *s);
@@ -99,6 +103,68 @@ pack_list(PyObject *obj, PyObject *items, PyObject *packer, Py_ssize_t nmemb)
 }
 
 static PyObject *
+move_out_loop(PyObject *callable)
+{
+    Py_ssize_t i;
+    PyObject *list = PyList_New(2);
+    if (list == NULL)
+        return NULL;
+    PyObject *a = PyLong_FromLong(1000);
+    if (a == NULL) {
+        Py_DECREF(list);
+        return NULL;
+    }
+    PyList_SET_ITEM(list, 0, a);
+    PyObject *b = PyLong_FromLong(2000);
+    if (b == NULL) {
+        Py_DECREF(list);
+        return NULL;
+    }
+    PyList_SET_ITEM(list, 1, b);
+    PyObject *res = PyObject_CallOneArg(callable, list);
+    for (i = 0; i < 2; i++) {
+        PyObject *it = PyList_GET_ITEM(list, i);
+        PyList_SET_ITEM(list, i, NULL);
+        Py_DECREF(it);
+    }
+    Py_DECREF(list);
+    return res;
+}
+
+static PyObject *
+setitem_then_clear(PyObject *callable)
+{
+    Py_ssize_t j;
+    PyObject *args = PyTuple_New(1);
+    if (args == NULL)
+        return NULL;
+    PyObject *a = PyLong_FromLong(1000);
+    if (a == NULL) {
+        Py_DECREF(args);
+        return NULL;
+    }
+    PyTuple_SET_ITEM(args, 0, a);
+    PyObject *b = PyLong_FromLong(2000);
+    if (b == NULL) {
+        Py_DECREF(args);
+        return NULL;
+    }
+    Py_INCREF(b);
+    if (PyTuple_SetItem(args, 0, b) < 0) { /* releases a */
+        Py_DECREF(b);
+        Py_DECREF(args);
+        return NULL;
+    }
+    PyObject *res = PyObject_Call(callable, args, NULL);
+    for (j = 0; j < 1; j++)
+        PyTuple_SET_ITEM(args, j, NULL);
+    Py_DECREF(args);
+    Py_DECREF(b);
+    Py_DECREF(b);
+    return res;
+}
+
+static PyObject *
 pack(PyObject *self, PyObject *args)
 {
     PyObject *item, *items, *packer;
@@ -106,6 +172,10 @@ pack(PyObject *self, PyObject *args)
         return NULL;
     if (pack_single(item, packer) < 0 || pack_list(item, items, packer, 1) < 0)
         return NULL;
+    PyObject *r1 = move_out_loop(packer);
+    Py_XDECREF(r1);
+    PyObject *r2 = setitem_then_clear(packer);
+    Py_XDECREF(r2);
     Py_RETURN_NONE;
 }
 
