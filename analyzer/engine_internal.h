@@ -127,6 +127,8 @@ typedef struct fn_ctx {
     bool trace;              /* REFFLOW_TRACE set: print each state explored */
     const char *budget_reason;
     uint8_t **loop_vars;     /* per loop head: bitset of the variables its loop assigns */
+    uint8_t **loop_addr;     /* per loop head: bitset of the variables whose address a
+                                call in its loop is given */
     giveback_loop *giveback; /* scratch-container loops (engine_giveback.c) */
     int ngiveback, givebackcap;
 } fn_ctx;

@@ -21,12 +21,16 @@ static bool var_marked(const uint8_t *bits, int var) {
     return bits[var / 8] & (1u << (var % 8));
 }
 
-/* Variables written by block b's instructions. */
-static void mark_block_writes(const ir_block *blk, uint8_t *bits) {
+/* Variables written by block b's instructions; in addr, those whose
+ * address block b gives to a call. */
+static void mark_block_writes(const ir_block *blk, uint8_t *bits, uint8_t *addr) {
     for (int i = 0; i < blk->ninstrs; i++) {
         const ir_instr *in = &blk->instrs[i];
         if (in->kind == IR_ASSIGN || in->kind == IR_CALL)
             mark_var(bits, &in->dst);
+        for (int a = 0; in->kind == IR_CALL && a < in->nargs; a++)
+            if (in->args[a].kind == IR_OP_ADDR)
+                mark_var(addr, &in->args[a].place);
     }
 }
 
@@ -76,11 +80,11 @@ static preds build_preds(fn_ctx *c) {
 
 /* Marks the writes of the natural loop of back edge latch -> head. */
 static void mark_natural_loop(fn_ctx *c, const preds *p, int head, int latch, uint8_t *bits,
-                              uint8_t *in_loop, int *stack) {
+                              uint8_t *addr, uint8_t *in_loop, int *stack) {
     const ir_function *f = c->fn;
     memset(in_loop, 0, (size_t)f->nblocks);
     in_loop[head] = 1;
-    mark_block_writes(&f->blocks[head], bits);
+    mark_block_writes(&f->blocks[head], bits, addr);
     int top = 0;
     if (!in_loop[latch]) {
         in_loop[latch] = 1;
@@ -88,7 +92,7 @@ static void mark_natural_loop(fn_ctx *c, const preds *p, int head, int latch, ui
     }
     while (top > 0) {
         int b = stack[--top];
-        mark_block_writes(&f->blocks[b], bits);
+        mark_block_writes(&f->blocks[b], bits, addr);
         for (int k = p->start[b]; k < p->start[b + 1]; k++) {
             int q = p->list[k];
             if (!in_loop[q]) {
@@ -102,6 +106,7 @@ static void mark_natural_loop(fn_ctx *c, const preds *p, int head, int latch, ui
 void loops_build(fn_ctx *c) {
     const ir_function *f = c->fn;
     c->loop_vars = ARENA_ARRAY(&c->mem, uint8_t *, f->nblocks > 0 ? f->nblocks : 1);
+    c->loop_addr = ARENA_ARRAY(&c->mem, uint8_t *, f->nblocks > 0 ? f->nblocks : 1);
     int nbytes = f->nvars / 8 + 1;
     preds p = build_preds(c);
     uint8_t *in_loop = ARENA_ARRAY(&c->mem, uint8_t, f->nblocks + 1);
@@ -112,11 +117,13 @@ void loops_build(fn_ctx *c) {
         if (!f->blocks[h].is_loop_head)
             continue;
         uint8_t *bits = ARENA_ARRAY(&c->mem, uint8_t, nbytes);
+        uint8_t *addr = ARENA_ARRAY(&c->mem, uint8_t, nbytes);
         memcpy(bits, taken, (size_t)nbytes);
         for (int k = p.start[h]; k < p.start[h + 1]; k++)
             if (p.list[k] >= h) /* a back edge */
-                mark_natural_loop(c, &p, h, p.list[k], bits, in_loop, stack);
+                mark_natural_loop(c, &p, h, p.list[k], bits, addr, in_loop, stack);
         c->loop_vars[h] = bits;
+        c->loop_addr[h] = addr;
     }
 }
 
@@ -127,21 +134,22 @@ static bool place_varies(const fn_ctx *c, const uint8_t *bits, int pl) {
     return var_marked(bits, pi->root_var);
 }
 
-/* A field of a local struct whose address the function gives away (`&ctx`
- * to a helper in the loop) may have been replaced on another trip through
+/* A field of a local struct whose address a call in the loop is given
+ * (`unicode_format_arg(&ctx)`) may have been replaced on another trip through
  * the loop, as its integer fields may have changed: one that holds no
  * reference of the function's own (a parameter's, a borrowed one) is
  * forgotten with them, so that a flag widened to "unknown" is not read as
  * set for the value still bound (PyUnicode_Format's `ctx.args = args;` and
  * `if (ctx.args_owned) Py_DECREF(ctx.args);`). Owned references stay: their
  * leaks are still tracked. */
-static void forget_borrowed_fields(fn_ctx *c, sstate *s, const uint8_t *bits) {
+static void forget_borrowed_fields(fn_ctx *c, sstate *s, const uint8_t *addr) {
+    if (!addr)
+        return;
     for (int pl = 0; pl < c->nplaces && pl < s->nplaces; pl++) {
         const place_info *pi = &c->places[pl];
         int v = s->bind[pl];
         if (v < 0 || !pi->has_steps || pi->heap || pi->root_var < 0 ||
-            pi->root_var >= c->fn->nvars || !c->index_addr_taken[pi->root_var] ||
-            (bits && !var_marked(bits, pi->root_var)))
+            pi->root_var >= c->fn->nvars || !var_marked(addr, pi->root_var))
             continue;
         const sym *y = &s->syms[v];
         if (y->kind != SK_REF || y->owned > 0 || y->null == NN_NULL || y->origin == OR_UNKNOWN)
@@ -153,7 +161,7 @@ static void forget_borrowed_fields(fn_ctx *c, sstate *s, const uint8_t *bits) {
 
 void widen_loop_head(fn_ctx *c, sstate *s, int head) {
     const uint8_t *bits = c->loop_vars ? c->loop_vars[head] : NULL;
-    forget_borrowed_fields(c, s, bits);
+    forget_borrowed_fields(c, s, c->loop_addr ? c->loop_addr[head] : NULL);
     uint8_t small[256] = {0};
     uint8_t *varies = s->nsyms <= (int)sizeof small ? small
                                                     : ARENA_ARRAY(&c->mem, uint8_t, s->nsyms);

@@ -1,7 +1,10 @@
 /* struct_flag_helper_ok.c with a separator the function makes and keeps in
  * the struct but never releases: a reference of the function's own in a
  * field of the struct is still tracked through the loop.
- * BUG: the separator leaks on the success return. */
+ * And a reviewer's case: a struct whose address is given once, before a
+ * loop that passes it to no call, keeps its fields through the loop.
+ * BUG: the separator leaks on the success return; a borrowed parameter
+ * is released through the struct's field. */
 #include <Python.h>
 
 struct formatter {
@@ -56,4 +59,23 @@ onError:
     if (ctx.args_owned)
         Py_DECREF(ctx.args);
     return NULL;
+}
+
+struct pair {
+    PyObject *a;
+    Py_ssize_t n;
+};
+
+extern void init_pair(struct pair *p);
+
+PyObject *
+loop_keeps_fields(PyObject *self, PyObject *x)
+{
+    struct pair p;
+    init_pair(&p);
+    p.a = x;
+    for (Py_ssize_t i = 0; i < p.n; i++)
+        p.n--;
+    Py_DECREF(p.a);  // expect: over-release
+    Py_RETURN_NONE;
 }
