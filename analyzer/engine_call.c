@@ -517,12 +517,13 @@ static void clobber_out_args(fn_ctx *c, sstate *s, const call_view *cv) {
 static sym result_proto(const call_view *cv, bool success, bool split) {
     const ir_instr *in = cv->in;
     rule_ret ret = cv->rule ? cv->rule->ret : RULE_RET_VALUE;
+    if (ret == RULE_RET_ARG && cv->fresh_result)
+        ret = RULE_RET_NEW; /* new_ref_of_untracked */
     sym y = sym_proto(in->callee.returns_ref ? SK_REF : in->callee.returns_int ? SK_INT : SK_PTR,
                       OR_UNKNOWN, NN_UNKNOWN);
     y.from = in->callee.name;
     y.origin_loc = in->loc;
     switch (ret) {
-    case RULE_RET_ARG: /* new_ref_of_untracked */
     case RULE_RET_NEW:
     case RULE_RET_NEW_OR_NULL:
     case RULE_RET_NEW_OR_ABSENT:
@@ -785,7 +786,7 @@ bool apply_call(fn_ctx *c, sstate *s, const ir_instr *in, int block, int instr) 
     for (int i = 0; i < in->nargs; i++)
         args[i] = eval_operand(c, s, &in->args[i]);
     cv.args = args;
-    if (giveback_takes_nothing(c, block, instr)) {
+    if (giveback_takes_nothing(c, s, block, instr)) {
         emit_use(c, s, args[0], in->loc, USE_PASS, in->callee.name, 0, true);
         return true; /* pays for what the scratch container's release drops */
     }

@@ -252,10 +252,17 @@ void giveback_build(fn_ctx *c) {
         }
 }
 
-bool giveback_takes_nothing(const fn_ctx *c, int block, int instr) {
-    for (int g = 0; g < c->ngiveback; g++)
-        if (c->giveback[g].incref_block == block && c->giveback[g].incref_instr == instr)
-            return true;
+bool giveback_takes_nothing(const fn_ctx *c, const sstate *s, int block, int instr) {
+    for (int g = 0; g < c->ngiveback; g++) {
+        const giveback_loop *l = &c->giveback[g];
+        if (l->incref_block != block || l->incref_instr != instr)
+            continue;
+        int k = s->bind[l->container];
+        /* only a container the function made: a loop copying a parameter's
+         * items (Py_INCREF(PyTuple_GET_ITEM(args, i)) into a new list) takes
+         * references of its own */
+        return k >= 0 && s->syms[k].kind == SK_REF && s->syms[k].origin == OR_NEW;
+    }
     return false;
 }
 

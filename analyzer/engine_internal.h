@@ -175,8 +175,9 @@ bool alive_elsewhere(const sym *y);
 
 /* engine_giveback.c: scratch containers whose slots a loop takes back. */
 void giveback_build(fn_ctx *c);
-/* Is instruction (block, instr) such a loop's incref (it takes nothing)? */
-bool giveback_takes_nothing(const fn_ctx *c, int block, int instr);
+/* Is instruction (block, instr) such a loop's incref, on a container the
+ * function made (it takes nothing)? */
+bool giveback_takes_nothing(const fn_ctx *c, const sstate *s, int block, int instr);
 /* After instruction (block, instr): if it starts such a loop, the values
  * the container holds from its first slot go back to their holders. */
 void giveback_at(fn_ctx *c, sstate *s, int block, int instr);

@@ -8,7 +8,8 @@
  * Not a give-back (a reviewer's cases): a loop that moves a list's items
  * out one by one (reads the slot, stores NULL, releases the item), and a
  * clearing loop after PyTuple_SetItem already replaced (and released) a
- * slot's first value. */
+ * slot's first value; a loop copying a parameter's items into a new list,
+ * whose increfs are the list's. */
 #include <Python.h>
 
 extern Py_ssize_t member_count(PyObject *s);
@@ -162,6 +163,21 @@ setitem_then_clear(PyObject *callable)
     Py_DECREF(b);
     Py_DECREF(b);
     return res;
+}
+
+PyObject *
+tuple_to_list(PyObject *args)
+{
+    Py_ssize_t i, n = PyTuple_GET_SIZE(args);
+    PyObject *list = PyList_New(n);
+    if (list == NULL)
+        return NULL;
+    for (i = 0; i < n; i++) {
+        PyObject *item = PyTuple_GET_ITEM(args, i);
+        Py_INCREF(item);
+        PyList_SET_ITEM(list, i, item);
+    }
+    return list;
 }
 
 static PyObject *
