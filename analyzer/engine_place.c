@@ -642,24 +642,58 @@ void store_place(fn_ctx *c, sstate *s, int p, int v, ir_loc loc, lost_reason why
         report_lost(c, s, old, loc, why);
 }
 
-/* A field of a plain struct (one that is no object: no dealloc will release
- * it) reached through a parameter (a callback's context: not a module's
- * state, whose fields are its own) that holds a reference this function
- * stored there and no other heap place holds: releasing it through the
- * field takes it back first (_lsprof.c statsForEntry's `collect->sublist =
- * PyList_New(0); ...; Py_DECREF(collect->sublist)`). */
-void take_back_from_scratch(fn_ctx *c, sstate *s, const ir_operand *o) {
-    if (o->kind != IR_OP_PLACE || !o->place.is_heap || o->place.nsteps == 0)
-        return;
-    const ir_step *last = &o->place.steps[o->place.nsteps - 1];
+/* Place p: a field of a plain struct (one that is no object: no dealloc
+ * will release it) reached through a parameter (a callback's context, a
+ * constructor's description: not a module's state, whose fields are its
+ * own). */
+static bool scratch_field(fn_ctx *c, const sstate *s, int p) {
+    if (p < 0)
+        return false;
+    const ir_place *pl = &c->places[p].place;
+    if (!pl->is_heap || pl->nsteps == 0)
+        return false;
+    const ir_step *last = &pl->steps[pl->nsteps - 1];
     const typegraph *g = c->tu->opt.types;
     if (last->kind != IR_STEP_ARROW || !last->record || !g || tg_find_record(g, last->record) >= 0)
+        return false;
+    int root = c->places[p].root_var;
+    return root >= 0 && s->bind[root] >= 0 && s->syms[s->bind[root]].origin == OR_PARAM;
+}
+
+/* A scratch field holding v, or -1. Any other heap place holding v must
+ * have been given its own reference: an unowned store of v (a borrowed
+ * link the release would leave dangling) rules the take-back out. */
+static int scratch_holder(fn_ctx *c, const sstate *s, int v) {
+    if (s->syms[v].flags & SF_STORED_UNOWNED)
+        return -1;
+    for (int p = c->fn->nvars; p < c->nplaces; p++)
+        if (s->bind[p] == v && c->places[p].escapes && scratch_field(c, s, p))
+            return p;
+    return -1;
+}
+
+/* A reference this function stored into a scratch field (scratch_field)
+ * is taken back by a release through the field, if no other heap place
+ * holds it (_lsprof.c statsForEntry's `collect->sublist = PyList_New(0);
+ * ...; Py_DECREF(collect->sublist)`), or through a local still holding it
+ * (scratch_holder: _PyCode_New's `con->linetable = replacement_locations;
+ * ...; Py_XDECREF(replacement_locations)`). */
+void take_back_from_scratch(fn_ctx *c, sstate *s, const ir_operand *o) {
+    if (o->kind != IR_OP_PLACE)
         return;
-    int p = place_index(c, &o->place);
-    int v = p >= 0 ? s->bind[p] : -1;
-    int root = p >= 0 ? c->places[p].root_var : -1;
-    if (v < 0 || root < 0 || s->bind[root] < 0 || s->syms[s->bind[root]].origin != OR_PARAM ||
-        held_by_heap_except(c, s, v, p))
+    int p, v;
+    if (o->place.is_heap) {
+        p = place_index(c, &o->place);
+        v = p >= 0 ? s->bind[p] : -1;
+        if (v < 0 || held_by_heap_except(c, s, v, p))
+            return;
+    } else if (o->place.kind == IR_PLACE_VAR && o->place.nsteps == 0) {
+        v = s->bind[o->place.var];
+        p = v >= 0 ? scratch_holder(c, s, v) : -1;
+    } else {
+        return;
+    }
+    if (v < 0 || !scratch_field(c, s, p))
         return;
     sym *y = &s->syms[v];
     if (y->kind != SK_REF || !(y->flags & SF_ESCAPED) || y->owned != 0 ||
