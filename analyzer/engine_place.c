@@ -614,6 +614,8 @@ static void forget_other_slots(const fn_ctx *c, sstate *s, int p) {
             s->bind[*q] = -1;
 }
 
+static bool scratch_field(fn_ctx *c, const sstate *s, int p);
+
 void store_place(fn_ctx *c, sstate *s, int p, int v, ir_loc loc, lost_reason why) {
     if (p < 0)
         return;
@@ -621,6 +623,8 @@ void store_place(fn_ctx *c, sstate *s, int p, int v, ir_loc loc, lost_reason why
     bool hands_over = pi->escapes && !pi->borrowed_link;
     if (hands_over && c->probing && !pi->local_array) /* a local array is no taker */
         infer_note_store(c, &s->syms[v], into_new_object(c, s, pi));
+    if (hands_over && s->bind[p] >= 0 && s->syms[v].kind == SK_REF && scratch_field(c, s, p))
+        s->syms[v].flags |= SF_REPLACES_READ;
     if (hands_over) {
         link_field_store(c, s, p, v, loc);
         if (!pi->local_array)
@@ -660,12 +664,15 @@ static bool scratch_field(fn_ctx *c, const sstate *s, int p) {
     return root >= 0 && s->bind[root] >= 0 && s->syms[s->bind[root]].origin == OR_PARAM;
 }
 
-/* A scratch field holding v, or -1. Any other heap place holding v must
- * have been given its own reference: an unowned store of v (a borrowed
- * link the release would leave dangling) rules the take-back out. */
+/* A scratch field holding v, or -1: only one v replaced a value of that
+ * the function had read (SF_REPLACES_READ); a field filled for the caller
+ * (`out->value = v; Py_DECREF(v);` leaves the caller a dangling pointer)
+ * stays the caller's. Any other heap place holding v must have been given
+ * its own reference: an unowned store of v (a borrowed link the release
+ * would leave dangling) rules the take-back out. */
 static int scratch_holder(fn_ctx *c, const sstate *s, int v) {
-    if (s->syms[v].flags & SF_STORED_UNOWNED)
-        return -1;
+    if ((s->syms[v].flags & SF_STORED_UNOWNED) || !(s->syms[v].flags & SF_REPLACES_READ))
+        return -1; /* a field filled for the caller (`out->value = v`) is the caller's */
     for (int p = c->fn->nvars; p < c->nplaces; p++)
         if (s->bind[p] == v && c->places[p].escapes && scratch_field(c, s, p))
             return p;

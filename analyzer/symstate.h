@@ -71,6 +71,10 @@ enum sym_flag {
     SF_SLOT_READ = 1 << 11, /* read from an array slot through a pointer before any
                               count was set: a size-setter call after it makes it
                               SF_FROM_SLOT (deque_pop reads, then Py_SET_SIZE) */
+    SF_REPLACES_READ = 1 << 13, /* stored into a scratch field (engine_place.c) whose
+                              previous value this function had read on the path: it
+                              replaces what it derived from (_PyCode_New's
+                              `con->linetable = remove_column_info(con->linetable)`) */
     SF_ALIAS_DROPPED = 1 << 12, /* a value of unknown origin found equal to this one was
                               released: one of this symbol's references may have gone
                               through that name (insertdict's `if (old_value != value)
