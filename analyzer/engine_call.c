@@ -41,10 +41,13 @@ void emit_use(fn_ctx *c, sstate *s, int v, ir_loc loc, use_how how, const char *
  * result) stays the function's own reference. */
 #define STORE_INCREF_LINES 4
 
-static bool pays_for_store(const sym *y, ir_loc loc) {
-    return (y->flags & SF_STORED_UNOWNED) && y->owned == 0 && y->owed_loc.file && loc.file &&
-           strcmp(y->owed_loc.file, loc.file) == 0 && loc.line >= y->owed_loc.line &&
-           loc.line - y->owed_loc.line <= STORE_INCREF_LINES;
+static bool pays_for_store(const fn_ctx *c, const sym *y, ir_loc loc) {
+    if (!(y->flags & SF_STORED_UNOWNED) || y->owned != 0)
+        return false;
+    if (!c->returns_new)
+        return true; /* no new result to incref for: the store is what it pays */
+    return y->owed_loc.file && loc.file && strcmp(y->owed_loc.file, loc.file) == 0 &&
+           loc.line >= y->owed_loc.line && loc.line - y->owed_loc.line <= STORE_INCREF_LINES;
 }
 
 void apply_incref(fn_ctx *c, sstate *s, int v, ir_loc loc, const char *callee, bool nullable) {
@@ -55,7 +58,7 @@ void apply_incref(fn_ctx *c, sstate *s, int v, ir_loc loc, const char *callee, b
     report_site(c, ENGINE_SITE_INCREF, loc, y, callee, 0);
     if (c->probing)
         infer_note_incref(c, y);
-    if (pays_for_store(y, loc)) {
+    if (pays_for_store(c, y, loc)) {
         y->flags = (uint16_t)((y->flags & ~SF_STORED_UNOWNED) | SF_ESCAPED);
         y->release_loc = y->owed_loc;
         sstate_note(&c->mem, s, loc, "the reference stored just before is paid for here", y->uid,
