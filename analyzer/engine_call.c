@@ -41,13 +41,26 @@ void emit_use(fn_ctx *c, sstate *s, int v, ir_loc loc, use_how how, const char *
  * result) stays the function's own reference. */
 #define STORE_INCREF_LINES 4
 
+static bool right_after_store(const sym *y, ir_loc loc) {
+    return y->owed_loc.file && loc.file && strcmp(y->owed_loc.file, loc.file) == 0 &&
+           loc.line >= y->owed_loc.line && loc.line - y->owed_loc.line <= STORE_INCREF_LINES;
+}
+
 static bool pays_for_store(const fn_ctx *c, const sym *y, ir_loc loc) {
     if (!(y->flags & SF_STORED_UNOWNED) || y->owned != 0)
         return false;
-    if (!c->returns_new)
-        return true; /* no new result to incref for: the store is what it pays */
-    return y->owed_loc.file && loc.file && strcmp(y->owed_loc.file, loc.file) == 0 &&
-           loc.line >= y->owed_loc.line && loc.line - y->owed_loc.line <= STORE_INCREF_LINES;
+    return !c->returns_new || right_after_store(y, loc);
+}
+
+/* A reference a late incref paid a store with (SF_LATE_PAID) that the
+ * function then gives away or releases was the function's own after all:
+ * the store stays a borrowed link (`self->owner = owner; ...;
+ * Py_INCREF(owner); PyTuple_SET_ITEM(entry, 0, owner);`). */
+static void unpay_late_store(sym *y) {
+    if (!(y->flags & SF_LATE_PAID) || y->owned != 0)
+        return;
+    y->flags = (uint16_t)((y->flags & ~(SF_LATE_PAID | SF_ESCAPED)) | SF_STORED_UNOWNED);
+    y->owned = 1;
 }
 
 void apply_incref(fn_ctx *c, sstate *s, int v, ir_loc loc, const char *callee, bool nullable) {
@@ -59,7 +72,9 @@ void apply_incref(fn_ctx *c, sstate *s, int v, ir_loc loc, const char *callee, b
     if (c->probing)
         infer_note_incref(c, y);
     if (pays_for_store(c, y, loc)) {
-        y->flags = (uint16_t)((y->flags & ~SF_STORED_UNOWNED) | SF_ESCAPED);
+        bool late = !right_after_store(y, loc);
+        y->flags = (uint16_t)((y->flags & ~SF_STORED_UNOWNED) | SF_ESCAPED |
+                              (late ? SF_LATE_PAID : 0));
         y->release_loc = y->owed_loc;
         sstate_note(&c->mem, s, loc, "the reference stored just before is paid for here", y->uid,
                     false);
@@ -104,6 +119,7 @@ void apply_release(fn_ctx *c, sstate *s, int v, ir_loc loc, const char *callee, 
     sym *y = &s->syms[v];
     if (y->kind != SK_REF)
         return;
+    unpay_late_store(y);
     check_event ev = {.kind = EV_RELEASE, .loc = loc, .sym = y, .state = s,
                       .release = REL_DECREF, .callee = callee, .nullable_ok = nullable};
     emit(c, &ev);
@@ -224,6 +240,7 @@ static void apply_steal(fn_ctx *c, sstate *s, int v, ir_loc loc, const char *cal
     sym *y = &s->syms[v];
     if (y->kind != SK_REF || (y->null == NN_NULL && nullable))
         return;
+    unpay_late_store(y);
     if (defer_steal(c, s, y, loc, callee)) {
         emit_use(c, s, v, loc, USE_PASS, callee, 0, nullable);
         report_site(c, ENGINE_SITE_STEAL, loc, y, callee, -1);

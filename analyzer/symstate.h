@@ -75,6 +75,9 @@ enum sym_flag {
                               previous value this function had read on the path: it
                               replaces what it derived from (_PyCode_New's
                               `con->linetable = remove_column_info(con->linetable)`) */
+    SF_LATE_PAID = 1 << 14, /* an incref paid for an unowned store of it more than a few
+                              lines later (engine_call.c): a release or a steal that
+                              follows takes the incref back as the function's own */
     SF_ALIAS_DROPPED = 1 << 12, /* a value of unknown origin found equal to this one was
                               released: one of this symbol's references may have gone
                               through that name (insertdict's `if (old_value != value)
