@@ -98,13 +98,14 @@ static bool is_var(const ir_operand *o) {
     return o->kind == IR_OP_PLACE && o->place.kind == IR_PLACE_VAR && o->place.nsteps == 0;
 }
 
-/* The call's rule: incref of its one argument, or a slot setter
- * (container, integer index, stolen value) given NULL at a variable index. */
+/* The call's rule increfs its one argument (Py_INCREF, Py_XINCREF). */
 static bool incref_call(fn_ctx *c, const ir_instr *in) {
     const rule_fn *r = contract_for_callee(c->tu, &in->callee);
     return r && in->nargs == 1 && r->nparams >= 1 && r->params[0].effect == RULE_ARG_INCREF;
 }
 
+/* A rule file's slot setter (container, integer index, stolen value)
+ * given NULL at a variable index: `PyTuple_SET_ITEM(args, j, NULL)`. */
 static bool clears_slot(fn_ctx *c, const ir_instr *in, int *container, int *var) {
     if (in->nargs != 3 || in->args[2].kind != IR_OP_NULL || !is_var(&in->args[0]) ||
         !is_var(&in->args[1]) || in->args[1].type != IR_VT_INT)
@@ -305,8 +306,8 @@ void giveback_note_steal(fn_ctx *c, sstate *s, int v, int k, const ir_operand *i
     if (c->ngiveback == 0 || s->syms[v].kind != SK_REF || s->syms[v].null == NN_NULL)
         return;
     sym *y = &s->syms[v];
-    if (!(y->flags & (SF_OWED | SF_STOLEN)) && y->owned <= 0 && y->origin != OR_UNKNOWN)
-        return;
+    if (y->origin == OR_UNKNOWN || (!(y->flags & (SF_OWED | SF_STOLEN)) && y->owned <= 0))
+        return; /* nothing the hand-back could give back */
     y->held_by = k + 1;
     y->held_slot = index->kind == IR_OP_INT && index->ival >= 0 && index->ival < INT32_MAX
                        ? (int32_t)index->ival
@@ -322,7 +323,7 @@ bool giveback_same_slot(const fn_ctx *c, const sstate *s, int v, int k,
 }
 
 void giveback_slot_replaced(const fn_ctx *c, sstate *s, int k, const ir_operand *index) {
-    if (c->ngiveback == 0 || index->kind != IR_OP_INT)
+    if (c->ngiveback == 0 || index->kind != IR_OP_INT || index->ival < 0)
         return;
     for (int v = 0; v < s->nsyms; v++) {
         sym *y = &s->syms[v];

@@ -664,15 +664,15 @@ static bool scratch_field(fn_ctx *c, const sstate *s, int p) {
     return root >= 0 && s->bind[root] >= 0 && s->syms[s->bind[root]].origin == OR_PARAM;
 }
 
-/* A scratch field holding v, or -1: only one v replaced a value of that
- * the function had read (SF_REPLACES_READ); a field filled for the caller
- * (`out->value = v; Py_DECREF(v);` leaves the caller a dangling pointer)
- * stays the caller's. Any other heap place holding v must have been given
- * its own reference: an unowned store of v (a borrowed link the release
- * would leave dangling) rules the take-back out. */
+/* A scratch field holding v, or -1. Only for a v that replaced a value of
+ * the field the function had read (SF_REPLACES_READ): a field filled for
+ * the caller (`out->value = v; Py_DECREF(v);` leaves the caller a dangling
+ * pointer) stays the caller's. Any other heap place holding v must have
+ * been given its own reference: an unowned store of v (a borrowed link the
+ * release would leave dangling) rules the take-back out. */
 static int scratch_holder(fn_ctx *c, const sstate *s, int v) {
     if ((s->syms[v].flags & SF_STORED_UNOWNED) || !(s->syms[v].flags & SF_REPLACES_READ))
-        return -1; /* a field filled for the caller (`out->value = v`) is the caller's */
+        return -1;
     for (int p = c->fn->nvars; p < c->nplaces; p++)
         if (s->bind[p] == v && c->places[p].escapes && scratch_field(c, s, p))
             return p;
